@@ -1,0 +1,59 @@
+"""The ``shosho`` command: the GUI by default, and a subcommand for every batch job.
+
+Each subcommand lives in its own module under ``designer.commands`` and provides
+``register(subparsers)``, which adds its parser and sets ``func`` to a callable taking the
+parsed arguments and returning an exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from designer import __version__
+from designer.errors import EXIT_USAGE, ShoshoError
+
+# Order is the order shown in ``shosho --help``.
+COMMAND_MODULES = [
+    "designer.commands.demo",
+    "designer.commands.render",
+    "designer.commands.roster",
+]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse prints usage and exits 2: keep that.
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="shosho", description="Certificates and student-ID cards, signed and printed.")
+    parser.add_argument("--version", action="version", version=f"shosho {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    try:
+        if func is None:
+            from designer.commands.gui import run_gui
+
+            return run_gui(args)
+        return int(func(args) or 0)
+    except ShoshoError as error:
+        print(f"shosho: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("shosho: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
