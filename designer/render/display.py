@@ -1,0 +1,98 @@
+"""The display list: what a page looks like, in millimetres, ready for any painter.
+
+Layout turns (template side, one record) into a ``PageDisplay``; the PDF painter and the Qt
+painter draw the same list, so what staff see on screen is what prints. Coordinates are in
+millimetres from the top-left corner of the trim box, y downwards. Items are drawn in order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# An affine transform (a, b, c, d, e, f) mapping (x, y) -> (a*x + c*y + e, b*x + d*y + f),
+# in millimetres, y downwards. Used for rotated elements.
+Transform = tuple[float, float, float, float, float, float]
+
+
+@dataclass(frozen=True)
+class FontRef:
+    """One font face. ``key`` is unique per face and is what painters register it under."""
+
+    key: str
+    path: str
+    subfont_index: int = 0
+
+
+@dataclass
+class GlyphRun:
+    """Characters of one font and size, each placed at its own baseline origin.
+
+    ``positions[i]`` is the pen position (left end of the baseline for upright horizontal
+    glyphs) of ``text[i]`` in mm. Where ``rotated[i]`` is true the glyph is drawn turned 90°
+    clockwise about that origin (sideways Latin or ー in vertical text).
+    """
+
+    font: FontRef
+    size: float  # points
+    color: str
+    text: str
+    positions: list[tuple[float, float]]
+    rotated: list[bool] | None = None
+    opacity: float = 1.0
+    transform: Transform | None = None
+
+
+@dataclass
+class ImageItem:
+    """A bitmap or SVG placed in a box. ``image_key`` indexes ``PageDisplay.images``.
+
+    ``clip`` (x, y, w, h in mm) limits what is visible, for "cover" fitting and crops.
+    """
+
+    image_key: str
+    x: float
+    y: float
+    width: float
+    height: float
+    clip: tuple[float, float, float, float] | None = None
+    opacity: float = 1.0
+    transform: Transform | None = None
+
+
+# Path operations: ("M", x, y), ("L", x, y), ("C", x1, y1, x2, y2, x, y), ("Z",)
+PathOp = tuple
+
+
+@dataclass
+class PathItem:
+    ops: list[PathOp]
+    fill: str | None = None
+    stroke: str | None = None
+    stroke_width: float = 0.0  # mm
+    dash: list[float] | None = None  # mm
+    opacity: float = 1.0
+    even_odd: bool = False
+    transform: Transform | None = None
+
+
+@dataclass
+class RectsItem:
+    """Many filled rectangles of one colour: QR modules and barcode bars."""
+
+    rects: list[tuple[float, float, float, float]]  # x, y, w, h in mm
+    color: str = "#000000"
+    opacity: float = 1.0
+    transform: Transform | None = None
+
+
+DisplayItem = GlyphRun | ImageItem | PathItem | RectsItem
+
+
+@dataclass
+class PageDisplay:
+    width: float  # trim size in mm
+    height: float
+    bleed: float = 0.0  # mm of artwork beyond each trim edge
+    background: str | None = "#FFFFFF"
+    items: list[DisplayItem] = field(default_factory=list)
+    images: dict[str, bytes] = field(default_factory=dict)  # image_key -> encoded file bytes
