@@ -16,9 +16,18 @@ from designer.errors import EXIT_USAGE, ShoshoError
 
 # Order is the order shown in ``shosho --help``.
 COMMAND_MODULES = [
-    "designer.commands.demo",
-    "designer.commands.render",
-    "designer.commands.roster",
+    "designer.commands.keys",
+    "designer.commands.sign",
+    "designer.commands.verify",
+    "designer.commands.verify_page",
+    "designer.commands.trust",
+    "designer.commands.issue",
+    "designer.commands.batches",
+    "designer.commands.revoke",
+    "designer.commands.status",
+    "designer.commands.export",
+    "designer.commands.audit",
+    "designer.commands.design",
 ]
 
 

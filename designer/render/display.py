@@ -85,7 +85,21 @@ class RectsItem:
     transform: Transform | None = None
 
 
-DisplayItem = GlyphRun | ImageItem | PathItem | RectsItem
+@dataclass
+class GroupItem:
+    """Items drawn together under one transform and an optional clip rectangle.
+
+    Print imposition places whole pages on a sheet this way. ``clip`` (x, y, w, h) is in the
+    group's own coordinates, before ``transform`` is applied.
+    """
+
+    items: list[DisplayItem]
+    transform: Transform | None = None
+    clip: tuple[float, float, float, float] | None = None
+    opacity: float = 1.0
+
+
+DisplayItem = GlyphRun | ImageItem | PathItem | RectsItem | GroupItem
 
 
 @dataclass

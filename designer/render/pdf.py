@@ -1,0 +1,440 @@
+"""The PDF painter: draws ``PageDisplay`` lists with reportlab.
+
+Drawing happens in page millimetres with y downwards: each page starts with one matrix that
+maps millimetres to points and flips the y axis, so display-list numbers go into the PDF
+unchanged. Text matrices flip glyphs back upright.
+
+- Fonts: each ``FontRef`` is registered with reportlab once per process under its ``key``;
+  reportlab embeds a subset of the glyphs used in each document.
+- Glyphs sit at the positions the layout gave. Consecutive characters whose spacing equals
+  the font's own advance are written as one string (smaller, faster, better text extraction).
+- Images: one XObject per ``image_key`` per document. JPEG bytes pass through as DCT; PNG is
+  decoded once per process and kept as a compressed stream (plus a soft mask for alpha).
+- Attachments (e.g. ``credential.json``) are embedded files listed in the document's names.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import zlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import IO
+
+from PIL import Image
+from reportlab import rl_config
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont, TTFError
+from reportlab.pdfgen.canvas import Canvas
+
+from designer.errors import ShoshoError
+from designer.resources import fonts_dir
+from designer.render.display import (
+    DisplayItem,
+    FontRef,
+    GlyphRun,
+    GroupItem,
+    ImageItem,
+    PageDisplay,
+    PathItem,
+    RectsItem,
+)
+
+# ASCII85 makes every stream 25 % larger and slower to write; PDF readers need none of it.
+rl_config.useA85 = 0
+
+MM = 72 / 25.4  # points per millimetre
+PT_TO_MM = 25.4 / 72
+ADVANCE_TOLERANCE = 0.01  # mm; closer than this to the natural advance joins one string
+CROP_MARK_LENGTH = 6.0  # mm
+CROP_MARK_OFFSET = 2.0  # mm beyond the bleed (or the trim without bleed)
+CROP_MARK_WIDTH = 0.1  # mm
+
+_registered: dict[str, TTFont] = {}
+
+
+def register_font(font: FontRef) -> TTFont:
+    """Register ``font`` with reportlab under ``font.key`` (once per process)."""
+    face = _registered.get(font.key)
+    if face is None:
+        try:
+            face = TTFont(font.key, font.path, subfontIndex=font.subfont_index)
+        except (TTFError, OSError) as error:
+            raise ShoshoError(f"font {font.path}: cannot embed it in a PDF: {error}") from None
+        pdfmetrics.registerFont(face)
+        _registered[font.key] = face
+    return face
+
+
+@lru_cache(maxsize=256)
+def parse_color(color: str) -> tuple[float, float, float]:
+    text = color.strip().lstrip("#")
+    if len(text) == 3:
+        text = "".join(ch * 2 for ch in text)
+    try:
+        return (int(text[0:2], 16) / 255, int(text[2:4], 16) / 255, int(text[4:6], 16) / 255)
+    except ValueError:
+        raise ShoshoError(f"not a colour: {color!r} (use #RRGGBB)") from None
+
+
+@dataclass(frozen=True)
+class _PreparedImage:
+    width: int
+    height: int
+    color_space: str
+    filters: tuple[str, ...]
+    stream: bytes
+    decode: tuple[int, ...] | None = None
+    soft_mask: _PreparedImage | None = None
+
+
+@lru_cache(maxsize=32)
+def _prepare_image(key: str, data: bytes) -> _PreparedImage:
+    """The PDF image stream for ``data``; cached per process so each record does not redo it."""
+    image = Image.open(io.BytesIO(data))
+    if image.format == "JPEG":
+        spaces = {"L": "DeviceGray", "RGB": "DeviceRGB", "CMYK": "DeviceCMYK"}
+        if image.mode in spaces:
+            decode = (1, 0, 1, 0, 1, 0, 1, 0) if image.mode == "CMYK" else None
+            return _PreparedImage(
+                image.width, image.height, spaces[image.mode], ("DCTDecode",), data, decode
+            )
+    soft_mask = None
+    if image.mode in ("P", "PA", "LA", "RGBA", "I;16", "I", "1") or "transparency" in image.info:
+        image = image.convert("RGBA") if image.mode != "L" else image
+    if image.mode in ("RGBA", "LA"):
+        alpha = image.getchannel("A")
+        if alpha.getextrema() != (255, 255):
+            soft_mask = _PreparedImage(
+                image.width, image.height, "DeviceGray", ("FlateDecode",),
+                zlib.compress(alpha.tobytes(), 6),
+            )  # fmt: skip
+        image = image.convert("RGB" if image.mode == "RGBA" else "L")
+    if image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    space = "DeviceRGB" if image.mode == "RGB" else "DeviceGray"
+    stream = zlib.compress(image.tobytes(), 6)
+    return _PreparedImage(image.width, image.height, space, ("FlateDecode",), stream, None, soft_mask)
+
+
+def _image_xobject(name: str, prepared: _PreparedImage) -> pdfdoc.PDFImageXObject:
+    xobject = pdfdoc.PDFImageXObject(name)
+    xobject.width = prepared.width
+    xobject.height = prepared.height
+    xobject.bitsPerComponent = 8
+    xobject.colorSpace = prepared.color_space
+    xobject._filters = prepared.filters
+    xobject.streamContent = prepared.stream
+    xobject.mask = None
+    if prepared.decode:
+        xobject._decode = list(prepared.decode)
+    return xobject
+
+
+class _PdfPainter:
+    """Draws pages onto one reportlab canvas."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.canvas = canvas
+        self.code = canvas._code  # operators are appended directly for speed
+        self.images: dict[str, str] = {}  # image_key -> XObject resource name
+
+    # -- document resources -------------------------------------------------------------
+    def _image_name(self, key: str, data: bytes) -> str:
+        name = self.images.get(key)
+        if name is not None:
+            return name
+        canvas = self.canvas
+        doc = canvas._doc
+        prepared = _prepare_image(key, data)
+        name = doc.getXObjectName(key)
+        xobject = _image_xobject(key, prepared)
+        if prepared.soft_mask is not None:
+            mask_name = doc.getXObjectName(key + "-mask")
+            mask = _image_xobject(key + "-mask", prepared.soft_mask)
+            mask._decode = [0, 1]
+            xobject.smask = doc.Reference(mask, mask_name)
+        doc.Reference(xobject, name)
+        doc.addForm(key, xobject)
+        self.images[key] = name
+        return name
+
+    # -- drawing ---------------------------------------------------------------------------
+    def draw_items(self, items: Iterable[DisplayItem], images: Mapping[str, bytes], opacity: float = 1.0) -> None:
+        for item in items:
+            alpha = item.opacity * opacity
+            needs_state = item.transform is not None or alpha < 1.0
+            if needs_state:
+                self.code.append("q")
+                if item.transform is not None:
+                    self.canvas.transform(*item.transform)
+            if isinstance(item, GlyphRun):
+                self._glyph_run(item, alpha)
+            elif isinstance(item, RectsItem):
+                self._rects(item, alpha)
+            elif isinstance(item, PathItem):
+                self._path(item, alpha)
+            elif isinstance(item, ImageItem):
+                self._image(item, images, alpha)
+            elif isinstance(item, GroupItem):
+                self._group(item, images, opacity)
+            if needs_state:
+                self.code.append("Q")
+
+    def _set_alpha(self, alpha: float, stroke: bool = False) -> None:
+        if alpha < 1.0:
+            self.canvas.setFillAlpha(alpha)
+            if stroke:
+                self.canvas.setStrokeAlpha(alpha)
+
+    def _fill_color(self, color: str) -> None:
+        r, g, b = parse_color(color)
+        self.code.append(f"{r:.4g} {g:.4g} {b:.4g} rg")
+
+    def _stroke_color(self, color: str) -> None:
+        r, g, b = parse_color(color)
+        self.code.append(f"{r:.4g} {g:.4g} {b:.4g} RG")
+
+    def _rects(self, item: RectsItem, alpha: float) -> None:
+        if not item.rects:
+            return
+        self.code.append("q")
+        self._set_alpha(alpha)
+        self._fill_color(item.color)
+        self.code.append(" ".join(f"{x:.4f} {y:.4f} {w:.4f} {h:.4f} re" for x, y, w, h in item.rects))
+        self.code.append("f Q")
+
+    def _path(self, item: PathItem, alpha: float) -> None:
+        if not item.ops or (item.fill is None and item.stroke is None):
+            return
+        code = self.code
+        code.append("q")
+        self._set_alpha(alpha, stroke=True)
+        if item.fill:
+            self._fill_color(item.fill)
+        if item.stroke:
+            self._stroke_color(item.stroke)
+            code.append(f"{item.stroke_width:.4f} w")
+            if item.dash:
+                code.append("[" + " ".join(f"{d:.3f}" for d in item.dash) + "] 0 d")
+        code.append(_path_code(item.ops))
+        if item.fill and item.stroke:
+            code.append("B*" if item.even_odd else "B")
+        elif item.fill:
+            code.append("f*" if item.even_odd else "f")
+        else:
+            code.append("S")
+        code.append("Q")
+
+    def _image(self, item: ImageItem, images: Mapping[str, bytes], alpha: float) -> None:
+        data = images.get(item.image_key)
+        if data is None:
+            raise ShoshoError(f"display list refers to a missing image {item.image_key!r}")
+        name = self._image_name(item.image_key, data)
+        code = self.code
+        code.append("q")
+        self._set_alpha(alpha)
+        if item.clip is not None:
+            cx, cy, cw, ch = item.clip
+            code.append(f"{cx:.4f} {cy:.4f} {cw:.4f} {ch:.4f} re W n")
+        # The image's unit square, y up, onto its box in y-down millimetres.
+        code.append(f"{item.width:.4f} 0 0 {-item.height:.4f} {item.x:.4f} {item.y + item.height:.4f} cm")
+        code.append(f"/{name} Do Q")
+        self.canvas._formsinuse.append(item.image_key)
+
+    def _group(self, item: GroupItem, images: Mapping[str, bytes], opacity: float) -> None:
+        if item.clip is not None:
+            x, y, w, h = item.clip
+            self.code.append(f"{x:.4f} {y:.4f} {w:.4f} {h:.4f} re W n")
+        self.draw_items(item.items, images, opacity * item.opacity)
+
+    def _glyph_run(self, run: GlyphRun, alpha: float) -> None:
+        if not run.text:
+            return
+        face = register_font(run.font)
+        canvas = self.canvas
+        size_mm = run.size * PT_TO_MM
+        self.code.append("q")
+        self._set_alpha(alpha)
+        self._fill_color(run.color)
+        text = canvas.beginText()
+        text.setFont(run.font.key, size_mm)
+        rotated = run.rotated or [False] * len(run.text)
+        start = 0
+        count = len(run.text)
+        while start < count:
+            end = start + 1
+            x, y = run.positions[start]
+            if not rotated[start]:
+                expected = x + face.stringWidth(run.text[start], size_mm)
+                while end < count and not rotated[end]:
+                    nx, ny = run.positions[end]
+                    if abs(nx - expected) > ADVANCE_TOLERANCE or abs(ny - y) > ADVANCE_TOLERANCE:
+                        break
+                    expected = nx + face.stringWidth(run.text[end], size_mm)
+                    end += 1
+                text._code.append(f"1 0 0 -1 {x:.4f} {y:.4f} Tm")
+            else:
+                # turned 90° clockwise: the advance runs down the page, glyph tops face right
+                text._code.append(f"0 1 1 0 {x:.4f} {y:.4f} Tm")
+            text.textOut(run.text[start:end])
+            start = end
+        canvas.drawText(text)
+        self.code.append("Q")
+
+
+def _path_code(ops: list[tuple]) -> str:
+    parts = []
+    for op in ops:
+        kind = op[0]
+        if kind == "M":
+            parts.append(f"{op[1]:.4f} {op[2]:.4f} m")
+        elif kind == "L":
+            parts.append(f"{op[1]:.4f} {op[2]:.4f} l")
+        elif kind == "C":
+            parts.append(
+                f"{op[1]:.4f} {op[2]:.4f} {op[3]:.4f} {op[4]:.4f} {op[5]:.4f} {op[6]:.4f} c"
+            )
+        elif kind == "Z":
+            parts.append("h")
+    return " ".join(parts)
+
+
+def _crop_mark_ops(width: float, height: float, start: float) -> list[tuple]:
+    """Marks at the trim corners, starting ``start`` mm outside the trim box."""
+    ops: list[tuple] = []
+    end = start + CROP_MARK_LENGTH
+    for cx in (0.0, width):
+        sign_x = -1 if cx == 0 else 1
+        for cy in (0.0, height):
+            sign_y = -1 if cy == 0 else 1
+            ops += [("M", cx + sign_x * start, cy), ("L", cx + sign_x * end, cy)]
+            ops += [("M", cx, cy + sign_y * start), ("L", cx, cy + sign_y * end)]
+    return ops
+
+
+def _first_font(items: Iterable[DisplayItem]) -> FontRef | None:
+    for item in items:
+        if isinstance(item, GlyphRun):
+            return item.font
+        if isinstance(item, GroupItem):
+            found = _first_font(item.items)
+            if found is not None:
+                return found
+    return None
+
+
+def _initial_font(page: PageDisplay | None) -> str:
+    font = _first_font(page.items) if page is not None else None
+    if font is None:
+        font = FontRef("shosho-initial-LiberationSans", str(fonts_dir() / "LiberationSans-Regular.ttf"))
+    return register_font(font).fontName
+
+
+def write_pdf(
+    pages: Iterable[PageDisplay],
+    path: str | Path | IO[bytes],
+    *,
+    bleed: bool = False,
+    crop_marks: bool = False,
+    metadata: Mapping[str, str] | None = None,
+    attachments: Mapping[str, bytes] | None = None,
+) -> int:
+    """Write ``pages`` to one PDF; return the number of pages.
+
+    Each page's media box is its trim size, or trim plus ``page.bleed`` on every side when
+    ``bleed`` is true (the TrimBox then marks the cut). ``crop_marks`` widens the sheet by a
+    margin holding marks at the trim corners. ``metadata`` keys: title, author, subject,
+    keywords, creator. ``attachments`` maps file names to bytes embedded in the PDF.
+    """
+    target = str(path) if isinstance(path, Path) else path
+    page_iter = iter(pages)
+    first = next(page_iter, None)
+    # reportlab starts every page with a standard font (Helvetica, never embedded) unless the
+    # initial font is an embedded TrueType one.
+    canvas = Canvas(
+        target, pageCompression=1, invariant=0, initialFontName=_initial_font(first)
+    )
+    meta = dict(metadata or {})
+    canvas.setTitle(meta.get("title", ""))
+    canvas.setAuthor(meta.get("author", ""))
+    canvas.setSubject(meta.get("subject", ""))
+    canvas.setKeywords(meta.get("keywords", ""))
+    canvas.setCreator(meta.get("creator", "Shosho"))
+    canvas.setProducer("Shosho (reportlab)")
+    painter = _PdfPainter(canvas)
+    count = 0
+    for page in itertools.chain([first] if first is not None else [], page_iter):
+        page_bleed = page.bleed if bleed else 0.0
+        margin = page_bleed + (CROP_MARK_OFFSET + CROP_MARK_LENGTH if crop_marks else 0.0)
+        media_w = page.width + 2 * margin
+        media_h = page.height + 2 * margin
+        canvas.setPageSize((media_w * MM, media_h * MM))
+        if margin > 0:
+            trim = (margin * MM, margin * MM, (margin + page.width) * MM, (margin + page.height) * MM)
+            canvas.setTrimBox(trim)
+            b = margin - page_bleed
+            canvas.setBleedBox((b * MM, b * MM, (media_w - b) * MM, (media_h - b) * MM))
+        painter.code = canvas._code
+        painter.code.append(f"{MM:.6f} 0 0 {-MM:.6f} {margin * MM:.4f} {(media_h - margin) * MM:.4f} cm")
+        if page.background:
+            r, g, b_ = parse_color(page.background)
+            if (r, g, b_) != (1.0, 1.0, 1.0):
+                painter._fill_color(page.background)
+                reach = page_bleed
+                painter.code.append(
+                    f"{-reach:.4f} {-reach:.4f} {page.width + 2 * reach:.4f} "
+                    f"{page.height + 2 * reach:.4f} re f"
+                )
+        if not bleed and page.bleed:
+            painter.code.append(f"0 0 {page.width:.4f} {page.height:.4f} re W n")
+        painter.draw_items(page.items, page.images)
+        if crop_marks:
+            painter.code.append(f"0 0 0 RG {CROP_MARK_WIDTH} w")
+            painter.code.append(_path_code(_crop_mark_ops(page.width, page.height, page_bleed + CROP_MARK_OFFSET)))
+            painter.code.append("S")
+        canvas.showPage()
+        count += 1
+    if attachments:
+        _attach_files(canvas, attachments)
+    canvas.save()
+    return count
+
+
+def _attach_files(canvas: Canvas, attachments: Mapping[str, bytes]) -> None:
+    """Embed files (PDF 1.7 EmbeddedFiles name tree) so readers list them as attachments."""
+    doc = canvas._doc
+    entries = []
+    for index, (name, data) in enumerate(sorted(attachments.items())):
+        subtype = "application/json" if name.endswith(".json") else "application/octet-stream"
+        stream = pdfdoc.PDFStream(
+            dictionary=pdfdoc.PDFDictionary(
+                {
+                    "Type": pdfdoc.PDFName("EmbeddedFile"),
+                    "Subtype": pdfdoc.PDFName(subtype.replace("/", "#2F")),
+                    "Params": pdfdoc.PDFDictionary({"Size": len(data)}),
+                }
+            ),
+            content=data,
+            filters=[pdfdoc.PDFZCompress],
+        )
+        stream_ref = doc.Reference(stream, f"ShoshoEmbeddedFile{index}")
+        spec = pdfdoc.PDFDictionary(
+            {
+                "Type": pdfdoc.PDFName("Filespec"),
+                "F": pdfdoc.PDFString(name),
+                "UF": pdfdoc.PDFString(name),
+                "EF": pdfdoc.PDFDictionary({"F": stream_ref}),
+                "AFRelationship": pdfdoc.PDFName("Data"),
+            }
+        )
+        spec_ref = doc.Reference(spec, f"ShoshoFileSpec{index}")
+        entries += [pdfdoc.PDFString(name), spec_ref]
+    names = pdfdoc.PDFDictionary(
+        {"EmbeddedFiles": pdfdoc.PDFDictionary({"Names": pdfdoc.PDFArray(entries)})}
+    )
+    doc.Catalog.Names = names
+    doc.Catalog.PageMode = pdfdoc.PDFName("UseAttachments")

@@ -1,0 +1,82 @@
+"""did:key identifiers and did:web DID documents (``did.json``) that list the issuer's keys."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from designer.errors import UsageError
+from designer.sign.multikey import public_key_multibase
+from designer.sign.vcjwt import jwk_thumbprint, public_jwk
+
+DID_CONTEXT = "https://www.w3.org/ns/did/v1"
+MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1"
+JWK_CONTEXT = "https://w3id.org/security/jwk/v1"
+
+
+def did_web(domain: str) -> str:
+    """``example.ac.jp`` → ``did:web:example.ac.jp``; ``example.ac.jp/issuers/1`` → ``…:issuers:1``."""
+    domain = domain.strip().removeprefix("https://").strip("/")
+    if not domain or " " in domain:
+        raise UsageError(f"not a domain for did:web: {domain!r}")
+    host, _, path = domain.partition("/")
+    parts = [quote(host, safe=".-")] + [quote(part, safe=".-_") for part in path.split("/") if part]
+    return "did:web:" + ":".join(parts)
+
+
+def did_web_document_url(did: str) -> str:
+    """Where the DID document of a did:web must be published."""
+    parts = did.removeprefix("did:web:").split(":")
+    host = parts[0].replace("%3A", ":")
+    if len(parts) == 1:
+        return f"https://{host}/.well-known/did.json"
+    return f"https://{host}/{'/'.join(parts[1:])}/did.json"
+
+
+def key_fingerprint(public_key) -> str:
+    """The Multikey value of Ed25519/P-256 keys, the JWK thumbprint of RSA keys."""
+    if isinstance(public_key, rsa.RSAPublicKey):
+        return jwk_thumbprint(public_jwk(public_key))
+    return public_key_multibase(public_key)
+
+
+def verification_method_entry(controller: str, public_key) -> dict[str, Any]:
+    fingerprint = key_fingerprint(public_key)
+    entry: dict[str, Any] = {"id": f"{controller}#{fingerprint}", "controller": controller}
+    if isinstance(public_key, rsa.RSAPublicKey):
+        entry.update(type="JsonWebKey", publicKeyJwk=public_jwk(public_key))
+    else:
+        entry.update(type="Multikey", publicKeyMultibase=fingerprint)
+    return entry
+
+
+def did_document(
+    did: str, public_keys: list, existing: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """A DID document for ``did`` listing every key (old ones kept) as an assertionMethod."""
+    methods: list[dict[str, Any]] = []
+    if existing:
+        if existing.get("id") != did:
+            raise UsageError(
+                f"the existing DID document is for {existing.get('id')!r}, not {did!r}"
+            )
+        methods = list(existing.get("verificationMethod", []))
+    known = {method.get("id") for method in methods}
+    for key in public_keys:
+        entry = verification_method_entry(did, key)
+        if entry["id"] not in known:
+            methods.append(entry)
+            known.add(entry["id"])
+    contexts = [DID_CONTEXT, MULTIKEY_CONTEXT]
+    if any(method.get("type") == "JsonWebKey" for method in methods):
+        contexts.append(JWK_CONTEXT)
+    ids = [method["id"] for method in methods]
+    return {
+        "@context": contexts,
+        "id": did,
+        "verificationMethod": methods,
+        "assertionMethod": ids,
+        "authentication": ids,
+    }

@@ -1,0 +1,177 @@
+"""VC-JWT as Open Badges 3.0 defines it: a compact JWS whose payload is the credential itself
+plus ``iss``, ``jti``, ``nbf``, ``sub`` and ``exp`` claims. RS256, ES256 and EdDSA.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from datetime import datetime
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
+from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+
+from designer.errors import ShoshoError
+from designer.sign.data_integrity import issuer_id
+from designer.sign.multikey import public_key_multibase
+from designer.sign.signer import Signer
+
+JWT_ALGORITHMS = {"Ed25519": "EdDSA", "P-256": "ES256", "RSA-2048": "RS256"}
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def b64url_decode(text: str) -> bytes:
+    try:
+        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (ValueError, TypeError):
+        raise ShoshoError("not base64url") from None
+
+
+def public_jwk(key) -> dict[str, str]:
+    """The public JWK of a key (never any private member)."""
+    if isinstance(key, ed25519.Ed25519PublicKey):
+        from cryptography.hazmat.primitives import serialization
+
+        raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        return {"kty": "OKP", "crv": "Ed25519", "x": b64url(raw)}
+    if isinstance(key, ec.EllipticCurvePublicKey):
+        numbers = key.public_numbers()
+        return {
+            "kty": "EC",
+            "crv": "P-256",
+            "x": b64url(numbers.x.to_bytes(32, "big")),
+            "y": b64url(numbers.y.to_bytes(32, "big")),
+        }
+    if isinstance(key, rsa.RSAPublicKey):
+        numbers = key.public_numbers()
+        return {
+            "kty": "RSA",
+            "n": b64url(numbers.n.to_bytes((numbers.n.bit_length() + 7) // 8, "big")),
+            "e": b64url(numbers.e.to_bytes((numbers.e.bit_length() + 7) // 8, "big")),
+        }
+    raise ShoshoError("unsupported public key type for a JWK")
+
+
+def jwk_thumbprint(jwk: dict[str, str]) -> str:
+    """RFC 7638 thumbprint (SHA-256, base64url)."""
+    members = {"OKP": ("crv", "kty", "x"), "EC": ("crv", "kty", "x", "y"), "RSA": ("e", "kty", "n")}
+    required = {name: jwk[name] for name in members[jwk["kty"]]}
+    canonical = json.dumps(required, separators=(",", ":"), sort_keys=True)
+    return b64url(hashlib.sha256(canonical.encode("utf-8")).digest())
+
+
+def public_key_from_jwk(jwk: dict[str, Any]):
+    try:
+        kty = jwk["kty"]
+        if "d" in jwk:
+            raise ShoshoError("a JWS header carries a private key (d): refused")
+        if kty == "OKP" and jwk.get("crv") == "Ed25519":
+            return ed25519.Ed25519PublicKey.from_public_bytes(b64url_decode(jwk["x"]))
+        if kty == "EC" and jwk.get("crv") == "P-256":
+            x = int.from_bytes(b64url_decode(jwk["x"]), "big")
+            y = int.from_bytes(b64url_decode(jwk["y"]), "big")
+            return ec.EllipticCurvePublicNumbers(x, y, ec.SECP256R1()).public_key()
+        if kty == "RSA":
+            n = int.from_bytes(b64url_decode(jwk["n"]), "big")
+            e = int.from_bytes(b64url_decode(jwk["e"]), "big")
+            return rsa.RSAPublicNumbers(e, n).public_key()
+    except (KeyError, ValueError, TypeError):
+        pass
+    raise ShoshoError("the JWS header carries an unusable jwk")
+
+
+def key_id_for(issuer: str, signer: Signer) -> str:
+    """did:key URL for did:key issuers; ``<issuer>#<multikey>`` or ``#<JWK thumbprint>`` otherwise."""
+    key = signer.public_key()
+    if isinstance(key, rsa.RSAPublicKey):
+        return f"{issuer}#{jwk_thumbprint(public_jwk(key))}"
+    multikey = public_key_multibase(key)
+    return f"{issuer}#{multikey}"
+
+
+def _numeric_date(value: str) -> int:
+    try:
+        return int(datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp())
+    except ValueError:
+        raise ShoshoError(f"not a date-time: {value!r}") from None
+
+
+def sign_jwt(credential: dict[str, Any], signer: Signer, *, include_jwk: bool | None = None) -> str:
+    """The compact JWS of ``credential``.
+
+    The public key travels as ``jwk`` for RSA keys (there is no did:key for RSA), and the ``kid``
+    names it under the issuer so a verifier with the issuer's JWKS or trust list can bind it.
+    """
+    algorithm = JWT_ALGORITHMS.get(signer.algorithm)
+    if algorithm is None:
+        raise ShoshoError(f"no JWT algorithm for a {signer.algorithm} key")
+    issuer = issuer_id(credential)
+    header: dict[str, Any] = {"alg": algorithm, "typ": "JWT", "kid": key_id_for(issuer, signer)}
+    if include_jwk if include_jwk is not None else algorithm == "RS256":
+        header["jwk"] = public_jwk(signer.public_key())
+    payload = dict(credential)
+    payload["iss"] = issuer
+    if isinstance(credential.get("id"), str):
+        payload["jti"] = credential["id"]
+    if isinstance(credential.get("validFrom"), str):
+        payload["nbf"] = _numeric_date(credential["validFrom"])
+    if isinstance(credential.get("validUntil"), str):
+        payload["exp"] = _numeric_date(credential["validUntil"])
+    subject = credential.get("credentialSubject")
+    if isinstance(subject, dict) and isinstance(subject.get("id"), str):
+        payload["sub"] = subject["id"]
+    signing_input = (
+        b64url(json.dumps(header, separators=(",", ":")).encode("utf-8"))
+        + "."
+        + b64url(json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8"))
+    )
+    signature = signer.sign(signing_input.encode("ascii"))
+    return f"{signing_input}.{b64url(signature)}"
+
+
+def decode_jwt(token: str) -> tuple[dict[str, Any], dict[str, Any], bytes, bytes]:
+    """(header, payload, signing input, signature) of a compact JWS; errors are ShoshoError."""
+    parts = token.strip().split(".")
+    if len(parts) != 3:
+        raise ShoshoError("not a compact JWS (expected three dot-separated parts)")
+    try:
+        header = json.loads(b64url_decode(parts[0]))
+        payload = json.loads(b64url_decode(parts[1]))
+    except (ValueError, UnicodeDecodeError):
+        raise ShoshoError("the JWS header or payload is not JSON") from None
+    if not isinstance(header, dict) or not isinstance(payload, dict):
+        raise ShoshoError("the JWS header and payload must be JSON objects")
+    return header, payload, f"{parts[0]}.{parts[1]}".encode("ascii"), b64url_decode(parts[2])
+
+
+def verify_jws_signature(
+    header: dict[str, Any], signing_input: bytes, signature: bytes, key
+) -> str | None:
+    """None when the signature is valid for ``key`` under the header's ``alg``, else the reason."""
+    algorithm = header.get("alg")
+    try:
+        if algorithm == "EdDSA" and isinstance(key, ed25519.Ed25519PublicKey):
+            key.verify(signature, signing_input)
+        elif algorithm == "ES256" and isinstance(key, ec.EllipticCurvePublicKey):
+            if len(signature) != 64:
+                return "ES256 signature must be 64 bytes"
+            der = encode_dss_signature(
+                int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big")
+            )
+            key.verify(der, signing_input, ec.ECDSA(hashes.SHA256()))
+        elif algorithm == "RS256" and isinstance(key, rsa.RSAPublicKey):
+            key.verify(signature, signing_input, padding.PKCS1v15(), hashes.SHA256())
+        else:
+            return f"JWS algorithm {algorithm!r} does not match the key or is not supported"
+    except InvalidSignature:
+        return (
+            "the JWS signature does not match the content (altered after signing, or another key)"
+        )
+    return None

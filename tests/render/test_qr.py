@@ -1,0 +1,96 @@
+"""QR codes: segments, caching and decoding from a rasterised PDF with two decoders."""
+
+from __future__ import annotations
+
+import pytest
+from render_helpers import decode, rasterise, zbar_decode
+
+from designer.errors import ShoshoError
+from designer.model.elements import QRElement
+from designer.model.template import Side, Template
+from designer.render.display import PageDisplay, RectsItem
+from designer.render.layout import layout_side
+from designer.render.pdf import write_pdf
+from designer.render.qr import dark_runs, qr_matrix, qr_segments
+
+SEAL = "https://www.tokyo-mirai.ac.jp/v/#" + "31415926535897932384626433832795028841971693993751058209"
+
+
+def test_seal_url_uses_byte_then_numeric_segment():
+    byte_mode, numeric_mode = 1 << 2, 1 << 0
+    segments = qr_segments(SEAL)
+    assert [s.mode for s in segments] == [byte_mode, numeric_mode]
+    assert segments[0].data == b"https://www.tokyo-mirai.ac.jp/v/#"
+    plain = "https://example.org/page?x=1"
+    assert len(qr_segments(plain)) == 1
+
+
+def test_two_segments_give_a_smaller_symbol_than_one_byte_segment():
+    import qrcode
+
+    version, _ = qr_matrix(SEAL, "M")
+    single = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M)
+    single.add_data(SEAL.encode(), optimize=0)
+    single.make(fit=True)
+    assert version < single.version
+
+
+def test_matrix_is_cached_by_text():
+    assert qr_matrix(SEAL, "M") is qr_matrix(SEAL, "M")
+    assert qr_matrix(SEAL, "H")[0] > qr_matrix(SEAL, "L")[0]
+
+
+def test_dark_runs_merge_horizontal_modules():
+    modules = ((True, True, False, True), (False, False, False, False), (True, True, True, True))
+    assert dark_runs(modules) == [(0, 0, 2), (0, 3, 1), (2, 0, 4)]
+
+
+@pytest.mark.parametrize("text", ["", "x" * 3000])
+def test_unencodable_content_is_a_clear_error(text):
+    with pytest.raises(ShoshoError, match="QR code"):
+        qr_matrix(text, "M")
+
+
+def _qr_template(content: str, size: float = 30.0, **kw) -> Template:
+    element = QRElement(name="seal", x=20, y=20, width=size, height=size, content=content, **kw)
+    template = Template(sides=[Side(elements=[element])])
+    template.page.width, template.page.height = 100.0, 80.0
+    return template
+
+
+@pytest.mark.parametrize(
+    "content",
+    [SEAL, "https://example.org/badge?id=42", "修了証 山田太郎 2025-04-01", "HELLO 123"],
+)
+def test_qr_in_pdf_decodes_to_the_text_asked_for(tmp_path, content):
+    page = layout_side(_qr_template(content), 0, {}, fonts=None)
+    pdf = tmp_path / "qr.pdf"
+    write_pdf([page], pdf)
+    image = rasterise(pdf, 150)
+    assert ("QRCode", content) in decode(image)
+    png = tmp_path / "qr.png"
+    image.save(png)
+    assert zbar_decode(png) == [content]
+
+
+def test_qr_is_vector_rectangles_with_runs_merged():
+    page = layout_side(_qr_template(SEAL), 0, {}, fonts=None)
+    rects = [item for item in page.items if isinstance(item, RectsItem)][0].rects
+    _version, modules = qr_matrix(SEAL, "M")
+    dark = sum(sum(row) for row in modules)
+    assert len(rects) < dark * 0.6  # merged runs
+    covered = sum(w for _x, _y, w, _h in rects) / (rects[0][3])
+    assert round(covered) == dark
+
+
+def test_quiet_zone_and_colours(tmp_path):
+    template = _qr_template(SEAL, color="#1A237E", background="#FFF8E1", quiet_zone=4)
+    page: PageDisplay = layout_side(template, 0, {}, fonts=None)
+    rects = [item for item in page.items if isinstance(item, RectsItem)][0]
+    assert rects.color == "#1A237E"
+    version, modules = qr_matrix(SEAL, "M")
+    module = 30.0 / (len(modules) + 8)
+    assert min(x for x, *_ in rects.rects) == pytest.approx(20 + 4 * module)
+    pdf = tmp_path / "colour.pdf"
+    write_pdf([page], pdf)
+    assert ("QRCode", SEAL) in decode(rasterise(pdf, 150))
