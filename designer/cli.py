@@ -16,6 +16,9 @@ from designer.errors import EXIT_USAGE, ShoshoError
 
 # Order is the order shown in ``shosho --help``.
 COMMAND_MODULES = [
+    "designer.commands.demo",
+    "designer.commands.render",
+    "designer.commands.roster",
     "designer.commands.keys",
     "designer.commands.sign",
     "designer.commands.verify",

@@ -31,8 +31,10 @@ def run_verify(args: argparse.Namespace) -> int:
         print(f"audit log BROKEN: {report.problem}")
         return EXIT_DATA_ERROR
     if missing:
-        print(f"audit log BROKEN: {len(missing)} issued credential(s) have no log entry, "
-              f"e.g. {missing[0]} (entries were removed from the end)")
+        print(
+            f"audit log BROKEN: {len(missing)} issued credential(s) have no log entry, "
+            f"e.g. {missing[0]} (entries were removed from the end)"
+        )
         return EXIT_DATA_ERROR
     print(f"audit log intact: {report.entries} entries, head {report.head}")
     return 0
@@ -46,9 +48,14 @@ def run_show(args: argparse.Namespace) -> int:
 
     store = open_store(settings_from_args(args).database_url)
     with store.read() as session:
-        rows = session.execute(
-            select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(args.last)).scalars().all()
+        rows = (
+            session.execute(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(args.last))
+            .scalars()
+            .all()
+        )
     for entry in reversed(rows):
-        print(f"{entry.seq:>6}  {entry.at[:19]}  {entry.actor:<20} {entry.action:<20} "
-              f"{entry.subject}  {entry.details_json}")
+        print(
+            f"{entry.seq:>6}  {entry.at[:19]}  {entry.actor:<20} {entry.action:<20} "
+            f"{entry.subject}  {entry.details_json}"
+        )
     return 0

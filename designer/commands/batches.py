@@ -22,9 +22,13 @@ def run(args: argparse.Namespace) -> int:
 
     store = open_store(settings_from_args(args).database_url)
     with store.read() as session:
-        done = dict(session.execute(
-            select(Credential.batch_id, func.count()).where(Credential.state == DONE)
-            .group_by(Credential.batch_id)).all())
+        done = dict(
+            session.execute(
+                select(Credential.batch_id, func.count())
+                .where(Credential.state == DONE)
+                .group_by(Credential.batch_id)
+            ).all()
+        )
         batches = session.execute(select(Batch).order_by(Batch.id)).scalars().all()
         if not batches:
             print("No batches yet.")
@@ -33,8 +37,10 @@ def run(args: argparse.Namespace) -> int:
         for batch in batches:
             count = f"{done.get(batch.id, 0)}/{batch.record_count}"
             created = batch.created_at.strftime("%Y-%m-%d %H:%M:%S")
-            print(f"{batch.id:>5}  {batch_state(batch):<11} {count:>11}  {created:<19}  "
-                  f"{batch.issuer.name} -> {batch.out_dir}")
+            print(
+                f"{batch.id:>5}  {batch_state(batch):<11} {count:>11}  {created:<19}  "
+                f"{batch.issuer.name} -> {batch.out_dir}"
+            )
             if batch.last_error and batch_state(batch) != "done":
                 print(f"{'':>7}last error: {batch.last_error}")
     return 0

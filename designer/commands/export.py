@@ -35,7 +35,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         batch_id = int(args.batch)
     except ValueError:
-        raise UsageError(f"batch {args.batch!r}: a batch is a number (see shosho batches)") from None
+        raise UsageError(
+            f"batch {args.batch!r}: a batch is a number (see shosho batches)"
+        ) from None
     from designer.store import open_store
 
     store = open_store(settings_from_args(args).database_url)

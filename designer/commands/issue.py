@@ -12,7 +12,8 @@ from designer.settings import add_database_argument, settings_from_args
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "issue", help="sign and print a batch of credentials from a roster",
+        "issue",
+        help="sign and print a batch of credentials from a roster",
         description="Check the roster, then sign a credential and write a PDF, JSON and badge "
         "images for every record. Interrupted batches continue with --resume.",
     )
@@ -22,16 +23,30 @@ def register(subparsers) -> None:
     parser.add_argument("--key", help="key reference: pkcs11:… or file:PATH")
     parser.add_argument("--out", help="output folder")
     parser.add_argument("--rows", help="only these roster rows, e.g. 2-10,15")
-    parser.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
-                        help="use COLUMN for FIELD (repeatable)")
-    parser.add_argument("--reissue", action="store_true",
-                        help="issue even to people who already have this credential")
-    parser.add_argument("--outputs", default="pdf,json,png,svg",
-                        help="files per person (default pdf,json,png,svg)")
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="use COLUMN for FIELD (repeatable)",
+    )
+    parser.add_argument(
+        "--reissue",
+        action="store_true",
+        help="issue even to people who already have this credential",
+    )
+    parser.add_argument(
+        "--outputs", default="pdf,json,png,svg", help="files per person (default pdf,json,png,svg)"
+    )
     parser.add_argument("--encoding", help="roster encoding (detected if not given)")
     parser.add_argument("--sheet", help="worksheet of an XLSX roster")
-    parser.add_argument("--resume", nargs="?", const="latest", metavar="BATCH",
-                        help="continue an interrupted batch (default: the latest unfinished)")
+    parser.add_argument(
+        "--resume",
+        nargs="?",
+        const="latest",
+        metavar="BATCH",
+        help="continue an interrupted batch (default: the latest unfinished)",
+    )
     parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
     parser.add_argument("--pin-file", help="file holding the token PIN")
     parser.add_argument("--passphrase-file", help="file holding the key file's passphrase")
@@ -44,7 +59,8 @@ def _signer(key_ref: str, args):
     from designer.sign.passwords import passphrase_provider, pin_provider
 
     return open_signer(
-        key_ref, pin_provider=pin_provider(args.pin_file),
+        key_ref,
+        pin_provider=pin_provider(args.pin_file),
         passphrase_provider=passphrase_provider(args.passphrase_file),
     )
 
@@ -75,34 +91,50 @@ def run(args: argparse.Namespace) -> int:
 
                 batch = session.get(Batch, batch_id)
                 key_ref = args.key or batch.key_ref
-            result = run_batch(store, batch_id, _signer(key_ref, args), workers=args.workers,
-                               progress=bar.update)
+            result = run_batch(
+                store, batch_id, _signer(key_ref, args), workers=args.workers, progress=bar.update
+            )
         else:
-            missing = [n for n in ("template", "roster", "issuer", "key", "out") if not getattr(args, n)]
+            missing = [
+                n for n in ("template", "roster", "issuer", "key", "out") if not getattr(args, n)
+            ]
             if missing:
-                raise UsageError("shosho issue needs " + ", ".join(
-                    ("TEMPLATE" if n == "template" else f"--{n}") for n in missing))
+                raise UsageError(
+                    "shosho issue needs "
+                    + ", ".join(("TEMPLATE" if n == "template" else f"--{n}") for n in missing)
+                )
             from designer.model import load_template
 
             template_path = Path(args.template)
             request = PlanRequest(
-                template=load_template(template_path), template_path=template_path,
-                roster_path=Path(args.roster), issuer_ref=args.issuer, key_ref=args.key,
-                out_dir=Path(args.out), rows=args.rows, mapping=tuple(args.map),
-                reissue=args.reissue, outputs=tuple(o.strip() for o in args.outputs.split(",") if o.strip()),
-                encoding=args.encoding, sheet=args.sheet,
+                template=load_template(template_path),
+                template_path=template_path,
+                roster_path=Path(args.roster),
+                issuer_ref=args.issuer,
+                key_ref=args.key,
+                out_dir=Path(args.out),
+                rows=args.rows,
+                mapping=tuple(args.map),
+                reissue=args.reissue,
+                outputs=tuple(o.strip() for o in args.outputs.split(",") if o.strip()),
+                encoding=args.encoding,
+                sheet=args.sheet,
             )
             signer = _signer(args.key, args)
             try:
-                result = issue_batch(store, request, signer, workers=args.workers, progress=bar.update)
+                result = issue_batch(
+                    store, request, signer, workers=args.workers, progress=bar.update
+                )
             except RosterProblems as problems:
                 from designer.data import print_report
 
                 print_report(problems.report)
                 raise
     state = "finished" if result.finished else "interrupted"
-    print(f"Batch {result.batch_id} {state}: {result.done} of {result.total} done "
-          f"({result.signed_now} signed now), files in {result.out_dir}")
+    print(
+        f"Batch {result.batch_id} {state}: {result.done} of {result.total} done "
+        f"({result.signed_now} signed now), files in {result.out_dir}"
+    )
     if not result.finished:
         print(f"Continue with: shosho issue --resume {result.batch_id}")
         return 1
@@ -127,8 +159,12 @@ class _ProgressBar:
             )
 
             self._progress = Progress(
-                TextColumn("batch {task.fields[batch]}"), BarColumn(), MofNCompleteColumn(),
-                TextColumn("{task.fields[rate]:.1f}/s"), TimeRemainingColumn(), transient=True,
+                TextColumn("batch {task.fields[batch]}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]:.1f}/s"),
+                TimeRemainingColumn(),
+                transient=True,
             )
             self._progress.start()
         return self

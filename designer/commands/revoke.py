@@ -28,6 +28,8 @@ def run(args: argparse.Namespace) -> int:
 
     store = open_store(settings_from_args(args).database_url)
     status = change_status(store, args.credential_id, args.action, args.reason)
-    print(f"{args.credential_id}: now {status}. Publish the status lists again "
-          "(shosho status export) for verifiers to see it.")
+    print(
+        f"{args.credential_id}: now {status}. Publish the status lists again "
+        "(shosho status export) for verifiers to see it."
+    )
     return 0

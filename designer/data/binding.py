@@ -110,11 +110,13 @@ def _derive(values: dict[str, object]) -> None:
         parts = [part for part in parts if part]
         if len(parts) == 2:
             values["family_name"], values["given_name"] = parts
+    if not _text(values, "name_en") and full_name and not has_cjk(full_name):
+        values["name_en"] = full_name  # a name already in Latin letters is its own English form
     if not _text(values, "department"):
         faculty, major = _text(values, "faculty"), _text(values, "major")
         separator = IDEOGRAPHIC_SPACE if has_cjk(faculty + major) else " "
         values["department"] = separator.join(part for part in (faculty, major) if part)
-    for name in ("family_name", "given_name", "full_name", "full_name_kana", "department"):
+    for name in ("family_name", "given_name", "full_name", "full_name_kana", "name_en", "department"):
         values.setdefault(name, "")
 
 

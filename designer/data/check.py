@@ -29,6 +29,7 @@ _DERIVED_FROM: dict[str, tuple[tuple[str, ...], ...]] = {
     "family_name": (("full_name",),),
     "given_name": (("full_name",),),
     "department": (("faculty",), ("major",)),
+    "name_en": (("family_name", "given_name"), ("full_name",)),  # when those are in Latin letters
 }
 _PHOTO_SUFFIXES_WITHOUT_PIL = {".svg"}
 

@@ -41,6 +41,30 @@ class SignerProxy:
         return self._public
 
 
+class GuardedSigner:
+    """The real signer, with its failures (a pulled token) turned into a clear message."""
+
+    def __init__(self, signer: Signer):
+        self._signer = signer
+        self.algorithm, self.key_id = signer.algorithm, signer.key_id
+
+    def sign(self, data: bytes) -> bytes:
+        try:
+            return self._signer.sign(data)
+        except Exception as error:
+            raise ShoshoError(stopped_signing(self.key_id, error)) from None
+
+    def public_key(self):
+        return self._signer.public_key()
+
+
+def stopped_signing(key_id: str, error: Exception) -> str:
+    return (
+        f"the key {key_id} stopped signing ({error or type(error).__name__}); "
+        "check the token or key, then resume the batch"
+    )
+
+
 def _watch_parent(parent_pid: int) -> None:
     while True:
         time.sleep(0.5)
@@ -81,7 +105,7 @@ class RecordExecutor:
 
     def __enter__(self) -> Executor:
         if self.workers <= 1:
-            work.set_signer(self.signer)
+            work.set_signer(GuardedSigner(self.signer))
             self.executor = InlineExecutor()
             return self.executor
         context = multiprocessing.get_context("spawn")
@@ -98,8 +122,13 @@ class RecordExecutor:
             mp_context=context,
             initializer=_worker_init,
             initargs=(
-                [child for _, child in pipes], context.Value("i", 0), context.Lock(),
-                self.signer.algorithm, self.signer.key_id, public_pem, os.getpid(),
+                [child for _, child in pipes],
+                context.Value("i", 0),
+                context.Lock(),
+                self.signer.algorithm,
+                self.signer.key_id,
+                public_pem,
+                os.getpid(),
             ),
         )
         return self.executor
@@ -116,7 +145,7 @@ class RecordExecutor:
                 with self._sign_lock:
                     reply = (True, self.signer.sign(data))
             except Exception as error:  # a pulled token, a locked key: reported to the worker
-                reply = (False, f"the key {self.signer.key_id} stopped signing: {error}")
+                reply = (False, stopped_signing(self.signer.key_id, error))
             try:
                 connection.send(reply)
             except (EOFError, OSError):

@@ -48,9 +48,13 @@ def export_bundle(store: Store, batch_id: int, out: Path, signer: Signer | None)
         if batch is None:
             raise ShoshoError(f"there is no batch {batch_id}")
         profile = profile_of(batch.issuer)
-        credentials = session.execute(
-            select(Credential).where(Credential.batch_id == batch_id).order_by(Credential.seq)
-        ).scalars().all()
+        credentials = (
+            session.execute(
+                select(Credential).where(Credential.batch_id == batch_id).order_by(Credential.seq)
+            )
+            .scalars()
+            .all()
+        )
     not_done = [c for c in credentials if c.state != DONE]
     if not_done:
         raise ShoshoError(
@@ -75,8 +79,15 @@ def export_bundle(store: Store, batch_id: int, out: Path, signer: Signer | None)
                 raise ShoshoError(f"{path} was changed after it was issued (SHA-256 differs)")
             entries[f"recipients/{c.file_stem}/{name}"] = data
             names.append(f"recipients/{c.file_stem}/{name}")
-        rows.append({"recipient": c.recipient_name, "email": c.recipient_email or "",
-                     "credential_id": c.id, "status": c.status, "files": names})
+        rows.append(
+            {
+                "recipient": c.recipient_name,
+                "email": c.recipient_email or "",
+                "credential_id": c.id,
+                "status": c.status,
+                "files": names,
+            }
+        )
     entries["issuer/profile.json"] = _json(profile)
     if signer is not None:
         from designer.issue.status import signed_status_lists
@@ -100,8 +111,12 @@ def export_bundle(store: Store, batch_id: int, out: Path, signer: Signer | None)
             archive.writestr(name, entries[name])
     write_atomic(out, buffer.getvalue())
     with store.write() as session:
-        audit.append(session, "batch.export", f"batch {batch_id}",
-                     {"bundle": str(out), "sha256": hashlib.sha256(buffer.getvalue()).hexdigest()})
+        audit.append(
+            session,
+            "batch.export",
+            f"batch {batch_id}",
+            {"bundle": str(out), "sha256": hashlib.sha256(buffer.getvalue()).hexdigest()},
+        )
     return manifest
 
 
@@ -115,9 +130,19 @@ def _csv(rows, hashes) -> bytes:
     writer.writerow(["recipient", "email", "credential_id", "status", "file", "sha256"])
     for row in rows:
         for name in row["files"]:
-            writer.writerow([neutralise(str(v)) for v in (
-                row["recipient"], row["email"], row["credential_id"], row["status"], name,
-                hashes[name])])
+            writer.writerow(
+                [
+                    neutralise(str(v))
+                    for v in (
+                        row["recipient"],
+                        row["email"],
+                        row["credential_id"],
+                        row["status"],
+                        name,
+                        hashes[name],
+                    )
+                ]
+            )
     return ("\ufeff" + text.getvalue()).encode("utf-8")  # BOM: Excel reads UTF-8 correctly
 
 

@@ -139,7 +139,9 @@ def _release(store: Store, batch_id: int, state: str, error: str | None) -> None
         batch.owner, batch.heartbeat, batch.state, batch.last_error = None, None, state, error
         if state == BATCH_DONE:
             batch.finished_at = utcnow()
-            audit.append(session, "batch.done", f"batch {batch_id}", {"records": batch.record_count})
+            audit.append(
+                session, "batch.done", f"batch {batch_id}", {"records": batch.record_count}
+            )
         else:
             audit.append(session, "batch.interrupted", f"batch {batch_id}", {"reason": error or ""})
 
@@ -166,7 +168,9 @@ def run_batch(
     try:
         result = _run(store, batch_id, signer, workers, progress, should_cancel)
     except BaseException as error:
-        message = str(error) if isinstance(error, ShoshoError) else f"{type(error).__name__}: {error}"
+        message = (
+            str(error) if isinstance(error, ShoshoError) else f"{type(error).__name__}: {error}"
+        )
         _release(store, batch_id, BATCH_INTERRUPTED, message)
         raise
     finally:
@@ -187,17 +191,27 @@ def _run(store, batch_id, signer, workers, progress, should_cancel) -> BatchResu
         content = stored.content
         options = json.loads(batch.options_json)
         out_dir = Path(batch.out_dir)
-        lists = {s.id: s.url for s in session.execute(
-            select(StatusList).where(StatusList.issuer_id == issuer.id)).scalars()}
-        rows = session.execute(
-            select(Credential).where(Credential.batch_id == batch_id).order_by(Credential.seq)
-        ).scalars().all()
+        lists = {
+            s.id: s.url
+            for s in session.execute(
+                select(StatusList).where(StatusList.issuer_id == issuer.id)
+            ).scalars()
+        }
+        rows = (
+            session.execute(
+                select(Credential).where(Credential.batch_id == batch_id).order_by(Credential.seq)
+            )
+            .scalars()
+            .all()
+        )
     template = template_from_archive(content)
     outputs = tuple(options["outputs"])
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ShoshoError(f"{out_dir}: cannot create the output folder ({error.strerror})") from None
+        raise ShoshoError(
+            f"{out_dir}: cannot create the output folder ({error.strerror})"
+        ) from None
     remove_stray_parts(out_dir)
     total = len(rows)
     todo = [c for c in rows if c.state != DONE or not _files_present(out_dir, c)]
@@ -224,8 +238,16 @@ def _run(store, batch_id, signer, workers, progress, should_cancel) -> BatchResu
             chunk = todo[start : start + CHUNK]
             _sign_chunk(store, executor, chunk, profile, template, options, lists, result)
             _render_chunk(
-                store, executor, chunk, batch.template_hash, content, out_dir, outputs,
-                options.get("assets_base"), result, report,
+                store,
+                executor,
+                chunk,
+                batch.template_hash,
+                content,
+                out_dir,
+                outputs,
+                options.get("assets_base"),
+                result,
+                report,
             )
     return result
 
@@ -254,7 +276,9 @@ def _raise_first(errors: list[BaseException]) -> None:
         raise ShoshoError(f"{type(first).__name__}: {first}") from first
 
 
-def _sign_chunk(store, executor: Executor, chunk, profile, template, options, lists, result) -> None:
+def _sign_chunk(
+    store, executor: Executor, chunk, profile, template, options, lists, result
+) -> None:
     jobs = [
         SignJob(
             credential_id=c.id,
@@ -264,11 +288,18 @@ def _sign_chunk(store, executor: Executor, chunk, profile, template, options, li
             values=values_from_json(c.values_json),
             issued_at=_aware(c.issued_at).isoformat(),
             suite=options.get("suite", "eddsa-rdfc-2022"),
-            revocation={"url": lists[c.revocation_list_id], "index": c.revocation_index,
-                        "purpose": "revocation"},
-            suspension=None if c.suspension_list_id is None else {
-                "url": lists[c.suspension_list_id], "index": c.suspension_index,
-                "purpose": "suspension"},
+            revocation={
+                "url": lists[c.revocation_list_id],
+                "index": c.revocation_index,
+                "purpose": "revocation",
+            },
+            suspension=None
+            if c.suspension_list_id is None
+            else {
+                "url": lists[c.suspension_list_id],
+                "index": c.suspension_index,
+                "purpose": "suspension",
+            },
         )
         for c in chunk
         if c.state == PLANNED
@@ -289,9 +320,10 @@ def _sign_chunk(store, executor: Executor, chunk, profile, template, options, li
                 row.state, row.signed_json, row.qr_text = SIGNED, s.signed_json, s.qr_text
                 c.state, c.signed_json, c.qr_text = SIGNED, s.signed_json, s.qr_text
                 audit.append(
-                    session, "credential.issue", c.id,
-                    {"batch": c.batch_id, "row": c.row_number,
-                     "sha256": _sha256(s.signed_json)},
+                    session,
+                    "credential.issue",
+                    c.id,
+                    {"batch": c.batch_id, "row": c.row_number, "sha256": _sha256(s.signed_json)},
                 )
             session.get(Batch, chunk[0].batch_id).heartbeat = utcnow()
         result.signed_now += len(signed)
@@ -304,8 +336,9 @@ def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _render_chunk(store, executor, chunk, template_hash, content, out_dir, outputs, assets_base,
-                  result, report) -> None:
+def _render_chunk(
+    store, executor, chunk, template_hash, content, out_dir, outputs, assets_base, result, report
+) -> None:
     jobs = [
         RenderJob(
             credential_id=c.id,

@@ -90,7 +90,9 @@ def parse_rows(spec: str | None) -> set[int] | None:
             low = int(first)
             high = int(last) if dash else low
         except ValueError:
-            raise UsageError(f"--rows {spec!r}: {part!r} is not a row number or a range like 2-10") from None
+            raise UsageError(
+                f"--rows {spec!r}: {part!r} is not a row number or a range like 2-10"
+            ) from None
         if low < 1 or high < low:
             raise UsageError(f"--rows {spec!r}: {part!r} is not a valid range")
         rows.update(range(low, high + 1))
@@ -198,7 +200,9 @@ def plan_batch(store: Store, request: PlanRequest) -> int:
         if session.get(StoredTemplate, thash) is None:
             session.add(
                 StoredTemplate(
-                    hash=thash, template_id=template.id, name=template.name,
+                    hash=thash,
+                    template_id=template.id,
+                    name=template.name,
                     content=template_archive(template),
                 )
             )
@@ -267,10 +271,15 @@ def plan_batch(store: Store, request: PlanRequest) -> int:
                 )
             )
         audit.append(
-            session, "batch.plan", f"batch {batch.id}",
+            session,
+            "batch.plan",
+            f"batch {batch.id}",
             {
-                "records": len(bound), "template": thash, "roster": roster_import.sha256,
-                "roster_file": str(request.roster_path), "issuer": issuer.issuer_uri,
+                "records": len(bound),
+                "template": thash,
+                "roster": roster_import.sha256,
+                "roster_file": str(request.roster_path),
+                "issuer": issuer.issuer_uri,
                 "key": request.key_ref,
             },
         )

@@ -22,7 +22,11 @@ SECRET_KEYS = {"pin", "passphrase", "password", "private_key", "privateKey", "se
 
 
 def _https(value: Any, key: str, source: str) -> str:
-    if not isinstance(value, str) or urlsplit(value).scheme not in ("https", "http") or not urlsplit(value).netloc:
+    if (
+        not isinstance(value, str)
+        or urlsplit(value).scheme not in ("https", "http")
+        or not urlsplit(value).netloc
+    ):
         raise ShoshoError(f"{source}: {key!r} must be an https URL, not {value!r}")
     return value
 
@@ -51,7 +55,7 @@ def check_profile(data: Any, source: str) -> dict[str, Any]:
     if not (isinstance(name, str) and name.strip()) and not (
         isinstance(name, dict) and any(isinstance(v, str) and v.strip() for v in name.values())
     ):
-        raise ShoshoError(f"{source}: 'name' is needed (a string, or {{\"ja\": …, \"en\": …}})")
+        raise ShoshoError(f'{source}: \'name\' is needed (a string, or {{"ja": …, "en": …}})')
     _https(data.get("status_list_url"), "status_list_url", source)
     if data.get("verify_url") is not None:
         _https(data["verify_url"], "verify_url", source)

@@ -67,7 +67,7 @@ def template_from_archive(content: bytes, source: str = "stored template") -> Te
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         template = template_from_json(json.loads(archive.read(TEMPLATE_ENTRY)), source)
         template.assets = {
-            info.filename[len(ASSETS_PREFIX):]: archive.read(info)
+            info.filename[len(ASSETS_PREFIX) :]: archive.read(info)
             for info in archive.infolist()
             if info.filename.startswith(ASSETS_PREFIX) and not info.is_dir()
         }

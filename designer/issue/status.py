@@ -60,7 +60,9 @@ def change_status(store: Store, credential_id: str, action: str, reason: str) ->
             credential.status = SUSPENDED if action == "suspend" else ACTIVE
         credential.status_reason = reason
         audit.append(
-            session, f"credential.{action}", credential.id,
+            session,
+            f"credential.{action}",
+            credential.id,
             {"reason": reason, "list": status_list.url, "version": status_list.version},
         )
         return credential.status
@@ -85,7 +87,9 @@ def status_list_credential(status_list: StatusList, issuer: Issuer) -> dict[str,
     }
 
 
-def signed_status_lists(store: Store, signer: Signer, suite: str = "eddsa-rdfc-2022") -> dict[str, dict]:
+def signed_status_lists(
+    store: Store, signer: Signer, suite: str = "eddsa-rdfc-2022"
+) -> dict[str, dict]:
     """Every status list, signed: file name (last part of its URL) -> credential."""
     from designer.sign.data_integrity import DataIntegritySigner
 

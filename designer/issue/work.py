@@ -188,7 +188,9 @@ def _write_pdf(template, job: RenderJob, path: Path, credential_bytes: bytes) ->
     values = dict(job.values)
     values.setdefault("seal_url", job.qr_text)
     values.setdefault("credential_id", job.credential_id)
-    verify = (signed.get("issuer") or {}).get("url") if isinstance(signed.get("issuer"), dict) else None
+    verify = (
+        (signed.get("issuer") or {}).get("url") if isinstance(signed.get("issuer"), dict) else None
+    )
     if verify:
         values.setdefault("verify_host", verify.split("//", 1)[-1].split("/", 1)[0])
     pages = layout_record(template, values, fonts=_font_library(), assets_base=job.assets_base)

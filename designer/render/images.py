@@ -85,6 +85,8 @@ def svg_to_png(data: bytes, source: str) -> bytes:
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
+    import designer.render.qt_painter  # noqa: F401  (keeps None alive under PySide6 6.12)
+
     if QGuiApplication.instance() is None:  # SVG text needs a font database
         _ensure_gui_application()
     renderer = QSvgRenderer(QByteArray(data))

@@ -7,8 +7,11 @@ so the canvas and the PDF agree. Needs a QGuiApplication (tests: ``QT_QPA_PLATFO
 
 from __future__ import annotations
 
+import atexit
+import ctypes
 import io
 import math
+import sys
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
@@ -73,6 +76,28 @@ def _qcolor(color: str) -> QColor:
 @lru_cache(maxsize=16)
 def _qimage(key: str, data: bytes) -> QImage:
     return QImage.fromData(data)
+
+
+def clear_caches() -> None:
+    """Drop cached Qt objects (fonts, outlines, images); run before the application exits."""
+    for cache in (_raw_font, _glyph_outline, _qcolor, _qimage):
+        cache.cache_clear()
+
+
+# Qt objects must not outlive the application object during interpreter shutdown.
+atexit.register(clear_caches)
+
+
+def _keep_none_alive() -> None:
+    """Work around PySide6 6.12 on Python 3.11: every call of a Qt method returning void drops
+    one reference to ``None`` (its wheels assume 3.12's immortal None). After enough calls
+    None's count reaches zero and the interpreter aborts ("none_dealloc"). Give None a very
+    large reference count; from Python 3.12 on None is immortal and this does nothing."""
+    if sys.version_info < (3, 12) and sys.implementation.name == "cpython":
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
+
+_keep_none_alive()
 
 
 def paint_page(

@@ -91,8 +91,13 @@ def verify_chain(session: Session) -> ChainReport:
                 count, False, f"entry {entry.seq} does not follow entry {entry.seq - 1}"
             )
         recomputed = entry_hash(
-            entry.seq, entry.at, entry.actor, entry.action, entry.subject,
-            entry.details_json, entry.prev_hash,
+            entry.seq,
+            entry.at,
+            entry.actor,
+            entry.action,
+            entry.subject,
+            entry.details_json,
+            entry.prev_hash,
         )
         if recomputed != entry.hash:
             return ChainReport(

@@ -50,7 +50,9 @@ class Store:
         try:
             parsed = make_url(url)
         except ArgumentError:
-            raise UsageError(f"--db {url!r} is not a database URL (e.g. sqlite:///path/shosho.db)") from None
+            raise UsageError(
+                f"--db {url!r} is not a database URL (e.g. sqlite:///path/shosho.db)"
+            ) from None
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         self.is_postgresql = parsed.get_backend_name() == "postgresql"
         if not (self.is_sqlite or self.is_postgresql):
@@ -123,7 +125,9 @@ class Store:
 
 def _first_line(error: Exception) -> str:
     original = getattr(error, "orig", None) or error
-    return str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+    return (
+        str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+    )
 
 
 def _install_sqlite_hooks(engine: Engine) -> None:

@@ -81,11 +81,14 @@ def allocate(
     ).scalar_one_or_none()
     while len(slots) < count:
         if current is None or current.next_index >= current.size:
-            number = 1 + session.execute(
-                select(func.count(StatusList.id)).where(
-                    StatusList.issuer_id == issuer.id, StatusList.purpose == purpose
-                )
-            ).scalar_one()
+            number = (
+                1
+                + session.execute(
+                    select(func.count(StatusList.id)).where(
+                        StatusList.issuer_id == issuer.id, StatusList.purpose == purpose
+                    )
+                ).scalar_one()
+            )
             url = list_url(base_url, purpose, number)
             if session.execute(select(StatusList.id).where(StatusList.url == url)).first():
                 raise ShoshoError(

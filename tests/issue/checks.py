@@ -19,9 +19,13 @@ def check_batch_complete(url: str, out: Path, public_key, expected: int) -> None
     store = open_store(url)
     with store.read() as session:
         rows = session.execute(select(Credential)).scalars().all()
-        issue_entries = session.execute(
-            select(AuditEntry.subject).where(AuditEntry.action == "credential.issue")
-        ).scalars().all()
+        issue_entries = (
+            session.execute(
+                select(AuditEntry.subject).where(AuditEntry.action == "credential.issue")
+            )
+            .scalars()
+            .all()
+        )
         chain = audit.verify_chain(session)
     assert len(rows) == expected
     assert all(r.state == DONE for r in rows)

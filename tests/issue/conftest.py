@@ -23,21 +23,24 @@ REPO = Path(__file__).resolve().parents[2]
 
 def make_template(path: Path, kind: str = "certificate") -> Template:
     template = Template(
-        name="修了証", kind=kind,
+        name="修了証",
+        kind=kind,
         achievement={"name": "Python 基礎", "description": "Completed the course."},
     )
-    template.sides = [Side(elements=[
-        TextElement(x=20, y=30, width=170, height=20, text="{{ full_name }}"),
-        QRElement(x=80, y=200, width=40, height=40),
-    ])]
+    template.sides = [
+        Side(
+            elements=[
+                TextElement(x=20, y=30, width=170, height=20, text="{{ full_name }}"),
+                QRElement(x=80, y=200, width=40, height=40),
+            ]
+        )
+    ]
     save_template(template, path)
     return template
 
 
 def write_roster(path: Path, count: int, start: int = 0) -> None:
-    rows = "".join(
-        f"S{i:05d},山田 太郎{i},u{i}@example.jp\n" for i in range(start, start + count)
-    )
+    rows = "".join(f"S{i:05d},山田 太郎{i},u{i}@example.jp\n" for i in range(start, start + count))
     path.write_text("student_id,full_name,email\n" + rows, encoding="utf-8")
 
 
@@ -46,16 +49,22 @@ def workspace(tmp_path):
     """A folder with t.shosho, roster.csv (300 people), issuer.json and key.pem."""
     make_template(tmp_path / "t.shosho")
     write_roster(tmp_path / "roster.csv", 300)
-    (tmp_path / "issuer.json").write_text(json.dumps({
-        "id": "https://mirai.example/issuer",
-        "name": {"ja": "東京未来大学", "en": "Tokyo Mirai University"},
-        "url": "https://mirai.example/",
-        "status_list_url": "https://mirai.example/status/",
-        "verify_url": "https://mirai.example/v/",
-    }), encoding="utf-8")
+    (tmp_path / "issuer.json").write_text(
+        json.dumps(
+            {
+                "id": "https://mirai.example/issuer",
+                "name": {"ja": "東京未来大学", "en": "Tokyo Mirai University"},
+                "url": "https://mirai.example/",
+                "status_list_url": "https://mirai.example/status/",
+                "verify_url": "https://mirai.example/v/",
+            }
+        ),
+        encoding="utf-8",
+    )
     key = ed25519.Ed25519PrivateKey.generate()
     pem = key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
         serialization.BestAvailableEncryption(PASSPHRASE.encode()),
     )
     key_path = tmp_path / "key.pem"
@@ -98,21 +107,34 @@ def issue_command(workspace: Path, *extra: str) -> list[str]:
 
 def new_batch_args(workspace: Path, outputs: str = "json,png,svg") -> list[str]:
     return [
-        str(workspace / "t.shosho"), "--roster", str(workspace / "roster.csv"),
-        "--issuer", str(workspace / "issuer.json"), "--key", f"file:{workspace / 'key.pem'}",
-        "--out", str(workspace / "out"), "--outputs", outputs,
+        str(workspace / "t.shosho"),
+        "--roster",
+        str(workspace / "roster.csv"),
+        "--issuer",
+        str(workspace / "issuer.json"),
+        "--key",
+        f"file:{workspace / 'key.pem'}",
+        "--out",
+        str(workspace / "out"),
+        "--outputs",
+        outputs,
     ]
 
 
 def command_env(workspace: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update(SHOSHO_HOME=str(workspace / "home"), SHOSHO_PASSPHRASE=PASSPHRASE,
-               PYTHONPATH=str(REPO))
+    env.update(
+        SHOSHO_HOME=str(workspace / "home"), SHOSHO_PASSPHRASE=PASSPHRASE, PYTHONPATH=str(REPO)
+    )
     return env
 
 
 def run(workspace: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        issue_command(workspace, *args), env=command_env(workspace), capture_output=True,
-        text=True, timeout=300, cwd=workspace,
+        issue_command(workspace, *args),
+        env=command_env(workspace),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=workspace,
     )

@@ -32,8 +32,13 @@ def test_sigkill_at_random_moments_then_resume(workspace, signer):
     for _ in range(6):
         args = new_batch_args(workspace) if first else ["--resume"]
         args += ["--workers", str(rng.choice([1, 2]))]
-        process = subprocess.Popen(issue_command(workspace, *args), env=env, cwd=workspace,
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        process = subprocess.Popen(
+            issue_command(workspace, *args),
+            env=env,
+            cwd=workspace,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         time.sleep(rng.uniform(0.8, 3.0))
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)

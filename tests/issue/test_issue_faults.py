@@ -9,9 +9,9 @@ import subprocess
 import zipfile
 
 import pytest
+from checks import check_batch_complete
 from conftest import command_env, db_url, issue_command, new_batch_args, run, write_roster
 
-from checks import check_batch_complete
 from designer.errors import ShoshoError
 from designer.issue import files as files_module
 from designer.issue.export import check_bundle, export_bundle
@@ -26,9 +26,14 @@ from designer.store.status import decode_list, get_bit
 
 def _request(ws, outputs=("json", "png", "svg"), **kw):
     return PlanRequest(
-        template=load_template(ws / "t.shosho"), template_path=ws / "t.shosho",
-        roster_path=ws / "roster.csv", issuer_ref=str(ws / "issuer.json"),
-        key_ref=f"file:{ws / 'key.pem'}", out_dir=ws / "out", outputs=outputs, **kw,
+        template=load_template(ws / "t.shosho"),
+        template_path=ws / "t.shosho",
+        roster_path=ws / "roster.csv",
+        issuer_ref=str(ws / "issuer.json"),
+        key_ref=f"file:{ws / 'key.pem'}",
+        out_dir=ws / "out",
+        outputs=outputs,
+        **kw,
     )
 
 
@@ -85,8 +90,12 @@ def test_same_people_again_needs_reissue(workspace, signer):
     assert issue_batch(store, _request(workspace), signer, workers=1).finished
     write_roster(workspace / "roster.csv", 7)
     with pytest.raises(AlreadyIssued) as caught:
-        issue_batch(store, _request(workspace, out_dir=None) if False else _request(workspace),
-                    signer, workers=1)
+        issue_batch(
+            store,
+            _request(workspace, out_dir=None) if False else _request(workspace),
+            signer,
+            workers=1,
+        )
     assert "row 2 (山田 太郎0, S00000) has urn:uuid:" in str(caught.value)
     assert len(caught.value.holders) == 5
     again = issue_batch(store, _request(workspace, reissue=True), signer, workers=1)
@@ -114,9 +123,14 @@ def test_changed_roster_and_template_are_reported_on_resume(workspace, signer):
 
 def test_second_process_on_same_batch_is_refused(workspace, signer):
     env = command_env(workspace)
-    first = subprocess.Popen(issue_command(workspace, *new_batch_args(workspace), "--workers", "1"),
-                             env=env, cwd=workspace, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True)
+    first = subprocess.Popen(
+        issue_command(workspace, *new_batch_args(workspace), "--workers", "1"),
+        env=env,
+        cwd=workspace,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     import time
 
     deadline = time.time() + 60
@@ -152,7 +166,9 @@ def test_revoke_suspend_and_export(workspace, signer, tmp_path):
     manifest = export_bundle(store, 1, bundle, signer)
     assert check_bundle(bundle) == []
     with zipfile.ZipFile(bundle) as archive:
-        lists = {n: json.loads(archive.read(n)) for n in archive.namelist() if n.startswith("status/")}
+        lists = {
+            n: json.loads(archive.read(n)) for n in archive.namelist() if n.startswith("status/")
+        }
     revocation = lists["status/revocation-1.json"]
     bits = decode_list(revocation["credentialSubject"]["encodedList"])
     assert get_bit(bits, first.revocation_index) and not get_bit(bits, second.revocation_index)
@@ -174,5 +190,5 @@ def test_revoke_suspend_and_export(workspace, signer, tmp_path):
 def test_manifest_csv_neutralises_formulas():
     from designer.issue.export import neutralise
 
-    assert neutralise("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert neutralise('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
     assert neutralise("山田") == "山田"

@@ -1,8 +1,8 @@
 """Qt and PDF draw the same display list: every built-in template, both ways, at 150 dpi.
 
 Tolerance, measured on greyscale rasters after a 1-pixel box blur (which absorbs the two
-rasterisers' different anti-aliasing): mean absolute difference at most 1.5 levels of 255,
-and at most 0.2 % of pixels differing by more than 64 levels. A glyph or element misplaced by
+rasterisers' different anti-aliasing): mean absolute difference at most 3 levels of 255,
+and at most 0.1 % of pixels differing by more than 64 levels. A glyph or element misplaced by
 a single pixel fails the second check on any page with text.
 """
 
@@ -26,8 +26,8 @@ from designer.render.qt_painter import render_page_image
 from designer.resources import examples_dir, templates_dir
 
 DPI = 150
-MAX_MEAN = 1.5
-MAX_SHARE = 0.002
+MAX_MEAN = 3.0
+MAX_SHARE = 0.001
 BIG_DIFF = 64
 
 RECORD = {
@@ -42,7 +42,10 @@ RECORD = {
 
 
 def _difference(first: Image.Image, second: Image.Image) -> tuple[float, float]:
-    assert first.size == second.size
+    # Rasterisers round the pixel size of a page such as Letter (exactly 1650 px) either way.
+    assert abs(first.width - second.width) <= 1 and abs(first.height - second.height) <= 1
+    box = (0, 0, min(first.width, second.width), min(first.height, second.height))
+    first, second = first.crop(box), second.crop(box)
     blur = ImageFilter.BoxBlur(1)
     diff = ImageChops.difference(first.convert("L").filter(blur), second.convert("L").filter(blur))
     histogram = diff.histogram()

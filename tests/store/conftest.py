@@ -53,14 +53,38 @@ def postgres_server():
     run = dict(check=True, capture_output=True, text=True, timeout=120)
     try:
         subprocess.run(
-            _as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U",
-                          "postgres", "-E", "UTF8", "--no-sync", "--no-locale"]),
+            _as_postgres(
+                [
+                    str(bin_dir / "initdb"),
+                    "-D",
+                    str(data),
+                    "-A",
+                    "trust",
+                    "-U",
+                    "postgres",
+                    "-E",
+                    "UTF8",
+                    "--no-sync",
+                    "--no-locale",
+                ]
+            ),
             **run,
         )
         options = f"-k {root} -c listen_addresses='' -p {PG_PORT} -F -c fsync=off"
         subprocess.run(
-            _as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l",
-                          str(root / "server.log"), "-w", "start"]),
+            _as_postgres(
+                [
+                    str(bin_dir / "pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-o",
+                    options,
+                    "-l",
+                    str(root / "server.log"),
+                    "-w",
+                    "start",
+                ]
+            ),
             **run,
         )
     except subprocess.CalledProcessError as error:
@@ -71,7 +95,8 @@ def postgres_server():
     close_stores()
     subprocess.run(
         _as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-        capture_output=True, timeout=60,
+        capture_output=True,
+        timeout=60,
     )
     shutil.rmtree(root, ignore_errors=True)
 

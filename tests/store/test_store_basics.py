@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect, select, text, update
+from sqlalchemy.exc import IntegrityError
 
 from designer.errors import ShoshoError, UsageError
-from designer.store import Store, open_store
-from designer.store import audit
+from designer.store import Store, audit, open_store
 from designer.store.models import REVOCATION, SUSPENSION, AuditEntry, Issuer
 from designer.store.status import (
     allocate,
@@ -26,7 +26,9 @@ DATA = Path(__file__).parent / "data"
 
 
 def _issuer(session) -> Issuer:
-    issuer = Issuer(name="Tokyo Mirai", issuer_uri="https://mirai.example/issuer", profile_json="{}")
+    issuer = Issuer(
+        name="Tokyo Mirai", issuer_uri="https://mirai.example/issuer", profile_json="{}"
+    )
     session.add(issuer)
     session.flush()
     return issuer
@@ -35,8 +37,14 @@ def _issuer(session) -> Issuer:
 def test_new_database_has_every_table(store):
     tables = set(inspect(store.engine).get_table_names())
     assert {
-        "issuers", "templates", "roster_imports", "status_lists", "batches", "credentials",
-        "audit_log", "alembic_version",
+        "issuers",
+        "templates",
+        "roster_imports",
+        "status_lists",
+        "batches",
+        "credentials",
+        "audit_log",
+        "alembic_version",
     } <= tables
 
 
@@ -48,11 +56,14 @@ def test_sqlite_uses_wal_and_foreign_keys(tmp_path):
 
 
 def test_foreign_keys_are_enforced(store):
-    with pytest.raises(Exception), store.write() as session:
-        session.execute(text(
-            "INSERT INTO status_lists (issuer_id, purpose, url, size, bits, next_index, version)"
-            " VALUES (999, 'revocation', 'https://x/1', 8, :b, 0, 1)"
-        ), {"b": b"\0"})
+    with pytest.raises(IntegrityError), store.write() as session:
+        session.execute(
+            text(
+                "INSERT INTO status_lists (issuer_id, purpose, url, size, bits, next_index, version)"
+                " VALUES (999, 'revocation', 'https://x/1', 8, :b, 0, 1)"
+            ),
+            {"b": b"\0"},
+        )
 
 
 def test_reopening_does_not_migrate_again(store_url):
@@ -102,8 +113,10 @@ def test_a_full_list_is_followed_by_a_new_one(store):
         session.flush()
         more = allocate(session, issuer, REVOCATION, 4, "https://mirai.example/s")
     assert [(s.url.rsplit("/", 1)[1], i) for s, i in more] == [
-        ("revocation-1.json", 131070), ("revocation-1.json", 131071),
-        ("revocation-2.json", 0), ("revocation-2.json", 1),
+        ("revocation-1.json", 131070),
+        ("revocation-1.json", 131071),
+        ("revocation-2.json", 0),
+        ("revocation-2.json", 1),
     ]
 
 

@@ -8,7 +8,9 @@ from designer.store.models import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:
-    raise RuntimeError("migrations run through designer.store.open_store(), which passes a connection")
+    raise RuntimeError(
+        "migrations run through designer.store.open_store(), which passes a connection"
+    )
 
 context.configure(
     connection=connection,

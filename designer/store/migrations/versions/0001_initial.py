@@ -124,7 +124,12 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for table in (
-        "audit_log", "credentials", "batches", "status_lists", "roster_imports", "templates",
+        "audit_log",
+        "credentials",
+        "batches",
+        "status_lists",
+        "roster_imports",
+        "templates",
         "issuers",
     ):
         op.drop_table(table)
