@@ -104,18 +104,20 @@ def paint_page(
     page: PageDisplay,
     painter: QPainter,
     *,
-    dpi_scale: float = 96 / MM_PER_INCH,
+    dpi_scale: float | tuple[float, float] = 96 / MM_PER_INCH,
     bleed: bool = False,
 ) -> None:
-    """Paint ``page`` onto ``painter``; ``dpi_scale`` is device pixels per millimetre.
+    """Paint ``page`` onto ``painter``; ``dpi_scale`` is device pixels per millimetre (or an
+    (x, y) pair when the page must fill a bitmap of a given size exactly).
 
     The painter's current transform places the page's top-left corner (the bleed corner when
     ``bleed`` is true, else the trim corner) at its origin.
     """
+    scale_x, scale_y = dpi_scale if isinstance(dpi_scale, tuple) else (dpi_scale, dpi_scale)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-    painter.scale(dpi_scale, dpi_scale)
+    painter.scale(scale_x, scale_y)
     reach = page.bleed if bleed else 0.0
     painter.translate(reach, reach)
     if page.background:
@@ -129,17 +131,26 @@ def paint_page(
     painter.restore()
 
 
-def render_page_image(page: PageDisplay, dpi: float, *, bleed: bool = False) -> QImage:
-    """The page as an RGB image at ``dpi`` (sized like a PDF rasterised at the same dpi)."""
+def render_page_image(
+    page: PageDisplay, dpi: float, *, bleed: bool = False, size: tuple[int, int] | None = None
+) -> QImage:
+    """The page as an RGB image at ``dpi``, sized like a PDF rasterised at the same dpi.
+
+    ``size`` (pixels) instead stretches the page to exactly that bitmap, as PDF rasterisers
+    do when the page's size in pixels is not a whole number.
+    """
     reach = page.bleed if bleed else 0.0
-    # Rounded up, as PDF rasterisers size their bitmaps.
-    width_px = math.ceil((page.width + 2 * reach) / MM_PER_INCH * dpi - 1e-6)
-    height_px = math.ceil((page.height + 2 * reach) / MM_PER_INCH * dpi - 1e-6)
-    image = QImage(width_px, height_px, QImage.Format.Format_RGB32)
+    width_mm, height_mm = page.width + 2 * reach, page.height + 2 * reach
+    if size is None:
+        size = (
+            math.ceil(width_mm / MM_PER_INCH * dpi - 1e-6),
+            math.ceil(height_mm / MM_PER_INCH * dpi - 1e-6),
+        )
+    image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
     image.fill(QColor("#FFFFFF"))
     painter = QPainter(image)
     try:
-        paint_page(page, painter, dpi_scale=dpi / MM_PER_INCH, bleed=bleed)
+        paint_page(page, painter, dpi_scale=(size[0] / width_mm, size[1] / height_mm), bleed=bleed)
     finally:
         painter.end()
     return image
