@@ -81,7 +81,12 @@ def main() -> int:
         processes = [
             ctx.Process(
                 target=worker,
-                args=(range(w, args.count, args.workers), out_dir, results, args.profile and w == 0),
+                args=(
+                    range(w, args.count, args.workers),
+                    out_dir,
+                    results,
+                    args.profile and w == 0,
+                ),
             )
             for w in range(args.workers)
         ]

@@ -42,11 +42,11 @@ class SoftHSMToken:
 
     def make_key(self, key_type: str, label: str | None = None) -> str:
         """Generate an ``ed25519``/``p256``/``rsa2048`` key on the token; returns its key URI."""
-        from designer.sign.pkcs11_token import find_token, generate_key
+        from designer.sign.pkcs11_token import find_token, generate_key, open_session
 
         label = label or f"{key_type}-{uuid.uuid4().hex[:8]}"
         token = find_token(self.module_path, self.token_label)
-        with token.open(user_pin=self.pin, rw=True) as session:
+        with open_session(token, self.pin_provider, rw=True) as session:
             generate_key(session, label, key_type)
         return self.key_uri(label)
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from designer.errors import ShoshoError, UsageError
 from designer.settings import add_database_argument, settings_from_args
+
+SUITES = ("eddsa-rdfc-2022", "ecdsa-rdfc-2019", "vc-jwt")
 
 
 def register(subparsers) -> None:
@@ -37,6 +40,12 @@ def register(subparsers) -> None:
     )
     parser.add_argument(
         "--outputs", default="pdf,json,png,svg", help="files per person (default pdf,json,png,svg)"
+    )
+    parser.add_argument(
+        "--suite",
+        choices=SUITES,
+        help="how credentials are signed (default: eddsa-rdfc-2022 for Ed25519 keys, "
+        "vc-jwt for P-256 and RSA keys)",
     )
     parser.add_argument("--encoding", help="roster encoding (detected if not given)")
     parser.add_argument("--sheet", help="worksheet of an XLSX roster")
@@ -68,6 +77,7 @@ def _signer(key_ref: str, args):
 def run(args: argparse.Namespace) -> int:
     from designer.issue.pipeline import issue_batch, latest_unfinished, resume_notes, run_batch
     from designer.issue.plan import PlanRequest, RosterProblems
+    from designer.sign.signing import default_suite
     from designer.store import Store, open_store
 
     settings = settings_from_args(args)
@@ -121,6 +131,7 @@ def run(args: argparse.Namespace) -> int:
                 sheet=args.sheet,
             )
             signer = _signer(args.key, args)
+            request = replace(request, suite=args.suite or default_suite(signer))
             try:
                 result = issue_batch(
                     store, request, signer, workers=args.workers, progress=bar.update

@@ -1,7 +1,9 @@
-"""``shosho verify``: check signed credentials (JSON, VC-JWT, baked PNG/SVG, PDF).
+"""``shosho verify``: check signed credentials and printed certificates.
 
+Accepts signed JSON, a VC-JWT, a baked PNG or SVG, a certificate PDF (its attached credential
+and its printed QR seal), a photo or scan of the paper, or the text of the QR code.
 Exit codes: 0 verified and trusted, 3 valid but issuer not trusted, 1 invalid, 2 usage error;
-with several files the worst one decides.
+with several items the worst one decides.
 """
 
 from __future__ import annotations
@@ -10,61 +12,48 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from designer.errors import EXIT_DATA_ERROR, EXIT_OK, EXIT_UNTRUSTED, UsageError
-from designer.sign.issuers import TrustedIssuers
-from designer.sign.verify import load_status_list, verify_file
-
-_SEVERITY = {EXIT_OK: 0, EXIT_UNTRUSTED: 1, EXIT_DATA_ERROR: 2}
+from designer.errors import UsageError
+from designer.sign.verify import load_status_list
+from designer.sign.verify_any import load_trust, verify_item, worst
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("verify", help="verify credentials and say who issued them")
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    parser.add_argument(
-        "--trust",
-        action="append",
-        default=[],
-        type=Path,
-        help="trust list or did.json (repeatable)",
-    )
-    parser.add_argument(
-        "--trust-issuer",
-        action="append",
-        default=[],
-        metavar="ID",
-        help="a did:key, or ISSUER#KEY (repeatable)",
-    )
-    parser.add_argument(
-        "--status-list",
-        action="append",
-        default=[],
-        type=Path,
-        help="a local BitstringStatusListCredential (repeatable)",
-    )
+    parser = subparsers.add_parser(
+        "verify", help="verify credentials, certificate PDFs, photos of paper or QR texts",
+        description="Verify each ITEM: a signed credential (.json, .jwt, baked .png/.svg), a "
+                    "certificate PDF, a photo or scan of a certificate or card, or the text of "
+                    "its QR code. Says who issued it and whether that issuer is trusted.")
+    parser.add_argument("items", nargs="+", metavar="ITEM")
+    parser.add_argument("--trust", action="append", default=[], type=Path,
+                        help="a signed trust list, a did.json, or an issuer list (repeatable)")
+    parser.add_argument("--trust-issuer", action="append", default=[], metavar="ID",
+                        help="a did:key, or ISSUER#KEY (repeatable)")
+    parser.add_argument("--no-installed-trust", action="store_true",
+                        help="ignore the trust list imported with `shosho trust import`")
+    parser.add_argument("--status-list", action="append", default=[], type=Path,
+                        help="a local BitstringStatusListCredential (repeatable)")
     parser.add_argument("--now", help="check dates as of this ISO time instead of now")
-    parser.add_argument("--json", action="store_true", help="one JSON object per file")
+    parser.add_argument("--json", action="store_true", help="one JSON object per item")
     parser.set_defaults(func=run)
 
 
+def parse_now(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        now = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise UsageError(f"--now {text!r} is not an ISO date-time") from None
+    if now.tzinfo is None:
+        raise UsageError("--now needs a time zone (e.g. 2026-04-01T00:00:00+09:00)")
+    return now
+
+
 def run(args) -> int:
-    trust = TrustedIssuers()
-    for path in args.trust:
-        trust.add_file(path)
-    for entry in args.trust_issuer:
-        trust.add_entry(entry)
+    trust = load_trust(args.trust, args.trust_issuer, installed=not args.no_installed_trust)
     status_lists = dict(load_status_list(path) for path in args.status_list)
-    now = None
-    if args.now:
-        try:
-            now = datetime.fromisoformat(args.now.replace("Z", "+00:00"))
-        except ValueError:
-            raise UsageError(f"--now {args.now!r} is not an ISO date-time") from None
-        if now.tzinfo is None:
-            raise UsageError("--now needs a time zone (e.g. 2026-04-01T00:00:00+09:00)")
-    results = [verify_file(path, trust, status_lists=status_lists, now=now) for path in args.files]
+    now = parse_now(args.now)
+    results = [verify_item(item, trust, status_lists=status_lists, now=now) for item in args.items]
     for result in results:
-        if args.json:
-            print(json.dumps(result.to_json(), ensure_ascii=False))
-        else:
-            print(result.describe())
-    return max((result.exit_code for result in results), key=_SEVERITY.__getitem__)
+        print(json.dumps(result.to_json(), ensure_ascii=False) if args.json else result.describe())
+    return worst(result.exit_code for result in results)

@@ -72,11 +72,13 @@ def _watch_parent(parent_pid: int) -> None:
             os._exit(1)  # the main process is gone (killed): do not linger
 
 
-def _worker_init(connections, counter, lock, algorithm, key_id, public_pem, parent_pid) -> None:
+def _worker_init(
+    connections, counter, lock, algorithm, key_id, public_pem, parent_pid, setup
+) -> None:
     with lock:
         index = counter.value
         counter.value += 1
-    work.set_signer(SignerProxy(connections[index], algorithm, key_id, public_pem))
+    work.set_batch(setup, SignerProxy(connections[index], algorithm, key_id, public_pem))
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
 
 
@@ -93,10 +95,12 @@ class InlineExecutor(Executor):
 
 
 class RecordExecutor:
-    """A context manager giving an executor for record work, signing through ``signer``."""
+    """A context manager giving an executor for the records of one batch (``setup``), signing
+    through ``signer``. Each worker receives the setup once, not with every record."""
 
-    def __init__(self, signer: Signer, workers: int):
+    def __init__(self, signer: Signer, workers: int, setup: work.BatchSetup):
         self.signer = signer
+        self.setup = setup
         self.workers = workers
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -105,7 +109,7 @@ class RecordExecutor:
 
     def __enter__(self) -> Executor:
         if self.workers <= 1:
-            work.set_signer(GuardedSigner(self.signer))
+            work.set_batch(self.setup, GuardedSigner(self.signer))
             self.executor = InlineExecutor()
             return self.executor
         context = multiprocessing.get_context("spawn")
@@ -129,6 +133,7 @@ class RecordExecutor:
                 self.signer.key_id,
                 public_pem,
                 os.getpid(),
+                self.setup,
             ),
         )
         return self.executor
@@ -157,4 +162,4 @@ class RecordExecutor:
         self._stop.set()
         for thread in self._threads:
             thread.join(timeout=2)
-        work.set_signer(None)
+        work.set_batch(None)

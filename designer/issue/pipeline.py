@@ -9,24 +9,35 @@ batch that ``resume`` finishes.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import socket
 import time
-from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, Future, as_completed
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from designer.errors import ShoshoError
 from designer.issue.executor import RecordExecutor
-from designer.issue.files import remove_stray_parts
+from designer.issue.files import flush_folder, remove_stray_parts
 from designer.issue.plan import PlanRequest, plan_batch
 from designer.issue.profile import profile_of
-from designer.issue.records import template_from_archive, values_from_json
-from designer.issue.work import RenderJob, SignJob, render_record, sign_record
+from designer.issue.records import values_from_json
+from designer.issue.work import (
+    BatchSetup,
+    Rendered,
+    RenderJob,
+    Signed,
+    SignJob,
+    render_record,
+    sign_record,
+)
 from designer.sign.signer import Signer
 from designer.store import Store, audit
 from designer.store.models import (
@@ -182,30 +193,95 @@ def run_batch(
     return result
 
 
-def _run(store, batch_id, signer, workers, progress, should_cancel) -> BatchResult:
+@dataclass
+class _Record:
+    """One credential of the batch, as the pipeline needs it (not an ORM object: a batch of
+    20,000 stays small in memory)."""
+
+    id: str
+    batch_id: int
+    row_number: int
+    values_json: str
+    issued_at: dt.datetime
+    revocation: dict[str, Any]
+    suspension: dict[str, Any] | None
+    file_stem: str
+    state: str
+    signed_text: str | None
+    qr_text: str | None
+    files_json: str | None
+
+
+def _load(store: Store, batch_id: int) -> tuple[BatchSetup, list[_Record]]:
     with store.read() as session:
         batch = session.get(Batch, batch_id)
-        issuer = batch.issuer
-        profile = profile_of(issuer)
-        stored = session.get(StoredTemplate, batch.template_hash)
-        content = stored.content
+        profile = profile_of(batch.issuer)
+        content = session.get(StoredTemplate, batch.template_hash).content
         options = json.loads(batch.options_json)
-        out_dir = Path(batch.out_dir)
         lists = {
             s.id: s.url
             for s in session.execute(
-                select(StatusList).where(StatusList.issuer_id == issuer.id)
+                select(StatusList).where(StatusList.issuer_id == batch.issuer_id)
             ).scalars()
         }
-        rows = (
-            session.execute(
-                select(Credential).where(Credential.batch_id == batch_id).order_by(Credential.seq)
-            )
-            .scalars()
-            .all()
+        columns = (
+            Credential.id, Credential.batch_id, Credential.row_number, Credential.values_json,
+            Credential.issued_at, Credential.revocation_list_id, Credential.revocation_index,
+            Credential.suspension_list_id, Credential.suspension_index, Credential.file_stem,
+            Credential.state, Credential.signed_json, Credential.qr_text, Credential.files_json,
+        )  # fmt: skip
+        rows = session.execute(
+            select(*columns).where(Credential.batch_id == batch_id).order_by(Credential.seq)
+        ).all()
+        setup = BatchSetup(
+            template_hash=batch.template_hash,
+            template_content=content,
+            profile=profile,
+            suite=options.get("suite", "eddsa-rdfc-2022"),
+            created=options.get("issued_at") or utcnow().isoformat(),
+            out_dir=batch.out_dir,
+            outputs=tuple(options["outputs"]),
+            assets_base=options.get("assets_base"),
         )
-    template = template_from_archive(content)
-    outputs = tuple(options["outputs"])
+    records = [
+        _Record(
+            id=r.id,
+            batch_id=r.batch_id,
+            row_number=r.row_number,
+            values_json=r.values_json,
+            issued_at=_aware(r.issued_at),
+            revocation={
+                "url": lists[r.revocation_list_id],
+                "index": r.revocation_index,
+                "purpose": "revocation",
+            },
+            suspension=None
+            if r.suspension_list_id is None
+            else {
+                "url": lists[r.suspension_list_id],
+                "index": r.suspension_index,
+                "purpose": "suspension",
+            },
+            file_stem=r.file_stem,
+            state=r.state,
+            signed_text=r.signed_json,
+            qr_text=r.qr_text,
+            files_json=r.files_json,
+        )
+        for r in rows
+    ]
+    return setup, records
+
+
+IN_FLIGHT_CHUNKS = 2
+"""Chunks being signed at once: workers sign the next chunk while the store commits this one
+and its files are written, so both cores stay busy and memory stays bounded."""
+MARK_EVERY = 32
+
+
+def _run(store, batch_id, signer, workers, progress, should_cancel) -> BatchResult:
+    setup, records = _load(store, batch_id)
+    out_dir = Path(setup.out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -213,12 +289,12 @@ def _run(store, batch_id, signer, workers, progress, should_cancel) -> BatchResu
             f"{out_dir}: cannot create the output folder ({error.strerror})"
         ) from None
     remove_stray_parts(out_dir)
-    total = len(rows)
-    todo = [c for c in rows if c.state != DONE or not _files_present(out_dir, c)]
-    done = total - len(todo)
-    result = BatchResult(batch_id, total, done, 0, 0, out_dir)
+    total = len(records)
+    todo = [r for r in records if r.state != DONE or not _files_present(out_dir, r)]
+    del records
+    result = BatchResult(batch_id, total, total - len(todo), 0, 0, out_dir)
     started = time.monotonic()
-    done_at_start = done
+    done_at_start = result.done
 
     def report() -> None:
         if progress is None:
@@ -229,43 +305,78 @@ def _run(store, batch_id, signer, workers, progress, should_cancel) -> BatchResu
         progress(Progress(batch_id, result.done, total, elapsed, rate, eta))
 
     report()
+    chunks = [todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK)]
     worker_count = workers if workers is not None else default_workers(len(todo))
-    with RecordExecutor(signer, worker_count) as executor:
-        for start in range(0, len(todo), CHUNK):
-            if should_cancel is not None and should_cancel():
-                result.cancelled = True
+    errors: list[BaseException] = []
+    with RecordExecutor(signer, worker_count, setup) as executor:
+        signing: deque[tuple[list[_Record], list[Future]]] = deque()
+        rendering: dict[Future, _Record] = {}
+        rendered: list[Rendered] = []
+        next_chunk = 0
+
+        def collect() -> None:
+            finished = [future for future in rendering if future.done()]
+            for future in finished:
+                rendering.pop(future)
+                try:
+                    rendered.append(future.result())
+                except Exception as error:
+                    errors.append(error)
+            if len(rendered) >= MARK_EVERY or (rendered and not rendering):
+                _mark_done(store, out_dir, rendered)
+                result.rendered_now += len(rendered)
+                result.done += len(rendered)
+                rendered.clear()
+                report()
+
+        while True:
+            while not errors and next_chunk < len(chunks) and len(signing) < IN_FLIGHT_CHUNKS:
+                if should_cancel is not None and should_cancel():
+                    result.cancelled = True
+                    next_chunk = len(chunks)
+                    break
+                chunk = chunks[next_chunk]
+                next_chunk += 1
+                jobs = [_sign_job(r) for r in chunk if r.state == PLANNED]
+                signing.append((chunk, [executor.submit(sign_record, job) for job in jobs]))
+            if signing and (not rendering or all(f.done() for f in signing[0][1])):
+                chunk, futures = signing.popleft()
+                _commit_signed(store, chunk, futures, result, errors)
+                for record in chunk:
+                    if record.signed_text is not None and not errors:
+                        job = RenderJob(
+                            credential_id=record.id,
+                            values=values_from_json(record.values_json),
+                            signed_text=record.signed_text,
+                            qr_text=record.qr_text or record.id,
+                            file_stem=record.file_stem,
+                        )
+                        rendering[executor.submit(render_record, job)] = record
+                collect()
+            elif rendering:
+                waiting = list(rendering) + (signing[0][1] if signing else [])
+                wait(waiting, return_when=FIRST_COMPLETED)
+                collect()
+            else:
                 break
-            chunk = todo[start : start + CHUNK]
-            _sign_chunk(store, executor, chunk, profile, template, options, lists, result)
-            _render_chunk(
-                store,
-                executor,
-                chunk,
-                batch.template_hash,
-                content,
-                out_dir,
-                outputs,
-                options.get("assets_base"),
-                result,
-                report,
-            )
+    _raise_first(errors)
     return result
 
 
-def _files_present(out_dir: Path, credential: Credential) -> bool:
-    if not credential.files_json:
+def _sign_job(record: _Record) -> SignJob:
+    return SignJob(
+        credential_id=record.id,
+        values=values_from_json(record.values_json),
+        issued_at=record.issued_at.isoformat(),
+        revocation=record.revocation,
+        suspension=record.suspension,
+    )
+
+
+def _files_present(out_dir: Path, record: _Record) -> bool:
+    if not record.files_json:
         return False
-    return all((out_dir / name).is_file() for name in json.loads(credential.files_json))
-
-
-def _gather(futures: Iterable[Future]) -> tuple[list, list[BaseException]]:
-    results, errors = [], []
-    for future in as_completed(list(futures)):
-        try:
-            results.append(future.result())
-        except Exception as error:
-            errors.append(error)
-    return results, errors
+    return all((out_dir / name).is_file() for name in json.loads(record.files_json))
 
 
 def _raise_first(errors: list[BaseException]) -> None:
@@ -276,109 +387,76 @@ def _raise_first(errors: list[BaseException]) -> None:
         raise ShoshoError(f"{type(first).__name__}: {first}") from first
 
 
-def _sign_chunk(
-    store, executor: Executor, chunk, profile, template, options, lists, result
-) -> None:
-    jobs = [
-        SignJob(
-            credential_id=c.id,
-            profile=profile,
-            achievement=template.achievement,
-            kind=template.kind,
-            values=values_from_json(c.values_json),
-            issued_at=_aware(c.issued_at).isoformat(),
-            suite=options.get("suite", "eddsa-rdfc-2022"),
-            revocation={
-                "url": lists[c.revocation_list_id],
-                "index": c.revocation_index,
-                "purpose": "revocation",
-            },
-            suspension=None
-            if c.suspension_list_id is None
-            else {
-                "url": lists[c.suspension_list_id],
-                "index": c.suspension_index,
-                "purpose": "suspension",
-            },
-        )
-        for c in chunk
-        if c.state == PLANNED
-    ]
-    if not jobs:
+def _commit_signed(store, chunk, futures, result, errors) -> None:
+    """Journal the chunk's signed credentials and QR texts (before any of their files)."""
+    signed: list[Signed] = []
+    for future in futures:
+        try:
+            signed.append(future.result())
+        except Exception as error:
+            errors.append(error)
+    if not signed:
         return
-    signed, errors = _gather(executor.submit(sign_record, job) for job in jobs)
-    if signed:
-        by_id = {s.credential_id: s for s in signed}
-        with store.write() as session:
-            for c in chunk:
-                s = by_id.get(c.id)
-                if s is None:
-                    continue
-                row = session.get(Credential, c.id)
-                if row.state != PLANNED:
-                    raise ShoshoError(f"credential {c.id} was signed by another process")
-                row.state, row.signed_json, row.qr_text = SIGNED, s.signed_json, s.qr_text
-                c.state, c.signed_json, c.qr_text = SIGNED, s.signed_json, s.qr_text
-                audit.append(
-                    session,
+    by_id = {s.credential_id: s for s in signed}
+    with store.write() as session:
+        states = dict(
+            session.execute(
+                select(Credential.id, Credential.state).where(Credential.id.in_(list(by_id)))
+            ).all()
+        )
+        taken = sorted(cid for cid, state in states.items() if state != PLANNED)
+        if taken:
+            raise ShoshoError(f"credential {taken[0]} was signed by another process")
+        session.execute(
+            update(Credential),
+            [
+                {"id": s.credential_id, "state": SIGNED, "signed_json": s.signed_text,
+                 "qr_text": s.qr_text}
+                for s in signed
+            ],
+        )  # fmt: skip
+        audit.append_many(
+            session,
+            [
+                (
                     "credential.issue",
-                    c.id,
-                    {"batch": c.batch_id, "row": c.row_number, "sha256": _sha256(s.signed_json)},
-                )
-            session.get(Batch, chunk[0].batch_id).heartbeat = utcnow()
-        result.signed_now += len(signed)
-    _raise_first(errors)
+                    r.id,
+                    {
+                        "batch": r.batch_id,
+                        "row": r.row_number,
+                        "sha256": _sha256(by_id[r.id].signed_text),
+                    },
+                )  # fmt: skip
+                for r in chunk
+                if r.id in by_id
+            ],
+        )
+        session.get(Batch, chunk[0].batch_id).heartbeat = utcnow()
+    for record in chunk:
+        s = by_id.get(record.id)
+        if s is not None:
+            record.state, record.signed_text, record.qr_text = SIGNED, s.signed_text, s.qr_text
+    result.signed_now += len(signed)
 
 
 def _sha256(text: str) -> str:
-    import hashlib
-
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _render_chunk(
-    store, executor, chunk, template_hash, content, out_dir, outputs, assets_base, result, report
-) -> None:
-    jobs = [
-        RenderJob(
-            credential_id=c.id,
-            template_hash=template_hash,
-            template_content=content,
-            values=values_from_json(c.values_json),
-            signed_json=c.signed_json,
-            qr_text=c.qr_text,
-            out_dir=str(out_dir),
-            file_stem=c.file_stem,
-            outputs=outputs,
-            assets_base=assets_base,
-        )
-        for c in chunk
-        if c.state in (SIGNED, DONE) and c.signed_json
-    ]
-    rendered, errors = [], []
-    futures = [executor.submit(render_record, job) for job in jobs]
-    for completed, future in enumerate(as_completed(futures), start=1):
-        try:
-            rendered.append(future.result())
-        except Exception as error:
-            errors.append(error)
-        if len(rendered) >= 16 or completed == len(futures):
-            _mark_done(store, rendered)
-            result.rendered_now += len(rendered)
-            result.done += len(rendered)
-            rendered = []
-            report()
-    _raise_first(errors)
-
-
-def _mark_done(store: Store, rendered) -> None:
+def _mark_done(store: Store, out_dir: Path, rendered: list[Rendered]) -> None:
+    """Make the files durable, then mark their records done."""
     if not rendered:
         return
+    flush_folder(out_dir, [name for r in rendered for name in r.files])
     with store.write() as session:
-        for r in rendered:
-            row = session.get(Credential, r.credential_id)
-            row.state = DONE
-            row.files_json = json.dumps(r.files, ensure_ascii=False)
+        session.execute(
+            update(Credential),
+            [
+                {"id": r.credential_id, "state": DONE,
+                 "files_json": json.dumps(r.files, ensure_ascii=False)}
+                for r in rendered
+            ],
+        )  # fmt: skip
 
 
 def issue_batch(
@@ -391,6 +469,9 @@ def issue_batch(
     should_cancel: Callable[[], bool] | None = None,
 ) -> BatchResult:
     """Check, plan and run a new batch (what ``shosho issue`` and the GUI's wizard call)."""
+    from designer.issue.signing import BatchSigner
+
+    BatchSigner(signer, request.suite, utcnow())  # a suite the key cannot sign stops here
     batch_id = plan_batch(store, request)
     return run_batch(
         store, batch_id, signer, workers=workers, progress=progress, should_cancel=should_cancel

@@ -14,13 +14,14 @@ from typing import Any
 
 from sqlalchemy import select
 
-from designer.data import bind_record, check_roster, map_columns, read_roster, render_text
+from designer.data import render_text
 from designer.data.report import Report
 from designer.errors import ShoshoError, UsageError
 from designer.issue.profile import profile_of, resolve_issuer
 from designer.issue.records import template_archive, values_to_json
 from designer.model.io import template_hash
 from designer.model.template import Template
+from designer.prepare import bind_template_roster, parse_rows
 from designer.store import Store, audit
 from designer.store.models import (
     ACTIVE,
@@ -45,7 +46,7 @@ class RosterProblems(ShoshoError):
 
     def __init__(self, report: Report):
         self.report = report
-        super().__init__(f"{report.file}: {report.summary()}; nothing was issued")
+        super().__init__(f"{report.summary()}; nothing was issued")
 
 
 class AlreadyIssued(ShoshoError):
@@ -76,27 +77,6 @@ class PlanRequest:
     encoding: str | None = None
     sheet: str | None = None
     suite: str = "eddsa-rdfc-2022"
-
-
-def parse_rows(spec: str | None) -> set[int] | None:
-    """``"2-10,15"`` -> {2..10, 15} (roster row numbers as shown in the check report)."""
-    if not spec:
-        return None
-    rows: set[int] = set()
-    for part in spec.split(","):
-        part = part.strip()
-        first, dash, last = part.partition("-")
-        try:
-            low = int(first)
-            high = int(last) if dash else low
-        except ValueError:
-            raise UsageError(
-                f"--rows {spec!r}: {part!r} is not a row number or a range like 2-10"
-            ) from None
-        if low < 1 or high < low:
-            raise UsageError(f"--rows {spec!r}: {part!r} is not a valid range")
-        rows.update(range(low, high + 1))
-    return rows
 
 
 def recipient_key(values: dict[str, Any]) -> str:
@@ -148,23 +128,19 @@ def plan_batch(store: Store, request: PlanRequest) -> int:
     if unknown or not request.outputs:
         raise UsageError(f"outputs must be some of {', '.join(DEFAULT_OUTPUTS)}")
     roster_bytes = _read_bytes(request.roster_path)
-    roster = read_roster(request.roster_path, encoding=request.encoding, sheet=request.sheet)
-    mapping = map_columns(roster.headers, list(request.mapping))
     template = request.template
-    required = set(template.required_fields) | {"full_name"}
-    report = check_roster(roster, mapping, required)
-    if report.has_errors:
-        raise RosterProblems(report)
-    wanted = parse_rows(request.rows)
-    bound = [
-        bind_record(record, mapping, file=roster.display_name)
-        for record in roster.records
-        if wanted is None or record.row in wanted
-    ]
-    if wanted is not None:
-        missing = sorted(wanted - {b.row for b in bound})
-        if missing and len(bound) == 0:
-            raise UsageError(f"--rows {request.rows}: {roster.display_name} has no such rows")
+    bound_roster = bind_template_roster(
+        template,
+        request.roster_path,
+        overrides=list(request.mapping),
+        encoding=request.encoding,
+        sheet=request.sheet,
+        rows=parse_rows(request.rows),
+    )
+    if bound_roster.report.has_errors:
+        raise RosterProblems(bound_roster.report)
+    roster = bound_roster.roster
+    bound = bound_roster.records
     if not bound:
         raise ShoshoError(f"{roster.display_name}: no records to issue")
     for b in bound:

@@ -1,5 +1,9 @@
 """The work done for one record, in a worker process or inline: build and sign the credential
-and its QR seal; render the PDF and bake the badge images. Nothing here touches the store."""
+and its QR seal; render the PDF and bake the badge images. Nothing here touches the store.
+
+What is the same for the whole batch (template, issuer profile, suite, output folder) is handed
+to each process once as a ``BatchSetup``; jobs carry only the record's own data.
+"""
 
 from __future__ import annotations
 
@@ -8,35 +12,50 @@ import html
 import io
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from designer.issue.files import write_atomic
 from designer.issue.records import credential_record, template_from_archive
 from designer.sign.signer import Signer
 
-_signer: Signer | None = None
-_di_signers: dict[tuple[str, str], Any] = {}
-_templates: dict[str, Any] = {}
-_fonts: Any = None
+SEAL_ALGORITHMS = ("Ed25519", "P-256")
+"""Keys a QR seal can be signed with (COSE EdDSA and ES256)."""
 
 
-def set_signer(signer: Signer | None) -> None:
-    """The signer record work uses in this process (the real one inline, a proxy in workers)."""
-    global _signer
-    _signer = signer
-    _di_signers.clear()
+@dataclass(frozen=True)
+class BatchSetup:
+    template_hash: str
+    template_content: bytes
+    profile: dict[str, Any]
+    suite: str
+    created: str  # ISO time shared by every proof of the batch
+    out_dir: str
+    outputs: tuple[str, ...]
+    assets_base: str | None
+
+    @property
+    def verify_url(self) -> str | None:
+        return self.profile.get("verify_url")
+
+    @property
+    def verify_host(self) -> str:
+        """The host printed beside the QR: the verify page's, else the issuer's web site's."""
+        url = self.verify_url or self.profile.get("url") or ""
+        return urlsplit(url).hostname or ""
+
+    @property
+    def credential_extension(self) -> str:
+        return ".jwt" if self.suite == "vc-jwt" else ".json"
 
 
 @dataclass(frozen=True)
 class SignJob:
     credential_id: str
-    profile: dict[str, Any]
-    achievement: dict[str, Any]
-    kind: str
     values: dict[str, Any]
     issued_at: str
-    suite: str
     revocation: dict[str, Any]
     suspension: dict[str, Any] | None
 
@@ -44,22 +63,17 @@ class SignJob:
 @dataclass(frozen=True)
 class Signed:
     credential_id: str
-    signed_json: str
+    signed_text: str  # JSON with a proof, or a compact JWS
     qr_text: str
 
 
 @dataclass(frozen=True)
 class RenderJob:
     credential_id: str
-    template_hash: str
-    template_content: bytes
     values: dict[str, Any]
-    signed_json: str
+    signed_text: str
     qr_text: str
-    out_dir: str
     file_stem: str
-    outputs: tuple[str, ...]
-    assets_base: str | None
 
 
 @dataclass(frozen=True)
@@ -68,17 +82,71 @@ class Rendered:
     files: dict[str, str]  # file name -> SHA-256
 
 
-def _data_integrity_signer(suite: str, created: str):
-    from designer.sign.data_integrity import DataIntegritySigner
+class _Process:
+    """What one process keeps between records of a batch."""
 
-    key = (suite, created)
-    signer = _di_signers.get(key)
-    if signer is None:
-        if _signer is None:
-            raise RuntimeError("no signer set for record work")
-        signer = DataIntegritySigner(_signer, suite, created=dt.datetime.fromisoformat(created))
-        _di_signers[key] = signer
-    return signer
+    def __init__(self, setup: BatchSetup, signer: Signer) -> None:
+        self.setup = setup
+        self.signer = signer
+
+    @cached_property
+    def template(self):
+        return template_from_archive(self.setup.template_content)
+
+    @cached_property
+    def batch_signer(self):
+        from designer.issue.signing import BatchSigner
+
+        created = dt.datetime.fromisoformat(self.setup.created)
+        return BatchSigner(self.signer, self.setup.suite, created)
+
+    @cached_property
+    def fonts(self):
+        from designer.render.fonts import FontLibrary
+
+        return FontLibrary.default()
+
+    @cached_property
+    def seals(self) -> bool:
+        from designer.prepare import uses_seal
+
+        return (
+            bool(self.setup.verify_url)
+            and self.signer.algorithm in SEAL_ALGORITHMS
+            and uses_seal(self.template)
+        )
+
+    @cached_property
+    def badge_png(self) -> bytes:
+        return badge_png(self.template)
+
+    @cached_property
+    def badge_svg(self) -> str:
+        return badge_svg(self.template)
+
+
+_process: _Process | None = None
+
+
+def set_batch(setup: BatchSetup | None, signer: Signer | None = None) -> None:
+    """The batch and signer record work uses in this process (the real signer inline, a proxy
+    that asks the main process in workers); ``None`` clears it."""
+    global _process
+    _process = None if setup is None or signer is None else _Process(setup, signer)
+
+
+def _current() -> _Process:
+    if _process is None:
+        raise RuntimeError("record work needs set_batch() first")
+    return _process
+
+
+def printed_values(values: dict[str, Any], credential_id: str, verify_host: str) -> dict[str, Any]:
+    """The values a page is laid out from, apart from the seal itself."""
+    printed = dict(values)
+    printed.setdefault("credential_id", credential_id)
+    printed.setdefault("verify_host", verify_host)
+    return printed
 
 
 def _status(entry: dict[str, Any]) -> dict[str, Any]:
@@ -92,12 +160,15 @@ def _status(entry: dict[str, Any]) -> dict[str, Any]:
 
 
 def sign_record(job: SignJob) -> Signed:
+    """Build and sign the record's credential, then its QR seal (both with the batch's key)."""
     from designer.credential.build import build_credential
 
+    process = _current()
+    template = process.template
     issued_at = dt.datetime.fromisoformat(job.issued_at)
     credential = build_credential(
-        job.profile,
-        job.achievement,
+        process.setup.profile,
+        template.achievement,
         credential_record(job.values),
         credential_id=job.credential_id,
         issued_at=issued_at,
@@ -107,96 +178,73 @@ def sign_record(job: SignJob) -> Signed:
     if job.suspension:
         statuses.append(_status(job.suspension))
     credential["credentialStatus"] = statuses if len(statuses) > 1 else statuses[0]
-    signed = _data_integrity_signer(job.suite, job.issued_at).sign(credential)
-    return Signed(job.credential_id, json.dumps(signed, ensure_ascii=False), _qr_text(job, signed))
+    signed_text, signed = process.batch_signer.sign(credential)
+    return Signed(job.credential_id, signed_text, _qr_text(process, job, signed, issued_at))
 
 
-def _qr_text(job: SignJob, signed: dict[str, Any]) -> str:
-    """The printed QR: a signed seal on the issuer's verify page, else the credential id."""
-    verify_url = job.profile.get("verify_url")
-    if not verify_url or _signer is None or _signer.algorithm not in ("Ed25519", "P-256"):
+def _qr_text(process: _Process, job: SignJob, signed: dict[str, Any], issued_at) -> str:
+    """The printed QR: the signed seal on the issuer's verify page, else the credential id."""
+    if not process.seals:
         return job.credential_id
-    from designer.sign.seal import build_seal_claims, seal_qr_text
+    from designer.prepare import seal_claims
+    from designer.sign.seal import seal_qr_text
 
-    values = job.values
-    expires = values.get("expiry_date") if job.kind == "card" else None
-    student = str(values.get("student_id") or "") if expires else None
-    subject = signed["credentialSubject"]
-    claims = build_seal_claims(
+    values = printed_values(job.values, job.credential_id, process.setup.verify_host)
+    claims = seal_claims(
+        process.template,
+        values,
         credential_id=job.credential_id,
-        issued=job.issued_at,
-        name=str(subject.get("name") or values.get("full_name") or ""),
-        achievement=subject["achievement"]["name"],
+        issued=issued_at,
         credential=signed,
         status_index=job.revocation["index"],
-        student_number=student or None,
-        expires=expires if student else None,
     )
-    return seal_qr_text(claims, _signer, verify_url)
-
-
-def _template(job: RenderJob):
-    template = _templates.get(job.template_hash)
-    if template is None:
-        template = template_from_archive(job.template_content)
-        _templates.clear()
-        _templates[job.template_hash] = template
-    return template
-
-
-def _font_library():
-    global _fonts
-    if _fonts is None:
-        from designer.render.fonts import FontLibrary
-
-        _fonts = FontLibrary.default()
-    return _fonts
+    return seal_qr_text(claims, process.signer, process.setup.verify_url)
 
 
 def render_record(job: RenderJob) -> Rendered:
-    out = Path(job.out_dir)
+    """Write the record's files (each atomically; made durable by the caller, see
+    ``files.flush_folder``) and return their SHA-256."""
+    process = _current()
+    setup = process.setup
+    out = Path(setup.out_dir)
     files: dict[str, str] = {}
-    credential_bytes = job.signed_json.encode("utf-8")
-    template = None
-    if "json" in job.outputs:
-        name = f"{job.file_stem}.json"
-        files[name] = write_atomic(out / name, credential_bytes)
-    if "png" in job.outputs or "svg" in job.outputs:
-        template = _template(job)
-        from designer.credential.baking import bake_png, bake_svg
+    credential_bytes = job.signed_text.encode("utf-8")
+    if "json" in setup.outputs:
+        name = job.file_stem + setup.credential_extension
+        files[name] = write_atomic(out / name, credential_bytes, durable=False)
+    if "png" in setup.outputs:
+        from designer.credential.baking import bake_png
 
-        if "png" in job.outputs:
-            name = f"{job.file_stem}.png"
-            png = bake_png(badge_png(template), job.signed_json, replace=True, source=name)
-            files[name] = write_atomic(out / name, png)
-        if "svg" in job.outputs:
-            name = f"{job.file_stem}.svg"
-            svg = bake_svg(badge_svg(template), job.signed_json, replace=True, source=name)
-            files[name] = write_atomic(out / name, svg.encode("utf-8"))
-    if "pdf" in job.outputs:
-        template = template or _template(job)
+        name = f"{job.file_stem}.png"
+        png = bake_png(process.badge_png, job.signed_text, replace=True, source=name)
+        files[name] = write_atomic(out / name, png, durable=False)
+    if "svg" in setup.outputs:
+        from designer.credential.baking import bake_svg
+
+        name = f"{job.file_stem}.svg"
+        svg = bake_svg(process.badge_svg, job.signed_text, replace=True, source=name)
+        files[name] = write_atomic(out / name, svg.encode("utf-8"), durable=False)
+    if "pdf" in setup.outputs:
         name = f"{job.file_stem}.pdf"
-        files[name] = _write_pdf(template, job, out / name, credential_bytes)
+        files[name] = write_atomic(
+            out / name, _pdf_bytes(process, job, credential_bytes), durable=False
+        )
     return Rendered(job.credential_id, files)
 
 
-def _write_pdf(template, job: RenderJob, path: Path, credential_bytes: bytes) -> str:
+def _pdf_bytes(process: _Process, job: RenderJob, credential_bytes: bytes) -> bytes:
     from designer.render.layout import layout_record
     from designer.render.pdf import write_pdf
+    from designer.sign.verify import PDF_ATTACHMENT
 
-    signed = json.loads(job.signed_json)
-    values = dict(job.values)
+    values = printed_values(job.values, job.credential_id, process.setup.verify_host)
     values.setdefault("seal_url", job.qr_text)
-    values.setdefault("credential_id", job.credential_id)
-    verify = (
-        (signed.get("issuer") or {}).get("url") if isinstance(signed.get("issuer"), dict) else None
+    pages = layout_record(
+        process.template, values, fonts=process.fonts, assets_base=process.setup.assets_base
     )
-    if verify:
-        values.setdefault("verify_host", verify.split("//", 1)[-1].split("/", 1)[0])
-    pages = layout_record(template, values, fonts=_font_library(), assets_base=job.assets_base)
     buffer = io.BytesIO()
-    write_pdf(pages, buffer, attachments={"credential.json": credential_bytes})
-    return write_atomic(path, buffer.getvalue())
+    write_pdf(pages, buffer, attachments={PDF_ATTACHMENT: credential_bytes})
+    return buffer.getvalue()
 
 
 def badge_png(template) -> bytes:
@@ -226,3 +274,8 @@ def badge_svg(template) -> str:
         '<circle cx="128" cy="128" r="100" fill="none" stroke="#fff" stroke-width="6"/>'
         "</svg>"
     )
+
+
+def signed_credential_json(signed_text: str) -> dict[str, Any] | None:
+    """The signed credential as a dict, or None for a VC-JWT."""
+    return json.loads(signed_text) if signed_text.lstrip().startswith("{") else None

@@ -99,7 +99,9 @@ def encode_code128(content: str, *, label: str = "barcode") -> Pattern:
     return Pattern(widths, content, 10.0)
 
 
-def encode_codabar(content: str, start: str = "A", stop: str = "A", *, label: str = "barcode") -> Pattern:
+def encode_codabar(
+    content: str, start: str = "A", stop: str = "A", *, label: str = "barcode"
+) -> Pattern:
     """NW-7 / Codabar with start and stop characters A-D (as Japanese libraries print them)."""
     body = content.strip().upper()
     if body and body[0] in CODABAR_START_STOP and body[-1] in CODABAR_START_STOP and len(body) > 1:
@@ -126,7 +128,12 @@ def encode_codabar(content: str, start: str = "A", stop: str = "A", *, label: st
 
 
 def encode_barcode(
-    symbology: str, content: str, *, codabar_start: str = "A", codabar_stop: str = "A", label: str = "barcode"
+    symbology: str,
+    content: str,
+    *,
+    codabar_start: str = "A",
+    codabar_stop: str = "A",
+    label: str = "barcode",
 ) -> Pattern:
     if symbology == "code128":
         return encode_code128(content, label=label)

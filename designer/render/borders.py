@@ -73,7 +73,12 @@ def _band_edges(x: float, y: float, w: float, h: float, mid: float) -> list[tupl
 
 
 def _corner_centres(x: float, y: float, w: float, h: float, mid: float) -> list[Point]:
-    return [(x + mid, y + mid), (x + w - mid, y + mid), (x + w - mid, y + h - mid), (x + mid, y + h - mid)]
+    return [
+        (x + mid, y + mid),
+        (x + w - mid, y + mid),
+        (x + w - mid, y + h - mid),
+        (x + mid, y + h - mid),
+    ]
 
 
 def _closed_curve(fn: Callable[[float], Point], centre: Point, samples: int) -> list[tuple]:
@@ -150,7 +155,9 @@ def _border_items_cached(box, pattern, color, secondary, line_width, density, in
         items.append(_stroke(rect_ops(x + gap, y + gap, w - 2 * gap, h - 2 * gap), color, lw * 0.6))
         items.append(_stroke(_notched_frame(x, y, w, h, inset, inset * 0.55), color, lw))
         for centre in _corner_centres(x, y, w, h, mid):
-            items.append(_stroke(_closed_curve(rose(mid * 0.62, 8), centre, 96), secondary, lw * 0.7))
+            items.append(
+                _stroke(_closed_curve(rose(mid * 0.62, 8), centre, 96), secondary, lw * 0.7)
+            )
             items.append(PathItem(ops=_diamond(centre, mid * 0.18), fill=color))
     elif pattern == "guilloche":
         items.append(_stroke(outer, color, lw * 2))
@@ -168,7 +175,11 @@ def _border_items_cached(box, pattern, color, secondary, line_width, density, in
                 points = _edge_wave(edge[0], edge[1], band * 0.35, periods * 2, s * math.pi)
                 items.append(_stroke(smooth_path(points), color, lw * 0.35))
         for centre in _corner_centres(x, y, w, h, mid):
-            items.append(_stroke(_closed_curve(hypotrochoid(mid * 0.95, 9), centre, 144), secondary, lw * 0.45))
+            items.append(
+                _stroke(
+                    _closed_curve(hypotrochoid(mid * 0.95, 9), centre, 144), secondary, lw * 0.45
+                )
+            )
             items.append(_stroke(_closed_curve(rose(mid * 0.45, 6), centre, 72), color, lw * 0.5))
     elif pattern == "wave":
         items.append(_stroke(outer, color, lw * 1.5))
@@ -179,16 +190,25 @@ def _border_items_cached(box, pattern, color, secondary, line_width, density, in
                 points = _edge_wave(edge[0], edge[1], mid * 0.45, periods, phase)
                 items.append(_stroke(smooth_path(points), secondary, lw * 0.8))
         for centre in _corner_centres(x, y, w, h, mid):
-            items.append(PathItem(ops=_closed_curve(rose(mid * 0.55, 4), centre, 64), fill=secondary))
+            items.append(
+                PathItem(ops=_closed_curve(rose(mid * 0.55, 4), centre, 64), fill=secondary)
+            )
     elif pattern == "corners":
         arm = min(w, h) * 0.18
-        for cx, cy, sx, sy in ((x, y, 1, 1), (x + w, y, -1, 1), (x + w, y + h, -1, -1), (x, y + h, 1, -1)):
+        for cx, cy, sx, sy in (
+            (x, y, 1, 1),
+            (x + w, y, -1, 1),
+            (x + w, y + h, -1, -1),
+            (x, y + h, 1, -1),
+        ):
             for offset, width in ((lw, lw * 2.5), (lw * 3 + 1.2, lw * 0.8)):
                 ox, oy = cx + sx * offset, cy + sy * offset
                 ops = [("M", ox + sx * arm, oy), ("L", ox, oy), ("L", ox, oy + sy * arm)]
                 items.append(_stroke(ops, color, width))
             centre = (cx + sx * mid * 1.2, cy + sy * mid * 1.2)
-            items.append(_stroke(_closed_curve(rose(mid * 0.6, 8), centre, 96), secondary, lw * 0.7))
+            items.append(
+                _stroke(_closed_curve(rose(mid * 0.6, 8), centre, 96), secondary, lw * 0.7)
+            )
     else:
         raise ValueError(pattern)
     return tuple(items)
@@ -199,7 +219,9 @@ def _diamond(centre: Point, r: float) -> list[tuple]:
     return [("M", cx, cy - r), ("L", cx + r, cy), ("L", cx, cy + r), ("L", cx - r, cy), ("Z",)]
 
 
-def _notched_frame(x: float, y: float, w: float, h: float, inset: float, notch: float) -> list[tuple]:
+def _notched_frame(
+    x: float, y: float, w: float, h: float, inset: float, notch: float
+) -> list[tuple]:
     """The inner rule with a concave quarter-circle cut at each corner (a classic frame)."""
     k = 0.5523 * notch  # Bézier handle for a quarter circle
     left, top, right, bottom = x + inset, y + inset, x + w - inset, y + h - inset

@@ -13,7 +13,9 @@ import unicodedata
 
 MAX_LENGTH = 120
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{n}" for p in ("COM", "LPT") for n in "123456789¹²³"}
+_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {
+    f"{p}{n}" for p in ("COM", "LPT") for n in "123456789¹²³"
+}
 
 
 def safe_filename(text: str, *, replacement: str = "_", max_length: int = MAX_LENGTH) -> str:

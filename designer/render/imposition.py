@@ -90,7 +90,13 @@ def _card_group(page: PageDisplay, x: float, y: float, reach: float) -> GroupIte
     items: list[DisplayItem] = []
     if page.background:
         cx, cy, cw, ch = clip
-        ops = [("M", cx, cy), ("L", cx + cw, cy), ("L", cx + cw, cy + ch), ("L", cx, cy + ch), ("Z",)]
+        ops = [
+            ("M", cx, cy),
+            ("L", cx + cw, cy),
+            ("L", cx + cw, cy + ch),
+            ("L", cx, cy + ch),
+            ("Z",),
+        ]
         items.append(PathItem(ops=ops, fill=page.background))
     items.extend(page.items)
     return GroupItem(items=items, transform=translation(x, y), clip=clip)
@@ -101,7 +107,9 @@ def _crop_marks(layout: SheetLayout, reach: float, dx: float, dy: float) -> Path
     ops: list[tuple] = []
     block_left = layout.left + dx
     block_top = layout.top + dy
-    block_right = block_left + layout.columns * layout.card_width + (layout.columns - 1) * layout.gap
+    block_right = (
+        block_left + layout.columns * layout.card_width + (layout.columns - 1) * layout.gap
+    )
     block_bottom = block_top + layout.rows * layout.card_height + (layout.rows - 1) * layout.gap
     start = reach + MARK_GAP
     cuts_x = sorted(

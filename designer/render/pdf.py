@@ -27,11 +27,10 @@ from typing import IO
 from PIL import Image
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont, TTFError
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from designer.errors import ShoshoError
-from designer.resources import fonts_dir
 from designer.render.display import (
     DisplayItem,
     FontRef,
@@ -42,6 +41,7 @@ from designer.render.display import (
     PathItem,
     RectsItem,
 )
+from designer.resources import fonts_dir
 
 # ASCII85 makes every stream 25 % larger and slower to write; PDF readers need none of it.
 rl_config.useA85 = 0
@@ -117,7 +117,9 @@ def _prepare_image(key: str, data: bytes) -> _PreparedImage:
         image = image.convert("RGB")
     space = "DeviceRGB" if image.mode == "RGB" else "DeviceGray"
     stream = zlib.compress(image.tobytes(), 6)
-    return _PreparedImage(image.width, image.height, space, ("FlateDecode",), stream, None, soft_mask)
+    return _PreparedImage(
+        image.width, image.height, space, ("FlateDecode",), stream, None, soft_mask
+    )
 
 
 def _image_xobject(name: str, prepared: _PreparedImage) -> pdfdoc.PDFImageXObject:
@@ -163,7 +165,9 @@ class _PdfPainter:
         return name
 
     # -- drawing ---------------------------------------------------------------------------
-    def draw_items(self, items: Iterable[DisplayItem], images: Mapping[str, bytes], opacity: float = 1.0) -> None:
+    def draw_items(
+        self, items: Iterable[DisplayItem], images: Mapping[str, bytes], opacity: float = 1.0
+    ) -> None:
         for item in items:
             alpha = item.opacity * opacity
             needs_state = item.transform is not None or alpha < 1.0
@@ -204,7 +208,9 @@ class _PdfPainter:
         self.code.append("q")
         self._set_alpha(alpha)
         self._fill_color(item.color)
-        self.code.append(" ".join(f"{x:.4f} {y:.4f} {w:.4f} {h:.4f} re" for x, y, w, h in item.rects))
+        self.code.append(
+            " ".join(f"{x:.4f} {y:.4f} {w:.4f} {h:.4f} re" for x, y, w, h in item.rects)
+        )
         self.code.append("f Q")
 
     def _path(self, item: PathItem, alpha: float) -> None:
@@ -241,7 +247,9 @@ class _PdfPainter:
             cx, cy, cw, ch = item.clip
             code.append(f"{cx:.4f} {cy:.4f} {cw:.4f} {ch:.4f} re W n")
         # The image's unit square, y up, onto its box in y-down millimetres.
-        code.append(f"{item.width:.4f} 0 0 {-item.height:.4f} {item.x:.4f} {item.y + item.height:.4f} cm")
+        code.append(
+            f"{item.width:.4f} 0 0 {-item.height:.4f} {item.x:.4f} {item.y + item.height:.4f} cm"
+        )
         code.append(f"/{name} Do Q")
         self.canvas._formsinuse.append(item.image_key)
 
@@ -330,7 +338,9 @@ def _first_font(items: Iterable[DisplayItem]) -> FontRef | None:
 def _initial_font(page: PageDisplay | None) -> str:
     font = _first_font(page.items) if page is not None else None
     if font is None:
-        font = FontRef("shosho-initial-LiberationSans", str(fonts_dir() / "LiberationSans-Regular.ttf"))
+        font = FontRef(
+            "shosho-initial-LiberationSans", str(fonts_dir() / "LiberationSans-Regular.ttf")
+        )
     return register_font(font).fontName
 
 
@@ -355,9 +365,7 @@ def write_pdf(
     first = next(page_iter, None)
     # reportlab starts every page with a standard font (Helvetica, never embedded) unless the
     # initial font is an embedded TrueType one.
-    canvas = Canvas(
-        target, pageCompression=1, invariant=0, initialFontName=_initial_font(first)
-    )
+    canvas = Canvas(target, pageCompression=1, invariant=0, initialFontName=_initial_font(first))
     meta = dict(metadata or {})
     canvas.setTitle(meta.get("title", ""))
     canvas.setAuthor(meta.get("author", ""))
@@ -374,12 +382,19 @@ def write_pdf(
         media_h = page.height + 2 * margin
         canvas.setPageSize((media_w * MM, media_h * MM))
         if margin > 0:
-            trim = (margin * MM, margin * MM, (margin + page.width) * MM, (margin + page.height) * MM)
+            trim = (
+                margin * MM,
+                margin * MM,
+                (margin + page.width) * MM,
+                (margin + page.height) * MM,
+            )
             canvas.setTrimBox(trim)
             b = margin - page_bleed
             canvas.setBleedBox((b * MM, b * MM, (media_w - b) * MM, (media_h - b) * MM))
         painter.code = canvas._code
-        painter.code.append(f"{MM:.6f} 0 0 {-MM:.6f} {margin * MM:.4f} {(media_h - margin) * MM:.4f} cm")
+        painter.code.append(
+            f"{MM:.6f} 0 0 {-MM:.6f} {margin * MM:.4f} {(media_h - margin) * MM:.4f} cm"
+        )
         if page.background:
             r, g, b_ = parse_color(page.background)
             if (r, g, b_) != (1.0, 1.0, 1.0):
@@ -394,7 +409,9 @@ def write_pdf(
         painter.draw_items(page.items, page.images)
         if crop_marks:
             painter.code.append(f"0 0 0 RG {CROP_MARK_WIDTH} w")
-            painter.code.append(_path_code(_crop_mark_ops(page.width, page.height, page_bleed + CROP_MARK_OFFSET)))
+            painter.code.append(
+                _path_code(_crop_mark_ops(page.width, page.height, page_bleed + CROP_MARK_OFFSET))
+            )
             painter.code.append("S")
         canvas.showPage()
         count += 1

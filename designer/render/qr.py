@@ -55,7 +55,8 @@ def qr_matrix(text: str, ec_level: str = "M", *, best_mask: bool = False) -> tup
     return _qr_matrix_cached(text, ec_level, best_mask)
 
 
-@lru_cache(maxsize=4096)
+# Small: a batch encodes each text once; previews re-encode the same few texts.
+@lru_cache(maxsize=256)
 def _qr_matrix_cached(text: str, ec_level: str, best_mask: bool) -> tuple[int, Matrix]:
     if not text:
         raise ShoshoError("QR code: nothing to encode (the content is empty)")

@@ -8,10 +8,8 @@ so the canvas and the PDF agree. Needs a QGuiApplication (tests: ``QT_QPA_PLATFO
 from __future__ import annotations
 
 import atexit
-import ctypes
 import io
 import math
-import sys
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
@@ -88,16 +86,6 @@ def clear_caches() -> None:
 atexit.register(clear_caches)
 
 
-def _keep_none_alive() -> None:
-    """Work around PySide6 6.12 on Python 3.11: every call of a Qt method returning void drops
-    one reference to ``None`` (its wheels assume 3.12's immortal None). After enough calls
-    None's count reaches zero and the interpreter aborts ("none_dealloc"). Give None a very
-    large reference count; from Python 3.12 on None is immortal and this does nothing."""
-    if sys.version_info < (3, 12) and sys.implementation.name == "cpython":
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
-_keep_none_alive()
 
 
 def paint_page(
@@ -156,7 +144,9 @@ def render_page_image(
     return image
 
 
-def _draw_items(painter: QPainter, items: Iterable[DisplayItem], images: Mapping[str, bytes]) -> None:
+def _draw_items(
+    painter: QPainter, items: Iterable[DisplayItem], images: Mapping[str, bytes]
+) -> None:
     for item in items:
         painter.save()
         if item.transform is not None:
@@ -233,4 +223,3 @@ def _image(painter: QPainter, item: ImageItem, images: Mapping[str, bytes]) -> N
     if item.clip is not None:
         painter.setClipRect(QRectF(*item.clip), Qt.ClipOperation.IntersectClip)
     painter.drawImage(QRectF(item.x, item.y, item.width, item.height), image)
-

@@ -110,6 +110,10 @@ def open_session(token: pkcs11.Token, pin_provider: SecretProvider, *, rw: bool 
     pin = pin_provider(f"PIN for token {token.label!r}")
     try:
         return token.open(user_pin=pin, rw=rw)
+    except p11.UserAlreadyLoggedIn:
+        # PKCS#11 login state belongs to the application: another session of this process is
+        # already logged in to the token, so a new session shares that login.
+        return token.open(rw=rw)
     except p11.PinIncorrect:
         raise TokenError(f"wrong PIN for token {token.label!r}{_retries_hint(token)}") from None
     except p11.PinLocked:

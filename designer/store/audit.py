@@ -46,26 +46,40 @@ def append(
     session: Session, action: str, subject: str, details: dict[str, Any] | None = None
 ) -> AuditEntry:
     """Add an entry. Call inside ``Store.write()``: the write lock keeps the chain single."""
+    return append_many(session, [(action, subject, details)])[0]
+
+
+def append_many(
+    session: Session, entries: list[tuple[str, str, dict[str, Any] | None]]
+) -> list[AuditEntry]:
+    """Add several entries (action, subject, details) in order, chained one to the next, with
+    one look-up of the chain's head. Call inside ``Store.write()``."""
     last = session.execute(
         select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
     ).first()
     seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
-    at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
     actor = _actor()
-    details_json = json.dumps(details or {}, ensure_ascii=False, sort_keys=True)
-    entry = AuditEntry(
-        seq=seq,
-        at=at,
-        actor=actor,
-        action=action,
-        subject=subject,
-        details_json=details_json,
-        prev_hash=prev_hash,
-        hash=entry_hash(seq, at, actor, action, subject, details_json, prev_hash),
-    )
-    session.add(entry)
+    added = []
+    for action, subject, details in entries:
+        at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+        details_json = json.dumps(details or {}, ensure_ascii=False, sort_keys=True)
+        digest = entry_hash(seq, at, actor, action, subject, details_json, prev_hash)
+        added.append(
+            AuditEntry(
+                seq=seq,
+                at=at,
+                actor=actor,
+                action=action,
+                subject=subject,
+                details_json=details_json,
+                prev_hash=prev_hash,
+                hash=digest,
+            )
+        )
+        seq, prev_hash = seq + 1, digest
+    session.add_all(added)
     session.flush()
-    return entry
+    return added
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ def make_template(path: Path, kind: str = "certificate") -> Template:
         kind=kind,
         achievement={"name": "Python 基礎", "description": "Completed the course."},
     )
+    if kind == "card":  # a student ID's seal carries its expiry date
+        template.credential = {"valid_until_field": "expiry_date"}
     template.sides = [
         Side(
             elements=[
@@ -40,8 +42,10 @@ def make_template(path: Path, kind: str = "certificate") -> Template:
 
 
 def write_roster(path: Path, count: int, start: int = 0) -> None:
-    rows = "".join(f"S{i:05d},山田 太郎{i},u{i}@example.jp\n" for i in range(start, start + count))
-    path.write_text("student_id,full_name,email\n" + rows, encoding="utf-8")
+    rows = "".join(
+        f"S{i:05d},山田 太郎{i},u{i}@example.jp,2030-03-31\n" for i in range(start, start + count)
+    )
+    path.write_text("student_id,full_name,email,expiry_date\n" + rows, encoding="utf-8")
 
 
 @pytest.fixture

@@ -39,7 +39,14 @@ def test_sigkill_at_random_moments_then_resume(workspace, signer):
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
-        time.sleep(rng.uniform(0.8, 3.0))
+        # Kill at a random moment after the batch is planned (start-up takes longer on a busy
+        # machine, so the clock starts when the journal exists), or during planning itself.
+        deadline = time.monotonic() + 60
+        while first and not _batch_exists(workspace) and process.poll() is None:
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+        time.sleep(rng.uniform(0.2, 2.5))
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             kills += 1

@@ -26,7 +26,12 @@ def _advance_mm(font: FontRef, char: str, size: float) -> float:
 
 
 def horizontal_run(
-    text: str, x: float, y: float, size: float = 24.0, font: FontRef = MINCHO, color: str = "#000000"
+    text: str,
+    x: float,
+    y: float,
+    size: float = 24.0,
+    font: FontRef = MINCHO,
+    color: str = "#000000",
 ) -> GlyphRun:
     """A run set at the font's natural advances, as the text engine sets plain text."""
     positions = []
@@ -36,7 +41,9 @@ def horizontal_run(
     return GlyphRun(font=font, size=size, color=color, text=text, positions=positions)
 
 
-def vertical_run(text: str, x: float, y: float, size: float = 20.0, font: FontRef = MINCHO) -> GlyphRun:
+def vertical_run(
+    text: str, x: float, y: float, size: float = 20.0, font: FontRef = MINCHO
+) -> GlyphRun:
     """One column of upright CJK characters, one em apart, top to bottom."""
     step = size * 25.4 / 72
     positions = [(x, y + step * (i + 1)) for i in range(len(text))]

@@ -44,7 +44,9 @@ def test_nw7_codabar_with_start_and_stop_decodes(tmp_path, start, stop):
 def test_ean13_check_digit_is_computed_and_decodes(tmp_path):
     assert ean13_check_digit("490123456789") == 4
     assert encode_barcode("ean13", "490123456789").human_text == "4901234567894"
-    assert ("EAN13", "4901234567894") in _read(tmp_path, _page(symbology="ean13", content="490123456789"))
+    assert ("EAN13", "4901234567894") in _read(
+        tmp_path, _page(symbology="ean13", content="490123456789")
+    )
 
 
 def test_ean13_with_a_wrong_check_digit_is_a_clear_error():
@@ -56,7 +58,11 @@ def test_ean13_with_a_wrong_check_digit_is_a_clear_error():
 
 @pytest.mark.parametrize(
     ("symbology", "content", "message"),
-    [("code128", "学籍123", "ASCII only"), ("codabar", "12AB34", "digits and"), ("qr", "1", "unknown barcode type")],
+    [
+        ("code128", "学籍123", "ASCII only"),
+        ("codabar", "12AB34", "digits and"),
+        ("qr", "1", "unknown barcode type"),
+    ],
 )
 def test_unencodable_content_names_the_element(symbology, content, message):
     with pytest.raises(ShoshoError, match=message) as info:

@@ -72,7 +72,9 @@ def test_same_image_is_stored_once_per_pdf(tmp_path):
     (tmp_path / "photos" / "a.jpg").write_bytes(_jpeg())
     pages = []
     for _ in range(3):
-        pages += layout_record(template, {"photo": "photos/a.jpg"}, fonts=None, assets_base=tmp_path)
+        pages += layout_record(
+            template, {"photo": "photos/a.jpg"}, fonts=None, assets_base=tmp_path
+        )
     pdf = tmp_path / "many.pdf"
     write_pdf(pages, pdf)
     rows = [line.split() for line in run_tool("pdfimages", "-list", str(pdf)).splitlines()[2:]]
@@ -85,7 +87,10 @@ def test_same_image_is_stored_once_per_pdf(tmp_path):
 
 def test_jpeg_passes_through_without_re_encoding(tmp_path):
     data = _jpeg()
-    template = _template(ImageElement(name="p", x=0, y=0, width=50, height=50, source="p.jpg"), assets={"p.jpg": data})
+    template = _template(
+        ImageElement(name="p", x=0, y=0, width=50, height=50, source="p.jpg"),
+        assets={"p.jpg": data},
+    )
     pdf = tmp_path / "jpeg.pdf"
     write_pdf([layout_side(template, 0, {}, fonts=None)], pdf)
     assert data in pdf.read_bytes()
@@ -107,7 +112,10 @@ def test_png_transparency_becomes_a_soft_mask(tmp_path):
 def test_svg_is_rasterised_with_qtsvg(tmp_path, qapp):
     loaded = load_image_bytes(SVG, "logo.svg")
     assert loaded.kind == "png" and max(loaded.pixel_width, loaded.pixel_height) == 2048
-    template = _template(ImageElement(name="svg", x=0, y=0, width=100, height=50, source="l.svg"), assets={"l.svg": SVG})
+    template = _template(
+        ImageElement(name="svg", x=0, y=0, width=100, height=50, source="l.svg"),
+        assets={"l.svg": SVG},
+    )
     pdf = tmp_path / "svg.pdf"
     write_pdf([layout_side(template, 0, {}, fonts=None)], pdf)
     image = rasterise(pdf, 72)
@@ -130,5 +138,12 @@ def test_missing_photo_names_element_and_path(tmp_path):
 
 def test_missing_photo_placeholder_for_previews(tmp_path):
     photo = ImageElement(name="photo", x=0, y=0, width=30, height=40, field="photo")
-    page = layout_side(_template(photo), 0, {"photo": "x.jpg"}, fonts=None, assets_base=tmp_path, on_missing="placeholder")
+    page = layout_side(
+        _template(photo),
+        0,
+        {"photo": "x.jpg"},
+        fonts=None,
+        assets_base=tmp_path,
+        on_missing="placeholder",
+    )
     assert len(page.items) == 1 and not isinstance(page.items[0], ImageItem)

@@ -28,7 +28,7 @@ def _slots(sheet: PageDisplay) -> list[tuple[float, float]]:
 def test_ten_cards_per_a4_centred_with_backs_following():
     sheets = list(impose_cards([_card(i) for i in range(12)]))
     assert len(sheets) == 4  # front, back, front, back
-    front, back = sheets[0], sheets[1]
+    front = sheets[0]
     assert (front.width, front.height) == (210, 297)
     slots = _slots(front)
     assert len(slots) == 10 and len(_slots(sheets[2])) == 2
@@ -52,7 +52,9 @@ def test_printer_offset_shifts_fronts_and_backs():
     plain = _slots(next(iter(impose_cards([_card(0)]))))
     sheets = list(impose_cards([_card(0)], offset=(1.5, -0.5), back_offset=(-1.0, 0.25)))
     assert _slots(sheets[0])[0] == pytest.approx((plain[0][0] + 1.5, plain[0][1] - 0.5))
-    assert _slots(sheets[1])[0] == pytest.approx((210 - plain[0][0] - CARD_W - 1.0, plain[0][1] + 0.25))
+    assert _slots(sheets[1])[0] == pytest.approx(
+        (210 - plain[0][0] - CARD_W - 1.0, plain[0][1] + 0.25)
+    )
 
 
 def test_single_sided_cards_get_no_back_sheet_and_clips_show_part_of_the_bleed():

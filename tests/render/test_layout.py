@@ -28,7 +28,9 @@ def test_every_element_type_has_a_handler():
 def test_hidden_elements_are_skipped_and_list_order_is_z_order():
     first = ShapeElement(name="under", x=0, y=0, width=50, height=50, fill="#FF0000")
     hidden = ShapeElement(name="hidden", visible=False, fill="#00FF00")
-    last = ShapeElement(name="over", shape="ellipse", x=10, y=10, width=20, height=20, fill="#0000FF")
+    last = ShapeElement(
+        name="over", shape="ellipse", x=10, y=10, width=20, height=20, fill="#0000FF"
+    )
     page = layout_side(_template(Side(elements=[first, hidden, last])), "front", {}, fonts=None)
     assert [item.fill for item in page.items] == ["#FF0000", "#0000FF"]
     assert (page.width, page.height, page.bleed) == (100.0, 60.0, 3.0)

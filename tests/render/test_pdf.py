@@ -75,7 +75,9 @@ def test_exact_page_size_trim_and_bleed(tmp_path):
     assert (float(box.width), float(box.height)) == pytest.approx((85.6 * mm, 53.98 * mm), abs=0.01)
     reader = pypdf.PdfReader(bled).pages[0]
     assert float(reader.mediabox.width) == pytest.approx(91.6 * mm, abs=0.01)
-    assert [float(v) for v in reader.trimbox] == pytest.approx([3 * mm, 3 * mm, 88.6 * mm, 56.98 * mm], abs=0.01)
+    assert [float(v) for v in reader.trimbox] == pytest.approx(
+        [3 * mm, 3 * mm, 88.6 * mm, 56.98 * mm], abs=0.01
+    )
     # the background reaches into the bleed
     assert rasterise(bled, 72).getpixel((1, 1)) == (16, 32, 64)
 
@@ -93,13 +95,24 @@ def test_crop_marks_sit_outside_the_bleed(tmp_path):
 
 def test_attachment_metadata_and_vector_shapes(tmp_path):
     items = [
-        PathItem(ops=[("M", 10, 10), ("L", 90, 10)], stroke="#FF0000", stroke_width=1.0, dash=[3, 2]),
+        PathItem(
+            ops=[("M", 10, 10), ("L", 90, 10)], stroke="#FF0000", stroke_width=1.0, dash=[3, 2]
+        ),
         RectsItem(rects=[(10, 20, 30, 10)], color="#00FF00", opacity=0.5),
-        GroupItem(items=[RectsItem(rects=[(0, 0, 50, 50)], color="#0000FF")], transform=(1, 0, 0, 1, 60, 20), clip=(0, 0, 10, 10)),
+        GroupItem(
+            items=[RectsItem(rects=[(0, 0, 50, 50)], color="#0000FF")],
+            transform=(1, 0, 0, 1, 60, 20),
+            clip=(0, 0, 10, 10),
+        ),
     ]
     pdf = tmp_path / "att.pdf"
     credential = b'{"type": ["VerifiableCredential"]}'
-    write_pdf([PageDisplay(100, 50, items=items)], pdf, metadata={"title": "修了証 山田"}, attachments={"credential.json": credential})
+    write_pdf(
+        [PageDisplay(100, 50, items=items)],
+        pdf,
+        metadata={"title": "修了証 山田"},
+        attachments={"credential.json": credential},
+    )
     reader = pypdf.PdfReader(pdf)
     assert reader.attachments == {"credential.json": [credential]}
     assert reader.metadata.title == "修了証 山田"

@@ -13,7 +13,9 @@ from designer.render.layout import layout_side
 from designer.render.pdf import write_pdf
 from designer.render.qr import dark_runs, qr_matrix, qr_segments
 
-SEAL = "https://www.tokyo-mirai.ac.jp/v/#" + "31415926535897932384626433832795028841971693993751058209"
+SEAL = (
+    "https://www.tokyo-mirai.ac.jp/v/#" + "31415926535897932384626433832795028841971693993751058209"
+)
 
 
 def test_seal_url_uses_byte_then_numeric_segment():

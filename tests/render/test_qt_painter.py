@@ -79,7 +79,9 @@ TEMPLATES = sorted(templates_dir().glob("*.shosho"))
 def test_builtin_template_looks_the_same_in_qt_and_pdf(qapp, tmp_path, template_path):
     template = load_template(template_path)
     base, photo = _photo_base(tmp_path)
-    pages = layout_record(template, {**RECORD, "photo": photo}, fonts=FontLibrary.default(), assets_base=base)
+    pages = layout_record(
+        template, {**RECORD, "photo": photo}, fonts=FontLibrary.default(), assets_base=base
+    )
     for index, page in enumerate(pages):
         mean, share = _compare(page, tmp_path, f"{template_path.stem}-{index}")
         assert mean <= MAX_MEAN, f"{template_path.stem} side {index}: mean difference {mean:.2f}"

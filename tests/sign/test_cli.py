@@ -72,7 +72,8 @@ def test_worst_file_decides_and_json_output(tmp_path, capsys):
     assert run_cli("verify", samples / "simple.json", "--json", "--now", NOW) == 3
     line = json.loads(capsys.readouterr().out.strip())
     assert (
-        line["verdict"] == "untrusted" and line["issuer_id"] == "https://example.com/issuers/876543"
+        line["verdict"] == "untrusted"
+        and line["credential"]["issuer_id"] == "https://example.com/issuers/876543"
     )
     assert run_cli("verify", tmp_path / "missing.json") == 2
     assert run_cli("verify") == 2

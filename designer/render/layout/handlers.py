@@ -67,7 +67,12 @@ def _box(element: Element) -> tuple[float, float, float, float]:
 def placeholder_items(element: Element) -> list[DisplayItem]:
     """A grey crossed box where content is missing (used by previews, never by printing)."""
     x, y, w, h = _box(element)
-    ops = rect_ops(x, y, w, h) + [("M", x, y), ("L", x + w, y + h), ("M", x + w, y), ("L", x, y + h)]
+    ops = rect_ops(x, y, w, h) + [
+        ("M", x, y),
+        ("L", x + w, y + h),
+        ("M", x + w, y),
+        ("L", x, y + h),
+    ]
     return [PathItem(ops=ops, fill="#EEEEEE", stroke="#999999", stroke_width=0.2)]
 
 
@@ -87,7 +92,12 @@ def layout_text_element(element: TextElement, ctx: LayoutContext) -> list[Displa
 
 
 def small_text(
-    text: str, box: tuple[float, float, float, float], size: float, color: str, family: str, ctx: LayoutContext
+    text: str,
+    box: tuple[float, float, float, float],
+    size: float,
+    color: str,
+    family: str,
+    ctx: LayoutContext,
 ) -> list[DisplayItem]:
     """One centred line of small type (QR captions, barcode digits) through the text engine."""
     from designer.render.text import layout_text
@@ -117,9 +127,7 @@ def layout_image(element: ImageElement, ctx: LayoutContext) -> list[DisplayItem]
     elif element.source:
         data = ctx.template.assets.get(element.source)
         if data is None:
-            return _missing(
-                element, ctx, f"{label}: the template has no asset {element.source!r}"
-            )
+            return _missing(element, ctx, f"{label}: the template has no asset {element.source!r}")
         loaded = load_image_bytes(data, f"{label}: asset {element.source}")
     else:
         return _missing(element, ctx, f"{label}: no image chosen (neither asset nor field)")
@@ -173,7 +181,9 @@ def layout_barcode(element: BarcodeElement, ctx: LayoutContext) -> list[DisplayI
     ]
     if element.show_text:
         box = (x, y + h - text_height, w, text_height)
-        items += small_text(pattern.human_text, box, text_size, element.color, BARCODE_TEXT_FONT, ctx)
+        items += small_text(
+            pattern.human_text, box, text_size, element.color, BARCODE_TEXT_FONT, ctx
+        )
     return items
 
 

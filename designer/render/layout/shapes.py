@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from designer.render.display import PathItem
 from designer.render.borders import rect_ops
+from designer.render.display import PathItem
 
 KAPPA = 0.5522847498  # Bézier handle length for a quarter circle
 

@@ -1,0 +1,95 @@
+"""Signing many credentials with one key: Data Integrity proofs with a batch-friendly
+canonicalisation, or VC-JWT.
+
+pyld keeps a context it has processed only when the document loader tags the context as
+``static``; the bundled contexts never change, so tagging them lets every credential after the
+first reuse the processed VC and OB contexts instead of processing them again (about half the
+canonicalisation time). The output is byte-for-byte what ``designer.credential.jsonld`` gives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+from pyld import jsonld
+
+from designer.credential import jsonld as bundled
+from designer.sign.data_integrity import DataIntegritySigner, unsecured
+from designer.sign.multikey import multibase_encode
+from designer.sign.signer import Signer
+from designer.sign.signing import SUITES, VC_JWT
+from designer.sign.vcjwt import sign_jwt
+
+
+def _static_loader(url: str, options: dict | None = None) -> dict[str, Any]:
+    return {
+        "contextUrl": None,
+        "documentUrl": url,
+        "document": bundled.load_context(url),
+        "tag": "static",
+    }
+
+
+_OPTIONS = {
+    "algorithm": "URDNA2015",
+    "format": "application/n-quads",
+    "documentLoader": _static_loader,
+}
+
+
+def canonicalize(document: dict[str, Any]) -> str:
+    """RDFC-1.0 canonical N-Quads of ``document`` (same result as the bundled canonicaliser)."""
+    try:
+        return jsonld.normalize(document, dict(_OPTIONS))
+    except Exception:  # let the bundled canonicaliser word the error (unknown context, …)
+        return bundled.canonicalize(document)
+
+
+class BatchSigner:
+    """Signs the credentials of one batch: one suite, one key, one ``created`` time.
+
+    ``sign`` returns the signed credential as text: JSON with a Data Integrity proof, or the
+    compact JWS for VC-JWT.
+    """
+
+    def __init__(self, signer: Signer, suite: str, created: dt.datetime) -> None:
+        if suite not in SUITES:
+            from designer.errors import UsageError
+
+            raise UsageError(f"suite must be one of {', '.join(SUITES)}, not {suite!r}")
+        self.signer = signer
+        self.suite = suite
+        self._data_integrity = (
+            None if suite == VC_JWT else DataIntegritySigner(signer, suite, created=created)
+        )
+        self._proof_hashes: dict[str, bytes] = {}
+
+    @property
+    def is_jwt(self) -> bool:
+        return self._data_integrity is None
+
+    def sign(self, credential: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        """(signed text, the signed credential as a dict: for VC-JWT the credential signed)."""
+        if self._data_integrity is None:
+            return sign_jwt(credential, self.signer), credential
+        document = unsecured(credential)
+        config = self._data_integrity.proof_config(document)
+        document_hash = hashlib.sha256(canonicalize(document).encode("utf-8")).digest()
+        signature = self.signer.sign(self._proof_hash(config) + document_hash)
+        proof = {key: value for key, value in config.items() if key != "@context"}
+        proof["proofValue"] = multibase_encode(signature)
+        existing = credential.get("proof", [])
+        signed = dict(credential)
+        signed["proof"] = ([existing] if isinstance(existing, dict) else list(existing)) + [proof]
+        return json.dumps(signed, ensure_ascii=False), signed
+
+    def _proof_hash(self, config: dict[str, Any]) -> bytes:
+        key = json.dumps(config, sort_keys=True, ensure_ascii=False)
+        cached = self._proof_hashes.get(key)
+        if cached is None:
+            cached = hashlib.sha256(canonicalize(config).encode("utf-8")).digest()
+            self._proof_hashes[key] = cached
+        return cached

@@ -1,0 +1,246 @@
+"""One entry point for whatever a verifier is handed: a signed credential (JSON, VC-JWT, baked
+PNG/SVG), a certificate PDF, a photo or scan of the paper, or the text of its QR code.
+
+A PDF is checked twice: the signed credential it carries as an attachment, and the QR seal
+printed on it (which must sign that same credential). The worst finding decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from designer.errors import EXIT_DATA_ERROR, EXIT_OK, EXIT_UNTRUSTED, ShoshoError, UsageError
+from designer.sign.issuers import TrustedIssuers
+from designer.sign.paper import IMAGE_SUFFIXES, PaperVerdict, looks_like_seal, verify_paper
+from designer.sign.trust import TrustList, installed_trust_list, load_trust_list
+from designer.sign.verify import VerificationResult, verify_file
+
+CREDENTIAL_SUFFIXES = {".json", ".jsonld", ".jwt", ".jws", ".svg"}
+_SEVERITY = {EXIT_OK: 0, EXIT_UNTRUSTED: 1, EXIT_DATA_ERROR: 2}
+
+SEAL_HEADLINES = {
+    "genuine": "GENUINE: the printed seal is signed by a trusted issuer",
+    "not_genuine": "NOT GENUINE: the printed seal does not verify",
+    "revoked": "REVOKED: the issuer has revoked this credential",
+    "suspended": "SUSPENDED: the issuer has suspended this credential",
+    "expired": "EXPIRED",
+    "unknown_issuer": "UNKNOWN ISSUER: the seal's key is not in the trust list",
+}
+
+
+def worst(codes) -> int:
+    return max(codes, key=_SEVERITY.__getitem__, default=EXIT_OK)
+
+
+@dataclass
+class Trust:
+    """What a verifier trusts: issuers' credential keys and the trust list for seals."""
+
+    credentials: TrustedIssuers = field(default_factory=TrustedIssuers)
+    seals: TrustList = field(default_factory=TrustList)
+
+    def add_trust_list(self, trust_list: TrustList) -> None:
+        """Seal keys are the issuer's keys: the same key signs the credential and its seal."""
+        from designer.sign.issuers import _fingerprint
+
+        self.seals.issuers.extend(trust_list.issuers)
+        for issuer in trust_list.issuers:
+            self.credentials.add(issuer.id, [_fingerprint(key.public_key) for key in issuer.keys],
+                                 issuer.display_name)
+
+
+def load_trust(files=(), issuers=(), *, installed: bool = True) -> Trust:
+    """Trust from ``--trust`` files (signed trust lists, DID documents, issuer lists),
+    ``--trust-issuer`` entries and, unless ``installed`` is false, the imported trust list."""
+    trust = Trust()
+    if installed:
+        trust.add_trust_list(installed_trust_list())
+    for path in files:
+        path = Path(path)
+        if _is_trust_list(path):
+            trust.add_trust_list(load_trust_list(path))
+        else:
+            trust.credentials.add_file(path)
+    for entry in issuers:
+        trust.credentials.add_entry(entry)
+    return trust
+
+
+def _is_trust_list(path: Path) -> bool:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UsageError(f"trust file {path} does not exist") from None
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        raise UsageError(f"trust file {path} is not readable JSON: {error}") from None
+    return isinstance(data, dict) and data.get("type") == "ShoshoTrustList"
+
+
+@dataclass
+class ItemResult:
+    source: str
+    credential: VerificationResult | None = None
+    paper: PaperVerdict | None = None
+    notes: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def seal_code(self) -> int | None:
+        if self.paper is None:
+            return None
+        if self.paper.genuine:
+            return EXIT_OK
+        return EXIT_DATA_ERROR
+
+    @property
+    def exit_code(self) -> int:
+        if self.error:
+            return EXIT_DATA_ERROR
+        codes = [c for c in (self.seal_code, self.credential and self.credential.exit_code) if c is not None]
+        return worst(codes) if codes else EXIT_DATA_ERROR
+
+    @property
+    def headline(self) -> str:
+        if self.error:
+            return "INVALID"
+        code = self.exit_code
+        if code == EXIT_OK:
+            return "VERIFIED: signature valid, issuer trusted"
+        if code == EXIT_UNTRUSTED:
+            return "SIGNATURE VALID, ISSUER NOT TRUSTED"
+        if self.paper is not None and not self.paper.genuine:
+            if self.paper.credential_matches is False:
+                return "NOT GENUINE: the printed seal does not match the attached credential"
+            return SEAL_HEADLINES.get(self.paper.seal.status, "NOT GENUINE")
+        return "INVALID"
+
+    def describe(self) -> str:
+        lines = [f"{self.source}: {self.headline}"]
+        if self.error:
+            lines.append(f"  reason: {self.error}")
+        if self.paper is not None:
+            seal = self.paper.seal
+            lines.append(f"  printed seal: {SEAL_HEADLINES.get(seal.status, seal.status)}")
+            if seal.reason:
+                lines.append(f"    {seal.reason}")
+            if seal.issuer is not None:
+                lines.append(f"    issuer: {seal.issuer.display_name} <{seal.issuer.id}>")
+            claims = seal.claims
+            if claims is not None:
+                for label, value in (("name", claims.name), ("achievement", claims.achievement),
+                                     ("issued", claims.issued), ("student number", claims.student_number),
+                                     ("expires", claims.expires)):
+                    if value:
+                        lines.append(f"    {label}: {value}")
+            if seal.status_checked and seal.status_as_of:
+                lines.append(f"    status as of {seal.status_as_of:%Y-%m-%d %H:%M} UTC")
+            elif claims is not None and claims.status_index is not None:
+                lines.append("    status: not checked (no status list for this issuer in the trust list)")
+            if self.paper.credential_matches is True:
+                lines.append("    the seal signs the attached credential")
+            lines += [f"    note: {note}" for note in [*seal.notes, *self.paper.notes]]
+        if self.credential is not None:
+            body = self.credential.describe().splitlines()
+            lines.append(f"  credential: {self.credential.headline}")
+            lines += ["  " + line for line in body[1:]]
+        lines += [f"  note: {note}" for note in self.notes]
+        return "\n".join(lines)
+
+    def to_json(self) -> dict[str, Any]:
+        verdict = {EXIT_OK: "verified", EXIT_UNTRUSTED: "untrusted"}.get(self.exit_code, "invalid")
+        data: dict[str, Any] = {"source": self.source, "verdict": verdict, "exit_code": self.exit_code,
+                                "headline": self.headline}
+        if self.error:
+            data["error"] = self.error
+        if self.credential is not None:
+            data["credential"] = self.credential.to_json()
+        if self.paper is not None:
+            seal = self.paper.seal
+            claims = seal.claims
+            data["seal"] = {
+                "status": seal.status,
+                "reason": seal.reason,
+                "issuer": seal.issuer.id if seal.issuer else None,
+                "claims": None if claims is None else {
+                    "credential_id": str(claims.credential_id), "name": claims.name,
+                    "achievement": claims.achievement, "issued": str(claims.issued),
+                    "student_number": claims.student_number,
+                    "expires": str(claims.expires) if claims.expires else None,
+                    "status_index": claims.status_index,
+                },
+                "status_as_of": seal.status_as_of.isoformat() if seal.status_as_of else None,
+                "matches_attachment": self.paper.credential_matches,
+            }
+        if self.notes:
+            data["notes"] = self.notes
+        return data
+
+
+def is_seal_text(item: str) -> bool:
+    text = item.strip()
+    return (text.startswith(("https://", "http://")) or text.isdigit()) and looks_like_seal(text)
+
+
+def verify_item(
+    item: str | Path,
+    trust: Trust,
+    *,
+    status_lists: dict[str, dict[str, Any]] | None = None,
+    now: dt.datetime | None = None,
+) -> ItemResult:
+    """Verify one thing a user hands over. A file that does not exist is a UsageError."""
+    today = now.date() if now else None
+    if isinstance(item, str) and not Path(item).exists() and is_seal_text(item):
+        result = ItemResult(source="QR text")
+        result.paper = verify_paper(item.strip(), trust.seals, today=today)
+        return result
+    path = Path(item)
+    if not path.exists():
+        raise UsageError(f"{path} does not exist (give a credential, a PDF, a photo or scan, or a QR text)")
+    result = ItemResult(source=str(path))
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".pdf":
+            _verify_pdf(path, trust, result, status_lists, now, today)
+        elif suffix == ".png" and _is_baked(path):
+            result.credential = verify_file(path, trust.credentials, status_lists=status_lists, now=now)
+        elif suffix in IMAGE_SUFFIXES:
+            result.paper = verify_paper(path, trust.seals, today=today)
+        else:
+            result.credential = verify_file(path, trust.credentials, status_lists=status_lists, now=now)
+    except UsageError:
+        raise
+    except ShoshoError as error:
+        result.error = str(error)
+    return result
+
+
+def _is_baked(path: Path) -> bool:
+    from designer.credential.baking import read_baked
+
+    try:
+        read_baked(path.read_bytes(), str(path))
+    except ShoshoError:
+        return False
+    return True
+
+
+def _verify_pdf(path, trust, result, status_lists, now, today) -> None:
+    from designer.sign.paper import pdf_attachments
+
+    attachments = pdf_attachments(path)
+    if any(name.lower().endswith((".json", ".jwt", ".jws")) for name in attachments):
+        result.credential = verify_file(path, trust.credentials, status_lists=status_lists, now=now)
+    else:
+        result.notes.append("the PDF carries no signed credential attachment")
+    try:
+        result.paper = verify_paper(path, trust.seals, today=today)
+    except ShoshoError as error:
+        if result.credential is None:
+            raise
+        result.notes.append(f"no printed seal checked: {error}")
