@@ -95,6 +95,8 @@ class ItemResult:
             return None
         if self.paper.genuine:
             return EXIT_OK
+        if self.paper.seal.status == "unknown_issuer" and self.paper.credential_matches is not False:
+            return EXIT_UNTRUSTED  # nobody vouches for the key: never "genuine", not proven forged
         return EXIT_DATA_ERROR
 
     @property

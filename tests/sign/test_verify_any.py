@@ -1,0 +1,117 @@
+"""`shosho verify` on what people actually hold: the certificate PDF (its attached credential
+and its printed seal), a photo of the paper, the QR text, with and without a trust list."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+
+import pypdfium2
+import pytest
+
+from designer.cli import main
+from designer.credential.build import build_credential
+from designer.prepare import achievement_name, open_template, seal_claims
+from designer.render.fonts import FontLibrary
+from designer.render.layout import layout_record
+from designer.render.pdf import write_pdf
+from designer.sign.seal import seal_qr_text
+from designer.sign.signing import sign_credential
+from designer.sign.trust import new_trust_list_document, put_issuer, sign_trust_list
+
+from .test_seal_support import KeySigner, issuer_entry
+
+ISSUER_ID = "did:web:www.tokyo-mirai.ac.jp"
+VERIFY_URL = "https://www.tokyo-mirai.ac.jp/v/"
+VALUES = {"student_id": "2510001", "full_name": "髙橋\u3000陽菜", "full_name_kana": "タカハシ\u3000ヒナ",
+          "course_name": "地域データ活用講座", "completion_date": dt.date(2025, 3, 19),
+          "email": "hina@example.ac.jp"}
+
+
+@pytest.fixture(scope="module")
+def issued(tmp_path_factory):
+    """A 修了証 PDF issued as the pipeline does: signed credential attached, seal printed."""
+    folder = tmp_path_factory.mktemp("verify-any")
+    signer = KeySigner("Ed25519")
+    template, _ = open_template("shusho")
+    issuer = {"id": ISSUER_ID, "type": ["Profile"], "name": "東京未来大学"}
+    achievement = {k: v for k, v in template.achievement.items()}
+    achievement["name"] = achievement_name(template, VALUES)
+    achievement["description"] = "修了証"
+    achievement["criteria"] = {"narrative": "全課程を修了すること"}
+    credential_id = f"urn:uuid:{uuid.uuid4()}"
+    unsigned = build_credential(issuer, achievement, {k: str(v) for k, v in VALUES.items()},
+                                credential_id=credential_id,
+                                issued_at=dt.datetime(2025, 3, 19, tzinfo=dt.UTC))
+    signed = sign_credential(unsigned, signer)
+    claims = seal_claims(template, VALUES, credential_id=credential_id, issued=dt.date(2025, 3, 19),
+                         credential=signed)
+    values = {**VALUES, "seal_url": seal_qr_text(claims, signer, VERIFY_URL),
+              "verify_host": "www.tokyo-mirai.ac.jp"}
+    pages = layout_record(template, values, fonts=FontLibrary.default())
+    pdf = folder / "certificate.pdf"
+    credential_bytes = json.dumps(signed, ensure_ascii=False, indent=2).encode()
+    write_pdf(pages, pdf, attachments={"credential.json": credential_bytes})
+    # A second PDF whose printed seal belongs to another credential.
+    other = dict(signed, id=f"urn:uuid:{uuid.uuid4()}")
+    swapped = folder / "swapped.pdf"
+    write_pdf(pages, swapped, attachments={"credential.json": json.dumps(sign_credential(
+        {k: v for k, v in other.items() if k != "proof"}, signer)).encode()})
+    publisher = KeySigner("Ed25519")
+    document = put_issuer(new_trust_list_document(), issuer_entry(signer, verify_url=VERIFY_URL,
+                                                                  issuer_id=ISSUER_ID))
+    trust = folder / "trust.json"
+    trust.write_text(json.dumps(sign_trust_list(document, publisher, {"ja": "テスト", "en": "Test"})))
+    photo = folder / "photo.jpg"
+    image = pypdfium2.PdfDocument(pdf)[0].render(scale=150 / 72).to_pil().rotate(3, expand=True, fillcolor="white")
+    image.convert("RGB").save(photo, quality=70)
+    return {"pdf": pdf, "swapped": swapped, "trust": trust, "photo": photo,
+            "qr": values["seal_url"], "folder": folder}
+
+
+def verify(*args, capsys) -> tuple[int, str]:
+    code = main(["verify", "--no-installed-trust", *map(str, args)])
+    return code, capsys.readouterr().out
+
+
+def test_pdf_with_trust_list_is_verified(issued, capsys):
+    code, out = verify(issued["pdf"], "--trust", issued["trust"], capsys=capsys)
+    assert code == 0, out
+    assert "VERIFIED" in out and "the seal signs the attached credential" in out
+    assert "髙橋" in out
+
+
+def test_pdf_without_trust_is_never_verified(issued, capsys):
+    code, out = verify(issued["pdf"], capsys=capsys)
+    assert code == 3, out
+    assert "NOT TRUSTED" in out and "UNKNOWN ISSUER" in out
+
+
+def test_seal_of_another_credential_is_caught(issued, capsys):
+    code, out = verify(issued["swapped"], "--trust", issued["trust"], capsys=capsys)
+    assert code == 1, out
+    assert "does not match the attached credential" in out
+
+
+def test_photo_and_qr_text_of_the_paper(issued, capsys):
+    code, out = verify(issued["photo"], "--trust", issued["trust"], capsys=capsys)
+    assert code == 0, out
+    assert "GENUINE" in out
+    code, out = verify(issued["qr"], "--trust", issued["trust"], "--json", capsys=capsys)
+    assert code == 0
+    assert json.loads(out)["seal"]["claims"]["name"] == "髙橋\u3000陽菜"
+
+
+def test_one_changed_digit_fails_and_the_worst_item_decides(issued, capsys):
+    text = issued["qr"]
+    position = len(text) - 20
+    tampered = text[:position] + str((int(text[position]) + 1) % 10) + text[position + 1:]
+    code, out = verify(issued["pdf"], tampered, "--trust", issued["trust"], capsys=capsys)
+    assert code == 1, out
+    assert "VERIFIED" in out and ("NOT GENUINE" in out or "UNKNOWN ISSUER" in out)
+
+
+def test_missing_item_is_a_usage_error(tmp_path, capsys):
+    assert main(["verify", str(tmp_path / "nothing.pdf")]) == 2
+    assert "does not exist" in capsys.readouterr().err
