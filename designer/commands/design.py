@@ -9,10 +9,15 @@ from designer.errors import ShoshoError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("design", help="open a template in the designer window",
-                                   description="Open a .shosho template in the designer.")
+    parser = subparsers.add_parser(
+        "design",
+        help="open a template in the designer window",
+        description="Open a .shosho template in the designer.",
+    )
     parser.add_argument("file", type=Path, help="the .shosho template to open")
-    parser.add_argument("--roster", type=Path, help="also open this roster (CSV or XLSX) for the preview")
+    parser.add_argument(
+        "--roster", type=Path, help="also open this roster (CSV or XLSX) for the preview"
+    )
     parser.set_defaults(func=run)
 
 

@@ -6,8 +6,9 @@ import argparse
 from pathlib import Path
 
 
-def run_gui(args: argparse.Namespace, template: str | Path | None = None,
-            roster: str | Path | None = None) -> int:
+def run_gui(
+    args: argparse.Namespace, template: str | Path | None = None, roster: str | Path | None = None
+) -> int:
     """Open the main window (the start page, or ``template`` when given) and run until closed."""
     from designer.ui.app import application, install_translators, register_fonts, ui_language
     from designer.ui.main_window import MainWindow

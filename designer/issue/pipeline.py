@@ -16,15 +16,16 @@ import socket
 import time
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import SimpleQueue
 from typing import Any
 
 from sqlalchemy import select, update
 
 from designer.errors import ShoshoError
-from designer.issue.executor import RecordExecutor
+from designer.issue.executor import InlineExecutor, RecordExecutor
 from designer.issue.files import flush_folder, remove_stray_parts
 from designer.issue.plan import PlanRequest, plan_batch
 from designer.issue.profile import profile_of
@@ -309,58 +310,103 @@ def _run(store, batch_id, signer, workers, progress, should_cancel) -> BatchResu
     worker_count = workers if workers is not None else default_workers(len(todo))
     errors: list[BaseException] = []
     with RecordExecutor(signer, worker_count, setup) as executor:
-        signing: deque[tuple[list[_Record], list[Future]]] = deque()
-        rendering: dict[Future, _Record] = {}
-        rendered: list[Rendered] = []
-        next_chunk = 0
-
-        def collect() -> None:
-            finished = [future for future in rendering if future.done()]
-            for future in finished:
-                rendering.pop(future)
-                try:
-                    rendered.append(future.result())
-                except Exception as error:
-                    errors.append(error)
-            if len(rendered) >= MARK_EVERY or (rendered and not rendering):
-                _mark_done(store, out_dir, rendered)
-                result.rendered_now += len(rendered)
-                result.done += len(rendered)
-                rendered.clear()
-                report()
-
-        while True:
-            while not errors and next_chunk < len(chunks) and len(signing) < IN_FLIGHT_CHUNKS:
-                if should_cancel is not None and should_cancel():
-                    result.cancelled = True
-                    next_chunk = len(chunks)
-                    break
-                chunk = chunks[next_chunk]
-                next_chunk += 1
-                jobs = [_sign_job(r) for r in chunk if r.state == PLANNED]
-                signing.append((chunk, [executor.submit(sign_record, job) for job in jobs]))
-            if signing and (not rendering or all(f.done() for f in signing[0][1])):
-                chunk, futures = signing.popleft()
-                _commit_signed(store, chunk, futures, result, errors)
-                for record in chunk:
-                    if record.signed_text is not None and not errors:
-                        job = RenderJob(
-                            credential_id=record.id,
-                            values=values_from_json(record.values_json),
-                            signed_text=record.signed_text,
-                            qr_text=record.qr_text or record.id,
-                            file_stem=record.file_stem,
-                        )
-                        rendering[executor.submit(render_record, job)] = record
-                collect()
-            elif rendering:
-                waiting = list(rendering) + (signing[0][1] if signing else [])
-                wait(waiting, return_when=FIRST_COMPLETED)
-                collect()
-            else:
-                break
+        _Feeder(store, executor, chunks, result, errors, should_cancel, report).run(out_dir)
     _raise_first(errors)
     return result
+
+
+@dataclass
+class _SignChunk:
+    records: list[_Record]
+    futures: list[Future]
+    waiting: int
+
+
+class _Feeder:
+    """Keeps the workers busy: up to IN_FLIGHT_CHUNKS chunks being signed, each chunk journaled
+    as soon as it (and every chunk before it) is signed, then its files rendered. Completions
+    arrive on one queue, so the main process spends its time signing and committing, not
+    polling futures."""
+
+    def __init__(self, store, executor, chunks, result, errors, should_cancel, report):
+        self.store, self.executor, self.chunks = store, executor, chunks
+        self.result, self.errors = result, errors
+        self.should_cancel, self.report = should_cancel, report
+        self.next_chunk = 0
+        self.signing: deque[_SignChunk] = deque()
+        self.rendering = 0
+        self.rendered: list[Rendered] = []
+        self.events: SimpleQueue[tuple[str, Future]] = SimpleQueue()
+        # Work runs at once when inline: looking ahead would only delay a cancel.
+        self.in_flight = 1 if isinstance(executor, InlineExecutor) else IN_FLIGHT_CHUNKS
+
+    def _submit(self, kind: str, fn, job) -> Future:
+        future = self.executor.submit(fn, job)
+        future.add_done_callback(lambda done: self.events.put((kind, done)))
+        return future
+
+    def _fill(self) -> None:
+        while (
+            not self.errors
+            and self.next_chunk < len(self.chunks)
+            and len(self.signing) < self.in_flight
+        ):
+            if self.should_cancel is not None and self.should_cancel():
+                self.result.cancelled = True
+                self.next_chunk = len(self.chunks)
+                return
+            records = self.chunks[self.next_chunk]
+            self.next_chunk += 1
+            jobs = [_sign_job(r) for r in records if r.state == PLANNED]
+            chunk = _SignChunk(records, [], len(jobs))
+            self.signing.append(chunk)
+            chunk.futures = [self._submit("sign", sign_record, job) for job in jobs]
+
+    def _advance(self, out_dir: Path) -> None:
+        """Journal every leading chunk that is fully signed, then start rendering it."""
+        while self.signing and self.signing[0].waiting == 0:
+            chunk = self.signing.popleft()
+            _commit_signed(self.store, chunk.records, chunk.futures, self.result, self.errors)
+            if not self.errors:
+                for record in chunk.records:
+                    if record.signed_text is not None:
+                        self.rendering += 1
+                        self._submit("render", render_record, _render_job(record))
+            self._fill()
+        if self.rendered and (len(self.rendered) >= MARK_EVERY or self.rendering == 0):
+            _mark_done(self.store, out_dir, self.rendered)
+            self.result.rendered_now += len(self.rendered)
+            self.result.done += len(self.rendered)
+            self.rendered = []
+            self.report()
+
+    def run(self, out_dir: Path) -> None:
+        self._fill()
+        self._advance(out_dir)
+        while self.signing or self.rendering:
+            kind, future = self.events.get()
+            if kind == "sign":
+                for chunk in self.signing:
+                    if future in chunk.futures:
+                        chunk.waiting -= 1
+                        break
+            else:
+                self.rendering -= 1
+                try:
+                    self.rendered.append(future.result())
+                except Exception as error:
+                    self.errors.append(error)
+            self._advance(out_dir)
+
+
+def _render_job(record: _Record) -> RenderJob:
+    return RenderJob(
+        credential_id=record.id,
+        values=values_from_json(record.values_json),
+        signed_text=record.signed_text,
+        qr_text=record.qr_text or record.id,
+        file_stem=record.file_stem,
+    )
 
 
 def _sign_job(record: _Record) -> SignJob:

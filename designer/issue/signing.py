@@ -40,10 +40,65 @@ _OPTIONS = {
 }
 
 
+class _BatchProcessor(jsonld.JsonLdProcessor):
+    """pyld's processor, remembering type-scoped contexts it has applied.
+
+    pyld processes a type-scoped context (``propagate: false``) into a fresh copy of the active
+    context every time, so its own processed-context cache never hits: for an OB 3.0 credential
+    that is most of the expansion time. The result depends only on the active context (named by
+    its ``_uuid``; the bundled contexts keep theirs between documents, see ``_static_loader``)
+    and the scoped context itself, and pyld freezes it, so it is kept and reused.
+    """
+
+    LIMIT = 4096
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._type_scoped: dict[tuple[str, int], tuple[Any, Any]] = {}
+
+    def _process_context(
+        self,
+        active_ctx,
+        local_ctx,
+        options,
+        override_protected=False,
+        propagate=True,
+        validate_scoped=True,
+        cycles=None,
+    ):
+        cacheable = (
+            not propagate
+            and not override_protected
+            and validate_scoped
+            and not cycles
+            and "_uuid" in active_ctx
+            and isinstance(local_ctx, dict)
+        )
+        if not cacheable:
+            return super()._process_context(
+                active_ctx, local_ctx, options, override_protected, propagate, validate_scoped,
+                cycles,
+            )  # fmt: skip
+        key = (active_ctx["_uuid"], id(local_ctx))
+        hit = self._type_scoped.get(key)
+        if hit is not None and hit[0] is local_ctx:
+            return hit[1]
+        processed = super()._process_context(
+            active_ctx, local_ctx, options, override_protected, propagate, validate_scoped, cycles
+        )
+        if len(self._type_scoped) >= self.LIMIT:
+            self._type_scoped.clear()
+        self._type_scoped[key] = (local_ctx, processed)  # holding local_ctx keeps its id unique
+        return processed
+
+
+_processor = _BatchProcessor()
+
+
 def canonicalize(document: dict[str, Any]) -> str:
     """RDFC-1.0 canonical N-Quads of ``document`` (same result as the bundled canonicaliser)."""
     try:
-        return jsonld.normalize(document, dict(_OPTIONS))
+        return _processor.normalize(document, dict(_OPTIONS))
     except Exception:  # let the bundled canonicaliser word the error (unknown context, …)
         return bundled.canonicalize(document)
 

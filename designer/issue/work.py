@@ -168,10 +168,11 @@ def sign_record(job: SignJob) -> Signed:
     issued_at = dt.datetime.fromisoformat(job.issued_at)
     credential = build_credential(
         process.setup.profile,
-        template.achievement,
+        rendered_fields(template.achievement, job.values),
         credential_record(job.values),
         credential_id=job.credential_id,
         issued_at=issued_at,
+        valid_until=_valid_until(template, job.values),
         status=job.revocation,
     )
     statuses = [_status(job.revocation)]
@@ -180,6 +181,28 @@ def sign_record(job: SignJob) -> Signed:
     credential["credentialStatus"] = statuses if len(statuses) > 1 else statuses[0]
     signed_text, signed = process.batch_signer.sign(credential)
     return Signed(job.credential_id, signed_text, _qr_text(process, job, signed, issued_at))
+
+
+def rendered_fields(data: Any, values: dict[str, Any]) -> Any:
+    """``data`` (the template's achievement) with every ``{{ field }}`` filled from the record."""
+    from designer.data import render_text
+
+    if isinstance(data, str):
+        return render_text(data, values) if "{{" in data or "{%" in data else data
+    if isinstance(data, dict):
+        return {key: rendered_fields(value, values) for key, value in data.items()}
+    if isinstance(data, list):
+        return [rendered_fields(value, values) for value in data]
+    return data
+
+
+def _valid_until(template, values: dict[str, Any]) -> dt.datetime | None:
+    """The end of the expiry day (local time) for designs that name a ``valid_until_field``."""
+    name = template.credential.get("valid_until_field")
+    day = values.get(name) if name else None
+    if not isinstance(day, dt.date):
+        return None
+    return dt.datetime.combine(day, dt.time(23, 59, 59)).astimezone()
 
 
 def _qr_text(process: _Process, job: SignJob, signed: dict[str, Any], issued_at) -> str:

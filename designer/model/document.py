@@ -58,8 +58,12 @@ class Document(QObject):
     path_changed = Signal(str)
     changed = Signal()  # any edit at all
 
-    def __init__(self, template: Template | None = None, path: str | Path | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        template: Template | None = None,
+        path: str | Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._template = template if template is not None else Template()
         self._path = Path(path) if path else None

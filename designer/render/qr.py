@@ -7,6 +7,9 @@ Mask choice: ``qrcode`` tries all eight masks and keeps the one with the lowest 
 that takes about 80 % of the encoding time. ``FIXED_MASK`` uses one mask for every code (any
 mask gives a valid, decodable symbol; the penalty only avoids patterns that can confuse weak
 readers). Bulk rendering uses the fixed mask; results are cached by text.
+
+The version is computed from the segments' bit lengths (``fitting_version``) rather than by
+``qrcode``'s ``best_fit``, which writes every bit of the data once more just to count them.
 """
 
 from __future__ import annotations
@@ -17,7 +20,15 @@ from functools import lru_cache
 import qrcode
 import qrcode.constants
 import qrcode.exceptions
-from qrcode.util import MODE_8BIT_BYTE, MODE_NUMBER, QRData
+from qrcode.util import (
+    BIT_LIMIT_TABLE,
+    MODE_8BIT_BYTE,
+    MODE_ALPHA_NUM,
+    MODE_KANJI,
+    MODE_NUMBER,
+    QRData,
+    mode_sizes_for_version,
+)
 
 from designer.errors import ShoshoError
 from designer.render.display import RectsItem
@@ -46,6 +57,39 @@ def qr_segments(text: str) -> list[QRData]:
     return [QRData(text.encode("utf-8"))]
 
 
+def _data_bits(segment: QRData) -> int:
+    """Bits of ``segment``'s payload, without mode indicator and character count."""
+    count = len(segment.data)
+    if segment.mode == MODE_NUMBER:
+        return 10 * (count // 3) + (0, 4, 7)[count % 3]
+    if segment.mode == MODE_ALPHA_NUM:
+        return 11 * (count // 2) + 6 * (count % 2)
+    if segment.mode == MODE_KANJI:
+        return 13 * (count // 2)
+    return 8 * count
+
+
+def fitting_version(segments: list[QRData], error_correction: int) -> int | None:
+    """The smallest QR version holding ``segments`` at ``error_correction``, or None."""
+    payload = [
+        (segment.mode, len(segment.data) // (2 if segment.mode == MODE_KANJI else 1),
+         _data_bits(segment))
+        for segment in segments
+    ]  # fmt: skip
+    limits = BIT_LIMIT_TABLE[error_correction]
+    for version in range(1, 41):
+        sizes = mode_sizes_for_version(version)
+        needed = 0
+        for mode, count, bits in payload:
+            if count >= 1 << sizes[mode]:
+                break  # the character count does not fit this version's count field
+            needed += 4 + sizes[mode] + bits
+        else:
+            if needed <= limits[version]:
+                return version
+    return None
+
+
 def qr_matrix(text: str, ec_level: str = "M", *, best_mask: bool = False) -> tuple[int, Matrix]:
     """Encode ``text``; return (version, modules) with ``modules[row][col]`` true for dark.
 
@@ -62,20 +106,27 @@ def _qr_matrix_cached(text: str, ec_level: str, best_mask: bool) -> tuple[int, M
         raise ShoshoError("QR code: nothing to encode (the content is empty)")
     if ec_level not in EC_LEVELS:
         raise ShoshoError(f"QR code: unknown error-correction level {ec_level!r} (L, M, Q or H)")
+    segments = qr_segments(text)
+    version = fitting_version(segments, EC_LEVELS[ec_level])
+    if version is None:
+        raise ShoshoError(
+            f"QR code: {len(text)} characters are too many for a QR code at level {ec_level}"
+        )
     code = qrcode.QRCode(
+        version=version,
         error_correction=EC_LEVELS[ec_level],
         border=0,
         mask_pattern=None if best_mask else FIXED_MASK,
     )
-    for segment in qr_segments(text):
+    for segment in segments:
         code.add_data(segment)
     try:
-        code.make(fit=True)
+        code.make(fit=False)
     except (qrcode.exceptions.DataOverflowError, ValueError) as error:
         raise ShoshoError(
             f"QR code: {len(text)} characters are too many for a QR code at level {ec_level}"
         ) from error
-    modules = tuple(tuple(bool(cell) for cell in row) for row in code.modules)
+    modules = tuple(tuple(map(bool, row)) for row in code.modules)
     return code.version, modules
 
 

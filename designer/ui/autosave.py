@@ -51,7 +51,9 @@ def find_recoveries() -> list[Recovery]:
             continue
         if copy.exists():
             original = Path(info["original"]) if info.get("original") else None
-            found.append(Recovery(copy, original, float(info.get("saved_at", 0)), str(info.get("name", ""))))
+            found.append(
+                Recovery(copy, original, float(info.get("saved_at", 0)), str(info.get("name", "")))
+            )
     return found
 
 
@@ -72,9 +74,14 @@ class Autosaver(QObject):
         if not self.editor.modified:
             return None
         save_template(self.editor.document.template, self.copy)
-        info = {"original": str(self.editor.document.path or ""), "saved_at": time.time(),
-                "name": self.editor.document.display_name()}
-        self.copy.with_suffix(".json").write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+        info = {
+            "original": str(self.editor.document.path or ""),
+            "saved_at": time.time(),
+            "name": self.editor.document.display_name(),
+        }
+        self.copy.with_suffix(".json").write_text(
+            json.dumps(info, ensure_ascii=False), encoding="utf-8"
+        )
         return self.copy
 
     def _on_clean(self, clean: bool) -> None:

@@ -47,30 +47,47 @@ INSERT_KINDS = ("text", "field", "image", "photo", "qr", "barcode", "shape", "bo
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Editor", text)
+    return QCoreApplication.translate("", text)
 
 
-def new_element(kind: str, template: Template, x: float | None = None, y: float | None = None,
-                width: float | None = None, height: float | None = None, field: str = "") -> Element:
+def new_element(
+    kind: str,
+    template: Template,
+    x: float | None = None,
+    y: float | None = None,
+    width: float | None = None,
+    height: float | None = None,
+    field: str = "",
+) -> Element:
     """A fresh element of an insert-tool kind, sized sensibly for the page."""
     page_w, page_h = template.page.width, template.page.height
     unit = min(page_w, page_h)
     element: Element
     if kind == "text":
-        element = TextElement(name=tr("Text"), text=tr("Text"), width=unit * 0.5, height=unit * 0.08)
+        element = TextElement(
+            name=tr("Text"), text=tr("Text"), width=unit * 0.5, height=unit * 0.08
+        )
     elif kind == "field":
         name = field or "full_name"
-        element = TextElement(name=name, text="{{ %s }}" % name, width=unit * 0.5, height=unit * 0.08)
+        element = TextElement(
+            name=name, text=f"{{{{ {name} }}}}", width=unit * 0.5, height=unit * 0.08
+        )
     elif kind == "image":
         element = ImageElement(name=tr("Image"), width=unit * 0.25, height=unit * 0.25)
     elif kind == "photo":
-        element = ImageElement(name=tr("Photo"), field=field or "photo", fit="cover",
-                               width=unit * 0.3, height=unit * 0.4)
+        element = ImageElement(
+            name=tr("Photo"),
+            field=field or "photo",
+            fit="cover",
+            width=unit * 0.3,
+            height=unit * 0.4,
+        )
     elif kind == "qr":
         element = QRElement(name=tr("QR code"), width=unit * 0.2, height=unit * 0.2)
     elif kind == "barcode":
-        element = BarcodeElement(name=tr("Barcode"), content="{{ student_id }}",
-                                 width=unit * 0.5, height=unit * 0.12)
+        element = BarcodeElement(
+            name=tr("Barcode"), content="{{ student_id }}", width=unit * 0.5, height=unit * 0.12
+        )
     elif kind == "shape":
         element = ShapeElement(name=tr("Shape"), width=unit * 0.3, height=unit * 0.2)
     elif kind == "border":
@@ -97,15 +114,19 @@ class Editor(QObject):
     side_changed = Signal(str)
     title_changed = Signal()
 
-    def __init__(self, document: Document | None = None, layouts: ElementLayouts | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        document: Document | None = None,
+        layouts: ElementLayouts | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.document = document or Document()
         self.undo_stack = QUndoStack(self)
         self.scene = CanvasScene(self.document, layouts)
         self.scene.selection_ids_changed.connect(self.selection_changed)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.title_changed.emit())
-        self.document.path_changed.connect(lambda _path: self.title_changed.emit())
+        self.undo_stack.cleanChanged.connect(self.title_changed)
+        self.document.path_changed.connect(self.title_changed)
         self._paste_count = 0
 
     # ----- files
@@ -145,7 +166,13 @@ class Editor(QObject):
         self.scene.select_ids(element_ids)
 
     def select_all(self) -> None:
-        self.select([e.id for e in self.document.side(self.side_name).elements if e.visible and not e.locked])
+        self.select(
+            [
+                e.id
+                for e in self.document.side(self.side_name).elements
+                if e.visible and not e.locked
+            ]
+        )
 
     def elements(self, element_ids: list[str] | None = None) -> list[Element]:
         ids = self.selection() if element_ids is None else element_ids
@@ -157,8 +184,15 @@ class Editor(QObject):
         self.set_side("back")
 
     # ----- adding and removing
-    def add_element(self, kind: str, x: float | None = None, y: float | None = None,
-                    width: float | None = None, height: float | None = None, field: str = "") -> str:
+    def add_element(
+        self,
+        kind: str,
+        x: float | None = None,
+        y: float | None = None,
+        width: float | None = None,
+        height: float | None = None,
+        field: str = "",
+    ) -> str:
         element = new_element(kind, self.document.template, x, y, width, height, field)
         return self.insert([element], tr("Add %s") % element.name)[0]
 
@@ -219,26 +253,31 @@ class Editor(QObject):
         return self.insert(copies, tr("Duplicate")) if copies else []
 
     # ----- attributes
-    def set_attributes(self, changes: dict[str, dict[str, Any]], text: str | None = None,
-                       merge_key: str = "") -> None:
+    def set_attributes(
+        self, changes: dict[str, dict[str, Any]], text: str | None = None, merge_key: str = ""
+    ) -> None:
         changes = {eid: values for eid, values in changes.items() if values}
         if changes:
             self.undo_stack.push(SetAttributesCommand(self.document, changes, text, merge_key))
 
-    def set_attribute(self, path: str, value: Any, element_ids: list[str] | None = None,
-                      merge_key: str = "") -> None:
+    def set_attribute(
+        self, path: str, value: Any, element_ids: list[str] | None = None, merge_key: str = ""
+    ) -> None:
         """Set one attribute on every selected element that has it."""
         from designer.model.document import get_path, has_path
 
         ids = self.selection() if element_ids is None else element_ids
         changes = {
-            eid: {path: value} for eid in ids
-            if has_path(self.document.element(eid), path) and get_path(self.document.element(eid), path) != value
+            eid: {path: value}
+            for eid in ids
+            if has_path(self.document.element(eid), path)
+            and get_path(self.document.element(eid), path) != value
         }
         self.set_attributes(changes, tr("Change %s") % path.split(".")[-1], merge_key)
 
-    def move_by(self, dx: float, dy: float, element_ids: list[str] | None = None,
-                merge_key: str = "") -> None:
+    def move_by(
+        self, dx: float, dy: float, element_ids: list[str] | None = None, merge_key: str = ""
+    ) -> None:
         elements = [e for e in self.elements(element_ids) if not e.locked]
         changes = {e.id: {"x": round(e.x + dx, 4), "y": round(e.y + dy, 4)} for e in elements}
         self.set_attributes(changes, tr("Move"), merge_key)
@@ -261,8 +300,14 @@ class Editor(QObject):
         elements = [e for e in self.elements() if not e.locked]
         boxes = {e.id: (e.x, e.y, e.width, e.height) for e in elements}
         moved = geometry.distribute(boxes, axis)
-        self.set_attributes({eid: {"x": x, "y": y} for eid, (x, y) in moved.items()
-                             if (x, y) != (boxes[eid][0], boxes[eid][1])}, tr("Distribute"))
+        self.set_attributes(
+            {
+                eid: {"x": x, "y": y}
+                for eid, (x, y) in moved.items()
+                if (x, y) != (boxes[eid][0], boxes[eid][1])
+            },
+            tr("Distribute"),
+        )
 
     def bind_field(self, field: str, element_id: str | None = None) -> None:
         """Insert ``{{ field }}`` into a text element (or set a photo's field)."""
@@ -272,12 +317,14 @@ class Editor(QObject):
             element = self.document.element(eid)
             if isinstance(element, TextElement):
                 text = element.text
-                placeholder = "{{ %s }}" % field
-                changes[eid] = {"text": placeholder if text in ("", tr("Text")) else f"{text}{placeholder}"}
+                placeholder = f"{{{{ {field} }}}}"
+                changes[eid] = {
+                    "text": placeholder if text in ("", tr("Text")) else f"{text}{placeholder}"
+                }
             elif isinstance(element, ImageElement):
                 changes[eid] = {"field": field, "source": ""}
             elif isinstance(element, QRElement | BarcodeElement):
-                changes[eid] = {"content": "{{ %s }}" % field}
+                changes[eid] = {"content": f"{{{{ {field} }}}}"}
         self.set_attributes(changes, tr("Insert field"))
 
     # ----- order, lock, visibility
@@ -327,17 +374,28 @@ class Editor(QObject):
     def set_page(self, preset: str | None, orientation: str, width: float, height: float) -> None:
         from designer.model.template import PageSpec
 
-        spec = PageSpec.from_preset(preset, orientation) if preset else PageSpec(None, orientation, width, height)
-        self.undo_stack.push(SetTemplateAttributesCommand(self.document, {"page": spec}, tr("Page size")))
+        spec = (
+            PageSpec.from_preset(preset, orientation)
+            if preset
+            else PageSpec(None, orientation, width, height)
+        )
+        self.undo_stack.push(
+            SetTemplateAttributesCommand(self.document, {"page": spec}, tr("Page size"))
+        )
 
     def add_guide(self, axis: str, position: float) -> None:
         guides = self.document.guides() + [{"axis": axis, "position": round(position, 2)}]
-        self.undo_stack.push(SetTemplateAttributesCommand(self.document, {"extra.guides": guides}, tr("Add guide")))
+        self.undo_stack.push(
+            SetTemplateAttributesCommand(self.document, {"extra.guides": guides}, tr("Add guide"))
+        )
 
     def clear_guides(self) -> None:
         if self.document.guides():
-            self.undo_stack.push(SetTemplateAttributesCommand(self.document, {"extra.guides": None},
-                                                              tr("Clear guides")))
+            self.undo_stack.push(
+                SetTemplateAttributesCommand(
+                    self.document, {"extra.guides": None}, tr("Clear guides")
+                )
+            )
 
     def set_picture(self, path: str | Path, element_ids: list[str] | None = None) -> str:
         """Store a picture file in the template and show it in the selected image elements."""
@@ -356,7 +414,10 @@ class Editor(QObject):
             n += 1
             name = f"{stem}-{n}{suffix}"
         ids = self.selection() if element_ids is None else element_ids
-        changes = {eid: {"source": name, "field": ""} for eid in ids
-                   if isinstance(self.document.element(eid), ImageElement)}
+        changes = {
+            eid: {"source": name, "field": ""}
+            for eid in ids
+            if isinstance(self.document.element(eid), ImageElement)
+        }
         self.undo_stack.push(AddAssetCommand(self.document, name, data, changes))
         return name

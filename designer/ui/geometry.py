@@ -21,7 +21,9 @@ def bounds(boxes: list[Box]) -> Box:
     return left, top, right - left, bottom - top
 
 
-def align(boxes: dict[str, Box], mode: str, reference: Box | None = None) -> dict[str, tuple[float, float]]:
+def align(
+    boxes: dict[str, Box], mode: str, reference: Box | None = None
+) -> dict[str, tuple[float, float]]:
     """New (x, y) per element so their edges or centres line up.
 
     With one element (or a ``reference``) the alignment is to the reference box, usually
@@ -102,10 +104,14 @@ def snap_box(box: Box, targets: SnapTargets, tolerance: float) -> SnapResult:
         dx = round(x / targets.grid) * targets.grid - x
     if y_line is None and targets.grid > 0:
         dy = round(y / targets.grid) * targets.grid - y
-    return SnapResult(dx, dy, [] if x_line is None else [x_line], [] if y_line is None else [y_line])
+    return SnapResult(
+        dx, dy, [] if x_line is None else [x_line], [] if y_line is None else [y_line]
+    )
 
 
-def _snap_axis(edges: tuple[float, ...], lines: list[float], tolerance: float) -> tuple[float, float | None]:
+def _snap_axis(
+    edges: tuple[float, ...], lines: list[float], tolerance: float
+) -> tuple[float, float | None]:
     best: tuple[float, float | None] = (0.0, None)
     best_distance = tolerance
     for line in lines:

@@ -37,7 +37,7 @@ from designer.ui.editor import Editor
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Inspector", text)
+    return QCoreApplication.translate("", text)
 
 
 @dataclass
@@ -64,85 +64,252 @@ def sections() -> list[Section]:
     mm = " mm"
     pt = " pt"
     return [
-        Section(tr("Position and size"), ("*",), [
-            Spec("name", tr("Name"), "text"),
-            Spec("x", tr("X"), "float", suffix=mm, step=0.5),
-            Spec("y", tr("Y"), "float", suffix=mm, step=0.5),
-            Spec("width", tr("Width"), "float", minimum=0.1, suffix=mm, step=0.5),
-            Spec("height", tr("Height"), "float", minimum=0.1, suffix=mm, step=0.5),
-            Spec("rotation", tr("Rotation"), "float", minimum=-360, maximum=360, suffix=" °"),
-            Spec("opacity", tr("Opacity"), "float", minimum=0, maximum=1, step=0.05, decimals=2),
-            Spec("locked", tr("Locked"), "bool"),
-            Spec("visible", tr("Visible"), "bool"),
-        ]),
-        Section(tr("Text"), ("text",), [
-            Spec("text", tr("Text"), "multiline"),
-            Spec("style.font_family", tr("Font"), "font"),
-            Spec("style.size", tr("Size"), "float", minimum=1, maximum=500, suffix=pt, step=0.5),
-            Spec("style.bold", tr("Bold"), "bool"),
-            Spec("style.color", tr("Colour"), "color"),
-            Spec("style.align", tr("Alignment"), "choice", [
-                ("left", tr("Left")), ("center", tr("Centre")), ("right", tr("Right")),
-                ("justify", tr("Justify")), ("distribute", tr("Distribute (均等割付)"))]),
-            Spec("style.valign", tr("Vertical alignment"), "choice", [
-                ("top", tr("Top")), ("middle", tr("Middle")), ("bottom", tr("Bottom"))]),
-            Spec("style.writing_mode", tr("Writing"), "choice", [
-                ("horizontal", tr("Horizontal")), ("vertical", tr("Vertical (縦書き)"))]),
-            Spec("style.fit", tr("Fit"), "choice", [
-                ("wrap", tr("Wrap lines")), ("shrink", tr("Shrink to fit")),
-                ("single_line", tr("Single line"))]),
-            Spec("style.min_size", tr("Smallest size"), "float", minimum=1, maximum=500, suffix=pt),
-            Spec("style.line_height", tr("Line height"), "float", minimum=0.5, maximum=5, step=0.1, decimals=2),
-            Spec("style.letter_spacing", tr("Letter spacing"), "float", minimum=-1, maximum=5, step=0.05,
-                 decimals=2, suffix=" em"),
-        ]),
-        Section(tr("Image"), ("image",), [
-            Spec("source", tr("Picture"), "asset"),
-            Spec("field", tr("Photo field"), "text"),
-            Spec("fit", tr("Fit"), "choice", [
-                ("contain", tr("Fit inside")), ("cover", tr("Fill and crop")), ("stretch", tr("Stretch"))]),
-            Spec("crop_left", tr("Crop left"), "float", minimum=0, maximum=0.9, step=0.01, decimals=2),
-            Spec("crop_top", tr("Crop top"), "float", minimum=0, maximum=0.9, step=0.01, decimals=2),
-            Spec("crop_right", tr("Crop right"), "float", minimum=0, maximum=0.9, step=0.01, decimals=2),
-            Spec("crop_bottom", tr("Crop bottom"), "float", minimum=0, maximum=0.9, step=0.01, decimals=2),
-        ]),
-        Section(tr("QR code"), ("qr",), [
-            Spec("content", tr("Content"), "text"),
-            Spec("ec_level", tr("Error correction"), "choice", [
-                ("L", "L (7%)"), ("M", "M (15%)"), ("Q", "Q (25%)"), ("H", "H (30%)")]),
-            Spec("quiet_zone", tr("Quiet zone"), "int", minimum=0, maximum=10, suffix=tr(" modules")),
-            Spec("color", tr("Colour"), "color"),
-            Spec("background", tr("Background"), "color"),
-            Spec("caption", tr("Caption"), "text"),
-            Spec("caption_size", tr("Caption size"), "float", minimum=2, maximum=30, suffix=pt),
-        ]),
-        Section(tr("Barcode"), ("barcode",), [
-            Spec("symbology", tr("Type"), "choice", [
-                ("code128", "Code 128"), ("codabar", "NW-7 (Codabar)"), ("ean13", "EAN-13")]),
-            Spec("content", tr("Content"), "text"),
-            Spec("show_text", tr("Show digits"), "bool"),
-            Spec("color", tr("Colour"), "color"),
-        ]),
-        Section(tr("Shape"), ("shape",), [
-            Spec("shape", tr("Shape"), "choice", [
-                ("rect", tr("Rectangle")), ("ellipse", tr("Ellipse")), ("line", tr("Line"))]),
-            Spec("fill", tr("Fill"), "color_optional"),
-            Spec("stroke", tr("Outline"), "color_optional"),
-            Spec("stroke_width", tr("Outline width"), "float", minimum=0, maximum=50, step=0.1,
-                 decimals=2, suffix=mm),
-            Spec("corner_radius", tr("Corner radius"), "float", minimum=0, maximum=200, suffix=mm),
-        ]),
-        Section(tr("Border"), ("border",), [
-            Spec("pattern", tr("Pattern"), "choice", [
-                ("classic", tr("Classic")), ("guilloche", tr("Guilloche")), ("wave", tr("Wave")),
-                ("corners", tr("Corners")), ("double", tr("Double line"))]),
-            Spec("color", tr("Colour"), "color"),
-            Spec("secondary_color", tr("Second colour"), "color"),
-            Spec("line_width", tr("Line width"), "float", minimum=0.05, maximum=10, step=0.1, decimals=2,
-                 suffix=mm),
-            Spec("density", tr("Density"), "float", minimum=0.1, maximum=10, step=0.1, decimals=2),
-            Spec("inset", tr("Inset"), "float", minimum=0, maximum=100, suffix=mm),
-        ]),
+        Section(
+            tr("Position and size"),
+            ("*",),
+            [
+                Spec("name", tr("Name"), "text"),
+                Spec("x", tr("X"), "float", suffix=mm, step=0.5),
+                Spec("y", tr("Y"), "float", suffix=mm, step=0.5),
+                Spec("width", tr("Width"), "float", minimum=0.1, suffix=mm, step=0.5),
+                Spec("height", tr("Height"), "float", minimum=0.1, suffix=mm, step=0.5),
+                Spec("rotation", tr("Rotation"), "float", minimum=-360, maximum=360, suffix=" °"),
+                Spec(
+                    "opacity", tr("Opacity"), "float", minimum=0, maximum=1, step=0.05, decimals=2
+                ),
+                Spec("locked", tr("Locked"), "bool"),
+                Spec("visible", tr("Visible"), "bool"),
+            ],
+        ),
+        Section(
+            tr("Text"),
+            ("text",),
+            [
+                Spec("text", tr("Text"), "multiline"),
+                Spec("style.font_family", tr("Font"), "font"),
+                Spec(
+                    "style.size", tr("Size"), "float", minimum=1, maximum=500, suffix=pt, step=0.5
+                ),
+                Spec("style.bold", tr("Bold"), "bool"),
+                Spec("style.color", tr("Colour"), "color"),
+                Spec(
+                    "style.align",
+                    tr("Alignment"),
+                    "choice",
+                    [
+                        ("left", tr("Left")),
+                        ("center", tr("Centre")),
+                        ("right", tr("Right")),
+                        ("justify", tr("Justify")),
+                        ("distribute", tr("Distribute (均等割付)")),
+                    ],
+                ),
+                Spec(
+                    "style.valign",
+                    tr("Vertical alignment"),
+                    "choice",
+                    [("top", tr("Top")), ("middle", tr("Middle")), ("bottom", tr("Bottom"))],
+                ),
+                Spec(
+                    "style.writing_mode",
+                    tr("Writing"),
+                    "choice",
+                    [("horizontal", tr("Horizontal")), ("vertical", tr("Vertical (縦書き)"))],
+                ),
+                Spec(
+                    "style.fit",
+                    tr("Fit"),
+                    "choice",
+                    [
+                        ("wrap", tr("Wrap lines")),
+                        ("shrink", tr("Shrink to fit")),
+                        ("single_line", tr("Single line")),
+                    ],
+                ),
+                Spec(
+                    "style.min_size",
+                    tr("Smallest size"),
+                    "float",
+                    minimum=1,
+                    maximum=500,
+                    suffix=pt,
+                ),
+                Spec(
+                    "style.line_height",
+                    tr("Line height"),
+                    "float",
+                    minimum=0.5,
+                    maximum=5,
+                    step=0.1,
+                    decimals=2,
+                ),
+                Spec(
+                    "style.letter_spacing",
+                    tr("Letter spacing"),
+                    "float",
+                    minimum=-1,
+                    maximum=5,
+                    step=0.05,
+                    decimals=2,
+                    suffix=" em",
+                ),
+            ],
+        ),
+        Section(
+            tr("Image"),
+            ("image",),
+            [
+                Spec("source", tr("Picture"), "asset"),
+                Spec("field", tr("Photo field"), "text"),
+                Spec(
+                    "fit",
+                    tr("Fit"),
+                    "choice",
+                    [
+                        ("contain", tr("Fit inside")),
+                        ("cover", tr("Fill and crop")),
+                        ("stretch", tr("Stretch")),
+                    ],
+                ),
+                Spec(
+                    "crop_left",
+                    tr("Crop left"),
+                    "float",
+                    minimum=0,
+                    maximum=0.9,
+                    step=0.01,
+                    decimals=2,
+                ),
+                Spec(
+                    "crop_top",
+                    tr("Crop top"),
+                    "float",
+                    minimum=0,
+                    maximum=0.9,
+                    step=0.01,
+                    decimals=2,
+                ),
+                Spec(
+                    "crop_right",
+                    tr("Crop right"),
+                    "float",
+                    minimum=0,
+                    maximum=0.9,
+                    step=0.01,
+                    decimals=2,
+                ),
+                Spec(
+                    "crop_bottom",
+                    tr("Crop bottom"),
+                    "float",
+                    minimum=0,
+                    maximum=0.9,
+                    step=0.01,
+                    decimals=2,
+                ),
+            ],
+        ),
+        Section(
+            tr("QR code"),
+            ("qr",),
+            [
+                Spec("content", tr("Content"), "text"),
+                Spec(
+                    "ec_level",
+                    tr("Error correction"),
+                    "choice",
+                    [("L", "L (7%)"), ("M", "M (15%)"), ("Q", "Q (25%)"), ("H", "H (30%)")],
+                ),
+                Spec(
+                    "quiet_zone",
+                    tr("Quiet zone"),
+                    "int",
+                    minimum=0,
+                    maximum=10,
+                    suffix=tr(" modules"),
+                ),
+                Spec("color", tr("Colour"), "color"),
+                Spec("background", tr("Background"), "color"),
+                Spec("caption", tr("Caption"), "text"),
+                Spec("caption_size", tr("Caption size"), "float", minimum=2, maximum=30, suffix=pt),
+            ],
+        ),
+        Section(
+            tr("Barcode"),
+            ("barcode",),
+            [
+                Spec(
+                    "symbology",
+                    tr("Type"),
+                    "choice",
+                    [("code128", "Code 128"), ("codabar", "NW-7 (Codabar)"), ("ean13", "EAN-13")],
+                ),
+                Spec("content", tr("Content"), "text"),
+                Spec("show_text", tr("Show digits"), "bool"),
+                Spec("color", tr("Colour"), "color"),
+            ],
+        ),
+        Section(
+            tr("Shape"),
+            ("shape",),
+            [
+                Spec(
+                    "shape",
+                    tr("Shape"),
+                    "choice",
+                    [("rect", tr("Rectangle")), ("ellipse", tr("Ellipse")), ("line", tr("Line"))],
+                ),
+                Spec("fill", tr("Fill"), "color_optional"),
+                Spec("stroke", tr("Outline"), "color_optional"),
+                Spec(
+                    "stroke_width",
+                    tr("Outline width"),
+                    "float",
+                    minimum=0,
+                    maximum=50,
+                    step=0.1,
+                    decimals=2,
+                    suffix=mm,
+                ),
+                Spec(
+                    "corner_radius", tr("Corner radius"), "float", minimum=0, maximum=200, suffix=mm
+                ),
+            ],
+        ),
+        Section(
+            tr("Border"),
+            ("border",),
+            [
+                Spec(
+                    "pattern",
+                    tr("Pattern"),
+                    "choice",
+                    [
+                        ("classic", tr("Classic")),
+                        ("guilloche", tr("Guilloche")),
+                        ("wave", tr("Wave")),
+                        ("corners", tr("Corners")),
+                        ("double", tr("Double line")),
+                    ],
+                ),
+                Spec("color", tr("Colour"), "color"),
+                Spec("secondary_color", tr("Second colour"), "color"),
+                Spec(
+                    "line_width",
+                    tr("Line width"),
+                    "float",
+                    minimum=0.05,
+                    maximum=10,
+                    step=0.1,
+                    decimals=2,
+                    suffix=mm,
+                ),
+                Spec(
+                    "density", tr("Density"), "float", minimum=0.1, maximum=10, step=0.1, decimals=2
+                ),
+                Spec("inset", tr("Inset"), "float", minimum=0, maximum=100, suffix=mm),
+            ],
+        ),
     ]
 
 
@@ -166,7 +333,9 @@ class ColorButton(QPushButton):
             color = QColor(value)
             text = "#000000" if color.lightness() > 140 else "#ffffff"
             self.setText(value.upper())
-            self.setStyleSheet(f"background:{value}; color:{text}; border:1px solid #9aa0a6; padding:3px;")
+            self.setStyleSheet(
+                f"background:{value}; color:{text}; border:1px solid #9aa0a6; padding:3px;"
+            )
 
     def _pick(self) -> None:
         dialog = QColorDialog(QColor(self.value or "#000000"), self)
@@ -245,7 +414,9 @@ class Inspector(QScrollArea):
             combo = QComboBox()
             for value, label in spec.options:
                 combo.addItem(label, value)
-            combo.currentIndexChanged.connect(lambda _i, c=combo, p=spec.path: self._apply(p, c.currentData()))
+            combo.currentIndexChanged.connect(
+                lambda _i, c=combo, p=spec.path: self._apply(p, c.currentData())
+            )
             return combo
         if kind in ("color", "color_optional"):
             optional = kind == "color_optional"
@@ -266,7 +437,9 @@ class Inspector(QScrollArea):
             combo = QComboBox()
             combo.setObjectName("fontCombo")
             self._fill_fonts(combo)
-            combo.currentIndexChanged.connect(lambda _i, c=combo, p=spec.path: self._apply(p, c.currentData()))
+            combo.currentIndexChanged.connect(
+                lambda _i, c=combo, p=spec.path: self._apply(p, c.currentData())
+            )
             return combo
         if kind == "multiline":
             holder = QWidget()
@@ -274,7 +447,9 @@ class Inspector(QScrollArea):
             column.setContentsMargins(0, 0, 0, 0)
             edit = QPlainTextEdit()
             edit.setFixedHeight(70)
-            edit.textChanged.connect(lambda e=edit, p=spec.path: self._queue_text(p, e.toPlainText()))
+            edit.textChanged.connect(
+                lambda e=edit, p=spec.path: self._queue_text(p, e.toPlainText())
+            )
             fields = QComboBox()
             fields.setObjectName("insertField")
             fields.addItem(tr("Insert field…"), "")
@@ -314,7 +489,9 @@ class Inspector(QScrollArea):
         box = QGroupBox(tr("Page"))
         form = QFormLayout(box)
         self.page_name = QLineEdit()
-        self.page_name.editingFinished.connect(lambda: self._apply_template("name", self.page_name.text()))
+        self.page_name.editingFinished.connect(
+            lambda: self._apply_template("name", self.page_name.text())
+        )
         self.page_preset = QComboBox()
         self.page_preset.addItem(tr("Custom"), None)
         for name in PAGE_PRESETS:
@@ -378,7 +555,11 @@ class Inspector(QScrollArea):
                     for spec in section.specs:
                         first = elements[0]
                         if has_path(first, spec.path):
-                            self._load(self._widgets[section.title + spec.path], spec, get_path(first, spec.path))
+                            self._load(
+                                self._widgets[section.title + spec.path],
+                                spec,
+                                get_path(first, spec.path),
+                            )
         finally:
             self._loading = False
 
@@ -444,12 +625,13 @@ class Inspector(QScrollArea):
         name = combo.currentData()
         combo.setCurrentIndex(0)
         if name:
-            edit.insertPlainText("{{ %s }}" % name)
+            edit.insertPlainText(f"{{{{ {name} }}}}")
             self._flush_text()
 
     def _choose_picture(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Choose a picture"), "",
-                                              tr("Pictures (*.png *.jpg *.jpeg *.svg)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Choose a picture"), "", tr("Pictures (*.png *.jpg *.jpeg *.svg)")
+        )
         if path:
             self.editor.set_picture(path)
 
@@ -459,7 +641,9 @@ class Inspector(QScrollArea):
         from designer.ui.undo import SetTemplateAttributesCommand
 
         if self.editor.document.template_attributes([path])[path] != value:
-            self.editor.undo_stack.push(SetTemplateAttributesCommand(self.editor.document, {path: value}))
+            self.editor.undo_stack.push(
+                SetTemplateAttributesCommand(self.editor.document, {path: value})
+            )
 
     def _apply_page(self) -> None:
         if self._loading:
@@ -474,13 +658,19 @@ class Inspector(QScrollArea):
     def _apply_custom_page(self) -> None:
         if self._loading or self.page_preset.currentData():
             return
-        self.editor.set_page(None, self.page_orientation.currentData(),
-                             self.page_width.value(), self.page_height.value())
+        self.editor.set_page(
+            None,
+            self.page_orientation.currentData(),
+            self.page_width.value(),
+            self.page_height.value(),
+        )
 
     def _apply_background(self, color: str) -> None:
         from designer.ui.undo import SetBackgroundCommand
 
-        self.editor.undo_stack.push(SetBackgroundCommand(self.editor.document, self.editor.side_name, color))
+        self.editor.undo_stack.push(
+            SetBackgroundCommand(self.editor.document, self.editor.side_name, color)
+        )
 
 
 def _known_fields() -> list[str]:

@@ -20,7 +20,7 @@ COL_NAME, COL_VISIBLE, COL_LOCKED = 0, 1, 2
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Layers", text)
+    return QCoreApplication.translate("", text)
 
 
 class LayerTree(QTreeWidget):
@@ -70,8 +70,12 @@ class LayersPanel(QWidget):
         self.tree.itemSelectionChanged.connect(self._select_in_canvas)
         self.tree.itemChanged.connect(self._item_changed)
         document = editor.document
-        for signal in (document.element_inserted, document.element_removed, document.order_changed,
-                       document.sides_changed):
+        for signal in (
+            document.element_inserted,
+            document.element_removed,
+            document.order_changed,
+            document.sides_changed,
+        ):
             signal.connect(lambda *_: self.reload())
         document.elements_changed.connect(self._elements_changed)
         editor.selection_changed.connect(self._show_selection)
@@ -85,9 +89,13 @@ class LayersPanel(QWidget):
             for element in reversed(self.editor.document.side(self.editor.side_name).elements):
                 item = QTreeWidgetItem()
                 item.setData(COL_NAME, ID_ROLE, element.id)
-                item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-                              | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
-                              | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsEditable
+                    | Qt.ItemFlag.ItemIsDragEnabled
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                )
                 self._fill(item, element)
                 self.tree.addTopLevelItem(item)
         finally:
@@ -97,8 +105,12 @@ class LayersPanel(QWidget):
     def _fill(self, item: QTreeWidgetItem, element) -> None:
         item.setText(COL_NAME, element.name or element.TYPE)
         item.setToolTip(COL_NAME, f"{element.TYPE} · {element.id}")
-        item.setCheckState(COL_VISIBLE, Qt.CheckState.Checked if element.visible else Qt.CheckState.Unchecked)
-        item.setCheckState(COL_LOCKED, Qt.CheckState.Checked if element.locked else Qt.CheckState.Unchecked)
+        item.setCheckState(
+            COL_VISIBLE, Qt.CheckState.Checked if element.visible else Qt.CheckState.Unchecked
+        )
+        item.setCheckState(
+            COL_LOCKED, Qt.CheckState.Checked if element.locked else Qt.CheckState.Unchecked
+        )
 
     def _items(self) -> list[QTreeWidgetItem]:
         return [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
@@ -133,9 +145,13 @@ class LayersPanel(QWidget):
         if column == COL_NAME:
             self.editor.set_attribute("name", item.text(COL_NAME).strip(), [element_id])
         elif column == COL_VISIBLE:
-            self.editor.set_visible(item.checkState(COL_VISIBLE) == Qt.CheckState.Checked, [element_id])
+            self.editor.set_visible(
+                item.checkState(COL_VISIBLE) == Qt.CheckState.Checked, [element_id]
+            )
         elif column == COL_LOCKED:
-            self.editor.set_locked(item.checkState(COL_LOCKED) == Qt.CheckState.Checked, [element_id])
+            self.editor.set_locked(
+                item.checkState(COL_LOCKED) == Qt.CheckState.Checked, [element_id]
+            )
 
     def commit_order(self) -> None:
         """The tree lists front first; the document stores back first."""

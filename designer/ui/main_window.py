@@ -40,7 +40,7 @@ ROSTER_FILTER = "Rosters (*.csv *.tsv *.txt *.xlsx *.xlsm)"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+    return QCoreApplication.translate("", text)
 
 
 def ui_settings() -> QSettings:
@@ -83,11 +83,19 @@ class MainWindow(QMainWindow):
         self.editor_layout.addWidget(self.side_tabs)
         self.stack.addWidget(self.editor_page)
 
-        self.inspector_dock = self._dock(tr("Inspector"), "inspectorDock", Qt.DockWidgetArea.RightDockWidgetArea)
-        self.layers_dock = self._dock(tr("Layers"), "layersDock", Qt.DockWidgetArea.RightDockWidgetArea)
+        self.inspector_dock = self._dock(
+            tr("Inspector"), "inspectorDock", Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.layers_dock = self._dock(
+            tr("Layers"), "layersDock", Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.tabifyDockWidget(self.layers_dock, self.inspector_dock)
-        self.roster_dock = self._dock(tr("Roster"), "rosterDock", Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.roster_panel = RosterPanel(self.session, lambda: self.editor.document.template if self.editor else None)
+        self.roster_dock = self._dock(
+            tr("Roster"), "rosterDock", Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.roster_panel = RosterPanel(
+            self.session, lambda: self.editor.document.template if self.editor else None
+        )
         self.roster_dock.setWidget(self.roster_panel)
         self.preview_bar = PreviewBar(self.session)
         self.preview_bar.values_changed.connect(self._show_values)
@@ -124,7 +132,9 @@ class MainWindow(QMainWindow):
         page.open_file.connect(self.open_dialog)
         return page
 
-    def _action(self, text: str, slot, shortcut=None, tip: str = "", checkable: bool = False) -> QAction:
+    def _action(
+        self, text: str, slot, shortcut=None, tip: str = "", checkable: bool = False
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -136,7 +146,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        ed = lambda name, *args: (lambda *_: self.editor and getattr(self.editor, name)(*args))  # noqa: E731
+        ed = lambda name, *args: lambda *_: self.editor and getattr(self.editor, name)(*args)  # noqa: E731
         key = QKeySequence.StandardKey
         self.actions: dict[str, QAction] = {
             "new": self._action(tr("&New…"), self.show_start_page, key.New),
@@ -155,13 +165,29 @@ class MainWindow(QMainWindow):
             "forward": self._action(tr("Bring forward"), ed("bring_forward"), "Ctrl+]"),
             "backward": self._action(tr("Send backward"), ed("send_backward"), "Ctrl+["),
             "back": self._action(tr("Send to back"), ed("send_to_back"), "Ctrl+Shift+["),
-            "lock": self._action(tr("Lock"), lambda: self.editor and self.editor.set_locked(True), "Ctrl+L"),
-            "unlock": self._action(tr("Unlock"), lambda: self.editor and self.editor.set_locked(False), "Ctrl+Shift+L"),
-            "hide": self._action(tr("Hide"), lambda: self.editor and self.editor.set_visible(False)),
-            "zoom_fit": self._action(tr("Zoom to &fit"), lambda: self.canvas and self.canvas.view.zoom_to_fit(), "Ctrl+0"),
-            "zoom_100": self._action(tr("Actual size (100%)"), lambda: self.canvas and self.canvas.view.set_zoom(1.0), "Ctrl+1"),
-            "zoom_in": self._action(tr("Zoom &in"), lambda: self.canvas and self.canvas.view.zoom_by(1.25), key.ZoomIn),
-            "zoom_out": self._action(tr("Zoom &out"), lambda: self.canvas and self.canvas.view.zoom_by(0.8), key.ZoomOut),
+            "lock": self._action(
+                tr("Lock"), lambda: self.editor and self.editor.set_locked(True), "Ctrl+L"
+            ),
+            "unlock": self._action(
+                tr("Unlock"), lambda: self.editor and self.editor.set_locked(False), "Ctrl+Shift+L"
+            ),
+            "hide": self._action(
+                tr("Hide"), lambda: self.editor and self.editor.set_visible(False)
+            ),
+            "zoom_fit": self._action(
+                tr("Zoom to &fit"), lambda: self.canvas and self.canvas.view.zoom_to_fit(), "Ctrl+0"
+            ),
+            "zoom_100": self._action(
+                tr("Actual size (100%)"),
+                lambda: self.canvas and self.canvas.view.set_zoom(1.0),
+                "Ctrl+1",
+            ),
+            "zoom_in": self._action(
+                tr("Zoom &in"), lambda: self.canvas and self.canvas.view.zoom_by(1.25), key.ZoomIn
+            ),
+            "zoom_out": self._action(
+                tr("Zoom &out"), lambda: self.canvas and self.canvas.view.zoom_by(0.8), key.ZoomOut
+            ),
             "grid": self._action(tr("Snap to &grid (1 mm)"), self._toggle_grid, checkable=True),
             "snap": self._action(tr("&Smart guides"), self._toggle_snap, checkable=True),
             "clear_guides": self._action(tr("Clear guides"), ed("clear_guides")),
@@ -170,21 +196,37 @@ class MainWindow(QMainWindow):
             "next_record": self._action(tr("Next record"), self.session.next, "PgDown"),
         }
         self.actions["snap"].setChecked(True)
-        for name, text, mode in (("align_left", tr("Align left"), "left"),
-                                 ("align_hcenter", tr("Align centres horizontally"), "hcenter"),
-                                 ("align_right", tr("Align right"), "right"),
-                                 ("align_top", tr("Align top"), "top"),
-                                 ("align_vcenter", tr("Align middles vertically"), "vcenter"),
-                                 ("align_bottom", tr("Align bottom"), "bottom")):
+        for name, text, mode in (
+            ("align_left", tr("Align left"), "left"),
+            ("align_hcenter", tr("Align centres horizontally"), "hcenter"),
+            ("align_right", tr("Align right"), "right"),
+            ("align_top", tr("Align top"), "top"),
+            ("align_vcenter", tr("Align middles vertically"), "vcenter"),
+            ("align_bottom", tr("Align bottom"), "bottom"),
+        ):
             self.actions[name] = self._action(text, ed("align", mode))
-        self.actions["distribute_x"] = self._action(tr("Distribute horizontally"), ed("distribute", "x"))
-        self.actions["distribute_y"] = self._action(tr("Distribute vertically"), ed("distribute", "y"))
-        insert_labels = {"text": tr("Text"), "field": tr("Field"), "image": tr("Image"), "photo": tr("Photo"),
-                         "qr": tr("QR code"), "barcode": tr("Barcode"), "shape": tr("Shape"), "border": tr("Border")}
+        self.actions["distribute_x"] = self._action(
+            tr("Distribute horizontally"), ed("distribute", "x")
+        )
+        self.actions["distribute_y"] = self._action(
+            tr("Distribute vertically"), ed("distribute", "y")
+        )
+        insert_labels = {
+            "text": tr("Text"),
+            "field": tr("Field"),
+            "image": tr("Image"),
+            "photo": tr("Photo"),
+            "qr": tr("QR code"),
+            "barcode": tr("Barcode"),
+            "shape": tr("Shape"),
+            "border": tr("Border"),
+        }
         for kind, label in insert_labels.items():
             self.actions["insert_" + kind] = self._action(
-                label, lambda _=False, k=kind: self.canvas and self.canvas.view.set_place_tool(k),
-                tip=tr("Click or drag on the page to add: %1").replace("%1", label))
+                label,
+                lambda _=False, k=kind: self.canvas and self.canvas.view.set_place_tool(k),
+                tip=tr("Click or drag on the page to add: %1").replace("%1", label),
+            )
 
         menu = self.menuBar()
         file_menu = menu.addMenu(tr("&File"))
@@ -209,18 +251,60 @@ class MainWindow(QMainWindow):
         for kind in insert_labels:
             insert_menu.addAction(self.actions["insert_" + kind])
         arrange = menu.addMenu(tr("&Arrange"))
-        for name in ("align_left", "align_hcenter", "align_right", None, "align_top", "align_vcenter",
-                     "align_bottom", None, "distribute_x", "distribute_y", None, "front", "forward",
-                     "backward", "back", None, "lock", "unlock", "hide"):
+        for name in (
+            "align_left",
+            "align_hcenter",
+            "align_right",
+            None,
+            "align_top",
+            "align_vcenter",
+            "align_bottom",
+            None,
+            "distribute_x",
+            "distribute_y",
+            None,
+            "front",
+            "forward",
+            "backward",
+            "back",
+            None,
+            "lock",
+            "unlock",
+            "hide",
+        ):
             arrange.addSeparator() if name is None else arrange.addAction(self.actions[name])
         view_menu = menu.addMenu(tr("&View"))
-        for name in ("zoom_fit", "zoom_100", "zoom_in", "zoom_out", None, "grid", "snap", "clear_guides",
-                     None, "back_side", None, "previous_record", "next_record"):
+        for name in (
+            "zoom_fit",
+            "zoom_100",
+            "zoom_in",
+            "zoom_out",
+            None,
+            "grid",
+            "snap",
+            "clear_guides",
+            None,
+            "back_side",
+            None,
+            "previous_record",
+            "next_record",
+        ):
             view_menu.addSeparator() if name is None else view_menu.addAction(self.actions[name])
         view_menu.addSeparator()
         for dock in (self.inspector_dock, self.layers_dock, self.roster_dock):
             view_menu.addAction(dock.toggleViewAction())
         self.tools_menu = menu.addMenu(tr("&Tools"))
+        self.tools_menu.addAction(
+            self._action(tr("&Issue certificates…"), self.show_issue_wizard, "Ctrl+I")
+        )
+        self.tools_menu.addAction(
+            self._action(tr("&Verify a certificate…"), self.show_verify_window)
+        )
+        self.tools_menu.addAction(
+            self._action(tr("&Keys and tokens…"), self.show_keys_window)
+        )
+        self.tools_menu.addSeparator()
+        self.tools_menu.addAction(self._action(tr("&Settings…"), self.show_settings))
 
         main_bar = QToolBar(tr("Main"))
         main_bar.setObjectName("mainToolbar")
@@ -236,8 +320,14 @@ class MainWindow(QMainWindow):
         self.addToolBar(main_bar)
         arrange_bar = QToolBar(tr("Arrange"))
         arrange_bar.setObjectName("arrangeToolbar")
-        for name, text in (("align_left", "⇤"), ("align_hcenter", "↔"), ("align_right", "⇥"),
-                           ("align_top", "⤒"), ("align_vcenter", "↕"), ("align_bottom", "⤓")):
+        for name, text in (
+            ("align_left", "⇤"),
+            ("align_hcenter", "↔"),
+            ("align_right", "⇥"),
+            ("align_top", "⤒"),
+            ("align_vcenter", "↕"),
+            ("align_bottom", "⤓"),
+        ):
             self.actions[name].setIconText(text)
             arrange_bar.addAction(self.actions[name])
         arrange_bar.addSeparator()
@@ -250,13 +340,64 @@ class MainWindow(QMainWindow):
         preview_bar.addWidget(self.preview_bar)
         self.addToolBar(preview_bar)
 
+    def show_issue_wizard(self, ask_secret=None):
+        """Open the issue wizard for the saved template and the open roster."""
+        from designer.ui.issue_wizard import IssueWizard
+
+        if self.editor is not None and (self.editor.modified or self.editor.document.path is None):
+            QMessageBox.information(
+                self,
+                tr("Save first"),
+                tr("Save the template before issuing: each batch records the exact design."),
+            )
+            if not self.save():
+                return None
+        roster = self.session.roster.path if self.session.roster is not None else None
+        template = self.editor.document.path if self.editor is not None else None
+        wizard = IssueWizard(template, roster, ask_secret, self)
+        unfinished = wizard.unfinished_batch()
+        if unfinished is not None:
+            answer = QMessageBox.question(
+                self,
+                tr("Unfinished batch"),
+                tr("Batch %1 was not finished. Resume it now?").replace("%1", str(unfinished)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                wizard.offer_resume(unfinished)
+        wizard.show()
+        self.issue_wizard = wizard
+        return wizard
+
+    def show_verify_window(self):
+        from designer.ui.verify_window import VerifyWindow
+
+        self.verify_window = VerifyWindow(self)
+        self.verify_window.show()
+        return self.verify_window
+
+    def show_keys_window(self, ask_pin=None, ask_passphrase=None):
+        from designer.ui.keys_window import KeysWindow
+
+        self.keys_window = KeysWindow(ask_pin, ask_passphrase, self)
+        self.keys_window.show()
+        return self.keys_window
+
+    def show_settings(self) -> None:
+        from designer.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self._font_library().families(), self).exec()
+
     def add_tool_action(self, action: QAction) -> None:
         """Windows such as the issue wizard or verifier add themselves to the Tools menu."""
         self.tools_menu.addAction(action)
 
     def _set_editing(self, editing: bool) -> None:
-        names = [n for n in self.actions if n not in ("new", "open", "quit", "open_roster",
-                                                      "previous_record", "next_record")]
+        names = [
+            n
+            for n in self.actions
+            if n not in ("new", "open", "quit", "open_roster", "previous_record", "next_record")
+        ]
         for name in names:
             self.actions[name].setEnabled(editing)
         self.undo_action.setEnabled(editing)
@@ -278,21 +419,19 @@ class MainWindow(QMainWindow):
         self.editor_layout.addWidget(self.canvas, 1)
         self.inspector = Inspector(self.editor, self._font_library())
         self.inspector_dock.setWidget(self.inspector)
+        self.inspector_dock.setMinimumWidth(340)
         self.layers = LayersPanel(self.editor)
         self.layers_dock.setWidget(self.layers)
         self.editor.title_changed.connect(self._update_title)
-        self.editor.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
+        self.editor.undo_stack.cleanChanged.connect(self._update_title)
         self.editor.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.editor.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.editor.undo_stack.undoTextChanged.connect(
-            lambda t: self.undo_action.setText(tr("&Undo %1").replace("%1", t) if t else tr("&Undo")))
-        self.editor.undo_stack.redoTextChanged.connect(
-            lambda t: self.redo_action.setText(tr("&Redo %1").replace("%1", t) if t else tr("&Redo")))
+        self.editor.undo_stack.undoTextChanged.connect(self._undo_text_changed)
+        self.editor.undo_stack.redoTextChanged.connect(self._redo_text_changed)
         self.editor.document.sides_changed.connect(self._fill_side_tabs)
-        self.editor.side_changed.connect(lambda _s: self._fill_side_tabs())
-        self.canvas.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
-        self.canvas.view.cursor_moved.connect(
-            lambda x, y: self.cursor_label.setText(f"x {x:.1f} mm  y {y:.1f} mm"))
+        self.editor.side_changed.connect(self._fill_side_tabs)
+        self.canvas.view.zoom_changed.connect(self._zoom_changed)
+        self.canvas.view.cursor_moved.connect(self._cursor_moved)
         self.editor.scene.set_grid(1.0 if self.actions["grid"].isChecked() else 0.0)
         self.autosaver = Autosaver(self.editor)
         self._fill_side_tabs()
@@ -307,6 +446,18 @@ class MainWindow(QMainWindow):
             self.session.check(document.template)
         return self.editor
 
+    def _undo_text_changed(self, text: str) -> None:
+        self.undo_action.setText(tr("&Undo %1").replace("%1", text) if text else tr("&Undo"))
+
+    def _redo_text_changed(self, text: str) -> None:
+        self.redo_action.setText(tr("&Redo %1").replace("%1", text) if text else tr("&Redo"))
+
+    def _zoom_changed(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{zoom * 100:.0f}%")
+
+    def _cursor_moved(self, x: float, y: float) -> None:
+        self.cursor_label.setText(f"x {x:.1f} mm  y {y:.1f} mm")
+
     def preview_bar_values(self):
         if self.preview_bar.enabled_box.isChecked() and self.session.index >= 0:
             return self.session.values()
@@ -315,7 +466,9 @@ class MainWindow(QMainWindow):
     def new_blank(self, preset: str, orientation: str, kind: str = "certificate") -> Editor | None:
         if not self.maybe_save():
             return None
-        template = Template(name=tr("Untitled"), kind=kind, page=PageSpec.from_preset(preset, orientation))
+        template = Template(
+            name=tr("Untitled"), kind=kind, page=PageSpec.from_preset(preset, orientation)
+        )
         if kind == "card":
             template.bleed = 2.0
             template.safe_margin = 3.0
@@ -347,15 +500,22 @@ class MainWindow(QMainWindow):
     def save(self) -> bool:
         if self.editor is None:
             return False
-        if self.editor.document.path is None or self.editor.document.path.suffix.lower() != ".shosho":
+        if (
+            self.editor.document.path is None
+            or self.editor.document.path.suffix.lower() != ".shosho"
+        ):
             return self.save_as()
         return self._save_to(self.editor.document.path)
 
     def save_as(self) -> bool:
         if self.editor is None:
             return False
-        suggested = str(self.editor.document.path or (self.editor.document.template.name + ".shosho"))
-        path, _ = QFileDialog.getSaveFileName(self, tr("Save template"), suggested, tr(TEMPLATE_FILTER))
+        suggested = str(
+            self.editor.document.path or (self.editor.document.template.name + ".shosho")
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Save template"), suggested, tr(TEMPLATE_FILTER)
+        )
         return bool(path) and self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
@@ -374,10 +534,16 @@ class MainWindow(QMainWindow):
         if self.editor is None or not self.editor.modified:
             return True
         answer = QMessageBox.question(
-            self, tr("Unsaved changes"),
-            tr("Save the changes to “%1” before closing it?").replace("%1", self.editor.document.display_name()),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            self,
+            tr("Unsaved changes"),
+            tr("Save the changes to “%1” before closing it?").replace(
+                "%1", self.editor.document.display_name()
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
@@ -417,7 +583,7 @@ class MainWindow(QMainWindow):
             self.editor.scene.set_values(preview_values(values))
 
     # ----- sides, grid, snapping
-    def _fill_side_tabs(self) -> None:
+    def _fill_side_tabs(self, *_args) -> None:
         if self.editor is None:
             return
         names = self.editor.document.side_names()
@@ -444,7 +610,7 @@ class MainWindow(QMainWindow):
             self.editor.scene.snap_enabled = on
 
     # ----- title, recent files, recovery
-    def _update_title(self) -> None:
+    def _update_title(self, *_args) -> None:
         if self.editor is None:
             self.setWindowTitle("Shosho")
             self.setWindowModified(False)
@@ -475,9 +641,13 @@ class MainWindow(QMainWindow):
     def offer_recovery(self) -> None:
         for recovery in find_recoveries():
             answer = QMessageBox.question(
-                self, tr("Recover unsaved work"),
-                tr("Shosho closed before “%1” was saved. Recover the autosaved copy?").replace("%1", recovery.name),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+                self,
+                tr("Recover unsaved work"),
+                tr("Shosho closed before “%1” was saved. Recover the autosaved copy?").replace(
+                    "%1", recovery.name
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
             if answer == QMessageBox.StandardButton.Yes:
                 try:
                     template = recovery.load()

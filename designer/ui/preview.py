@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
 
 from designer.ui.roster_panel import RosterSession
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Preview", text)
+    return QCoreApplication.translate("", text)
 
 
 class PreviewBar(QWidget):
@@ -41,8 +49,15 @@ class PreviewBar(QWidget):
         self.who.setStyleSheet("color:#3c4043;")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
-        for widget in (self.enabled_box, self.previous_button, self.number, self.total, self.next_button,
-                       self.search, self.who):
+        for widget in (
+            self.enabled_box,
+            self.previous_button,
+            self.number,
+            self.total,
+            self.next_button,
+            self.search,
+            self.who,
+        ):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.previous_button.clicked.connect(session.previous)

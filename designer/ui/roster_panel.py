@@ -52,7 +52,7 @@ GENERATED_FIELDS = {"seal_url", "credential_id", "verify_host", "issuer_name", "
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Roster", text)
+    return QCoreApplication.translate("", text)
 
 
 def template_fields(template: Template) -> list[str]:
@@ -147,8 +147,18 @@ class RosterSession(QObject):
         if self.roster is None or not text.strip():
             return None
         needle = text.strip().casefold()
-        columns = [c for f in ("student_id", "full_name", "family_name", "given_name", "full_name_kana",
-                               "name_en") if (c := self.mapping.column_for(f) if self.mapping else None)]
+        columns = [
+            c
+            for f in (
+                "student_id",
+                "full_name",
+                "family_name",
+                "given_name",
+                "full_name_kana",
+                "name_en",
+            )
+            if (c := self.mapping.column_for(f) if self.mapping else None)
+        ]
         if not columns:
             columns = list(self.roster.headers)
         records = self.roster.records
@@ -188,7 +198,9 @@ class RosterTableModel(QAbstractTableModel):
                             marks[(problem.row, column)] = problem
         self._marks = marks
         if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else self.session.count()
@@ -215,7 +227,9 @@ class RosterTableModel(QAbstractTableModel):
                 return QBrush(QColor("#fce8e6") if problem.is_error else QColor("#fef7e0"))
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         roster = self.session.roster
         if roster is None or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -245,26 +259,35 @@ class DraggableHeader(QHeaderView):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
-            if (event.position().toPoint() - self._press).manhattanLength() >= QApplication.startDragDistance():
-                section = self.logicalIndexAt(self._press)
-                self._press = None
-                if section >= 0:
-                    mime = QMimeData()
-                    mime.setData(FIELD_MIME, self.roster_model.field_for_column(section).encode("utf-8"))
-                    drag = QDrag(self)
-                    drag.setMimeData(mime)
-                    drag.exec(Qt.DropAction.CopyAction)
-                return
+        far = self._press is not None and (
+            (event.position().toPoint() - self._press).manhattanLength()
+            >= QApplication.startDragDistance()
+        )
+        if far and event.buttons() & Qt.MouseButton.LeftButton:
+            section = self.logicalIndexAt(self._press)
+            self._press = None
+            if section >= 0:
+                mime = QMimeData()
+                mime.setData(
+                    FIELD_MIME, self.roster_model.field_for_column(section).encode("utf-8")
+                )
+                drag = QDrag(self)
+                drag.setMimeData(mime)
+                drag.exec(Qt.DropAction.CopyAction)
+            return
         super().mouseMoveEvent(event)
 
 
 class RosterPanel(QWidget):
-    def __init__(self, session: RosterSession, template_getter, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: RosterSession, template_getter, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.template_getter = template_getter
-        self.summary = QLabel(tr("No roster open. Use File ▸ Open roster… to load a CSV or Excel file."))
+        self.summary = QLabel(
+            tr("No roster open. Use File ▸ Open roster… to load a CSV or Excel file.")
+        )
         self.summary.setWordWrap(True)
         self.model = RosterTableModel(session)
         self.table = QTableView()
@@ -277,7 +300,9 @@ class RosterPanel(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setToolTip(tr("Drag a column onto the page to place its field"))
+        self.table.horizontalHeader().setToolTip(
+            tr("Drag a column onto the page to place its field")
+        )
         self.table.selectionModel().currentRowChanged.connect(self._row_selected)
         self.problems = QListWidget()
         self.problems.setObjectName("problemsList")
@@ -323,9 +348,14 @@ class RosterPanel(QWidget):
     def _summary_text(self, report: Report) -> str:
         roster = self.session.roster
         encoding = f" · {roster.encoding}" if roster is not None and roster.encoding else ""
-        return tr("%1: %2 people · %3 errors · %4 warnings%5").replace("%1", report.file).replace(
-            "%2", str(report.records_checked)).replace("%3", str(len(report.errors))).replace(
-            "%4", str(len(report.warnings))).replace("%5", encoding)
+        return (
+            tr("%1: %2 people · %3 errors · %4 warnings%5")
+            .replace("%1", report.file)
+            .replace("%2", str(report.records_checked))
+            .replace("%3", str(len(report.errors)))
+            .replace("%4", str(len(report.warnings)))
+            .replace("%5", encoding)
+        )
 
     def jump_to_problem(self, item: QListWidgetItem) -> None:
         problem: Problem | None = item.data(PROBLEM_ROLE)
@@ -367,7 +397,9 @@ class RosterPanel(QWidget):
         if roster is None or mapping is None:
             return
         template = self.template_getter()
-        fields = list(dict.fromkeys((template_fields(template) if template else []) + list(KNOWN_FIELDS)))
+        fields = list(
+            dict.fromkeys((template_fields(template) if template else []) + list(KNOWN_FIELDS))
+        )
         self.mapping_table.setRowCount(len(fields))
         for row, name in enumerate(fields):
             label = QLabel(name)
@@ -379,7 +411,10 @@ class RosterPanel(QWidget):
                 combo.addItem(header, header)
             combo.setCurrentIndex(max(0, combo.findData(mapping.column_for(name) or "")))
             combo.currentIndexChanged.connect(
-                lambda _i, c=combo, f=name: self.session.set_mapping(f, c.currentData(), self.template_getter()))
+                lambda _i, c=combo, f=name: self.session.set_mapping(
+                    f, c.currentData(), self.template_getter()
+                )
+            )
             self.mapping_table.setCellWidget(row, 1, combo)
         self.mapping_table.resizeColumnToContents(0)
 

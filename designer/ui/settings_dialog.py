@@ -28,7 +28,7 @@ UI_KEY = "ui"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Settings", text)
+    return QCoreApplication.translate("", text)
 
 
 def read_settings_file() -> dict[str, Any]:
@@ -93,7 +93,9 @@ class SettingsDialog(QDialog):
         form2.addRow(tr("Language"), self.language)
         note = QLabel(tr("A new language applies the next time Shosho starts."))
         note.setStyleSheet("color:#5f6368;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save_and_close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -103,15 +105,21 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Choose a logo"), "", tr("Pictures (*.png *.svg *.jpg)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Choose a logo"), "", tr("Pictures (*.png *.svg *.jpg)")
+        )
         if path:
             self.logo.setText(path)
 
     def save_and_close(self) -> None:
         data = read_settings_file()
-        data["issuer_profile"] = {**data.get("issuer_profile", {}), "name_ja": self.name_ja.text().strip(),
-                                  "name_en": self.name_en.text().strip(), "url": self.url.text().strip(),
-                                  "logo": self.logo.text().strip()}
+        data["issuer_profile"] = {
+            **data.get("issuer_profile", {}),
+            "name_ja": self.name_ja.text().strip(),
+            "name_en": self.name_en.text().strip(),
+            "url": self.url.text().strip(),
+            "logo": self.logo.text().strip(),
+        }
         database = self.database.text().strip()
         if database:
             data["database"] = database

@@ -25,7 +25,7 @@ PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("StartPage", text)
+    return QCoreApplication.translate("", text)
 
 
 def blank_pages() -> list[tuple[str, str, str, str]]:
@@ -63,7 +63,9 @@ class StartPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
-        subtitle = QLabel(tr("Start from a built-in design, a blank page, or a file you made before."))
+        subtitle = QLabel(
+            tr("Start from a built-in design, a blank page, or a file you made before.")
+        )
         subtitle.setStyleSheet("color:#5f6368;")
 
         self.templates = QListWidget()
@@ -75,14 +77,18 @@ class StartPage(QWidget):
             item.setData(PATH_ROLE, str(path))
             item.setToolTip(str(path))
             self.templates.addItem(item)
-        self.templates.itemActivated.connect(lambda item: self.open_template.emit(item.data(PATH_ROLE), True))
+        self.templates.itemActivated.connect(
+            lambda item: self.open_template.emit(item.data(PATH_ROLE), True)
+        )
 
         blanks = QGridLayout()
         self.blank_buttons: list[QPushButton] = []
         for index, (label, preset, orientation, kind) in enumerate(blank_pages()):
             button = QPushButton(label)
             button.setMinimumHeight(40)
-            button.clicked.connect(lambda _=False, p=preset, o=orientation, k=kind: self.new_blank.emit(p, o, k))
+            button.clicked.connect(
+                lambda _=False, p=preset, o=orientation, k=kind: self.new_blank.emit(p, o, k)
+            )
             blanks.addWidget(button, index // 2, index % 2)
             self.blank_buttons.append(button)
 
@@ -98,7 +104,10 @@ class StartPage(QWidget):
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent.addItem(placeholder)
         self.recent.itemActivated.connect(
-            lambda item: item.data(PATH_ROLE) and self.open_template.emit(item.data(PATH_ROLE), False))
+            lambda item: (
+                item.data(PATH_ROLE) and self.open_template.emit(item.data(PATH_ROLE), False)
+            )
+        )
         open_button = QPushButton(tr("Open a file…"))
         open_button.clicked.connect(self.open_file)
 

@@ -18,14 +18,20 @@ from designer.model.template import Side
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Undo", text)
+    return QCoreApplication.translate("", text)
 
 
 class InsertElementsCommand(QUndoCommand):
     """Add elements to a side (new, pasted, duplicated)."""
 
-    def __init__(self, document: Document, side: str, elements: list[Element],
-                 text: str | None = None, index: int | None = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        side: str,
+        elements: list[Element],
+        text: str | None = None,
+        index: int | None = None,
+    ) -> None:
         super().__init__(text or tr("Add"))
         self.document = document
         self.side = side
@@ -66,12 +72,19 @@ class SetAttributesCommand(QUndoCommand):
 
     MERGE_ID = 1001
 
-    def __init__(self, document: Document, changes: dict[str, dict[str, Any]],
-                 text: str | None = None, merge_key: str = "") -> None:
+    def __init__(
+        self,
+        document: Document,
+        changes: dict[str, dict[str, Any]],
+        text: str | None = None,
+        merge_key: str = "",
+    ) -> None:
         super().__init__(text or tr("Change"))
         self.document = document
         self.new = copy.deepcopy(changes)
-        self.old = {eid: document.attributes([eid], list(values))[eid] for eid, values in changes.items()}
+        self.old = {
+            eid: document.attributes([eid], list(values))[eid] for eid, values in changes.items()
+        }
         self.merge_key = merge_key
 
     def redo(self) -> None:
@@ -95,8 +108,9 @@ class SetAttributesCommand(QUndoCommand):
 
 
 class ReorderCommand(QUndoCommand):
-    def __init__(self, document: Document, side: str, new_order: list[str],
-                 text: str | None = None) -> None:
+    def __init__(
+        self, document: Document, side: str, new_order: list[str], text: str | None = None
+    ) -> None:
         super().__init__(text or tr("Change order"))
         self.document = document
         self.side = side
@@ -175,15 +189,22 @@ class RemoveSideCommand(QUndoCommand):
 class AddAssetCommand(QUndoCommand):
     """Store an image in the template and (optionally) point elements at it."""
 
-    def __init__(self, document: Document, name: str, data: bytes,
-                 changes: dict[str, dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        name: str,
+        data: bytes,
+        changes: dict[str, dict[str, Any]] | None = None,
+    ) -> None:
         super().__init__(tr("Add image"))
         self.document = document
         self.name = name
         self.data = data
         self.old_data = document.template.assets.get(name)
         self.changes = changes or {}
-        self.old_changes = {eid: document.attributes([eid], list(v))[eid] for eid, v in self.changes.items()}
+        self.old_changes = {
+            eid: document.attributes([eid], list(v))[eid] for eid, v in self.changes.items()
+        }
 
     def redo(self) -> None:
         self.document.set_asset(self.name, self.data)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from designer.credential.baking import read_baked
 from designer.sign.data_integrity import unsecured, verify_proof
+from designer.sign.paper import pdf_attachments
 from designer.store import audit, open_store
 from designer.store.models import DONE, AuditEntry, Credential
 
@@ -45,3 +46,7 @@ def check_batch_complete(url: str, out: Path, public_key, expected: int) -> None
         assert credential["id"] == r.id
         assert verify_proof(unsecured(credential), credential["proof"][0], public_key) is None
         assert json.loads(read_baked((out / f"{r.file_stem}.png").read_bytes()))["id"] == r.id
+        pdf = out / f"{r.file_stem}.pdf"
+        if f"{r.file_stem}.pdf" in files:
+            attached = pdf_attachments(pdf)["credential.json"]
+            assert attached == (out / f"{r.file_stem}.json").read_bytes(), pdf

@@ -33,7 +33,7 @@ def make_template(path: Path, kind: str = "certificate") -> Template:
         Side(
             elements=[
                 TextElement(x=20, y=30, width=170, height=20, text="{{ full_name }}"),
-                QRElement(x=80, y=200, width=40, height=40),
+                QRElement(x=80, y=200, width=40, height=40, caption="{{ verify_host }}"),
             ]
         )
     ]
@@ -109,7 +109,7 @@ def issue_command(workspace: Path, *extra: str) -> list[str]:
     return [sys.executable, "-c", RUNNER, "issue", *extra, "--db", db_url(workspace)]
 
 
-def new_batch_args(workspace: Path, outputs: str = "json,png,svg") -> list[str]:
+def new_batch_args(workspace: Path, outputs: str = "pdf,json,png,svg") -> list[str]:
     return [
         str(workspace / "t.shosho"),
         "--roster",

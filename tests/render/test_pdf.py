@@ -121,3 +121,38 @@ def test_attachment_metadata_and_vector_shapes(tmp_path):
     assert image.getpixel((650, 250)) == (0, 0, 255)  # inside the clipped group
     assert image.getpixel((750, 350)) == (255, 255, 255)  # clipped away
     assert run_tool("pdfimages", "-list", str(pdf)).count("\n") == 2  # no bitmaps: all vector
+
+
+def test_a_path_drawn_again_becomes_one_shared_form(tmp_path):
+    """Paths that come back as the same objects (cached borders) are drawn from one Form
+    XObject per document, and the pages look exactly as when drawn inline."""
+    from designer.render.borders import border_items
+
+    def page():
+        return PageDisplay(120, 80, items=border_items((5.5, 5.25, 109.1, 69.3), "classic"))
+
+    first, second = tmp_path / "first.pdf", tmp_path / "second.pdf"
+    write_pdf([page()], first)  # the paths are new: drawn inline
+    write_pdf([page(), page()], second)  # seen before: drawn as forms
+    assert b"/Subtype /Form" not in first.read_bytes()
+    reader = pypdf.PdfReader(second)
+    forms = [reader.pages[i]["/Resources"]["/XObject"] for i in range(2)]
+    assert forms[0] and set(forms[0].keys()) == set(forms[1].keys())
+    assert len(re.findall(rb"/Subtype /Form", second.read_bytes())) == len(forms[0])
+    assert rasterise(first, 100).tobytes() == rasterise(second, 100).tobytes()
+
+
+def test_text_reused_across_documents_is_encoded_for_each_documents_subset(tmp_path):
+    """The same run (as a cached layout hands it out) drawn in documents whose subsets number
+    the glyphs differently: each document embeds and extracts it correctly."""
+    shared = horizontal_run("修了証書", 20, 40)
+    first, second = tmp_path / "first.pdf", tmp_path / "second.pdf"
+    write_pdf([PageDisplay(150, 100, items=[horizontal_run("山田", 20, 20), shared])], first)
+    write_pdf([PageDisplay(150, 100, items=[horizontal_run("髙橋陽菜", 20, 20), shared])], second)
+    for pdf, name in ((first, "山田"), (second, "髙橋陽菜")):
+        text = run_tool("pdftotext", str(pdf), "-")
+        assert name in text and "修了証書" in text
+    reference = tmp_path / "reference.pdf"
+    fresh = horizontal_run("修了証書", 20, 40)  # a new object: not taken from any cache
+    write_pdf([PageDisplay(150, 100, items=[horizontal_run("髙橋陽菜", 20, 20), fresh])], reference)
+    assert rasterise(second, 100).tobytes() == rasterise(reference, 100).tobytes()

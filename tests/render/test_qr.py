@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from render_helpers import decode, rasterise, zbar_decode
 
@@ -40,6 +42,37 @@ def test_two_segments_give_a_smaller_symbol_than_one_byte_segment():
 def test_matrix_is_cached_by_text():
     assert qr_matrix(SEAL, "M") is qr_matrix(SEAL, "M")
     assert qr_matrix(SEAL, "H")[0] > qr_matrix(SEAL, "L")[0]
+
+
+@pytest.mark.parametrize("level", ["L", "M", "Q", "H"])
+def test_computed_version_matches_qrcode_best_fit(level):
+    """The version is computed from bit lengths; it must equal what qrcode's own fit picks,
+    across the small/medium/large count-field boundaries and for every segment mode."""
+    import qrcode
+
+    from designer.render.qr import EC_LEVELS, FIXED_MASK
+
+    rng = random.Random(level)
+    texts = []
+    for length in [1, 2, 3, 17, 41, 90, 150, 230, 400, 700, 1500, 3100]:
+        texts.append(SEAL.split("#")[0] + "#" + "".join(rng.choices("0123456789", k=length)))
+        texts.append("".join(rng.choices("0123456789", k=length)))
+        texts.append("".join(rng.choices("ABC 0123$%*+-./:", k=length)))
+        texts.append("".join(rng.choices("abc修了証éß", k=max(1, length // 3))))
+    for text in texts:
+        reference = qrcode.QRCode(error_correction=EC_LEVELS[level], border=0,
+                                  mask_pattern=FIXED_MASK)  # fmt: skip
+        for segment in qr_segments(text):
+            reference.add_data(segment)
+        try:
+            reference.make(fit=True)
+        except (qrcode.exceptions.DataOverflowError, ValueError):
+            with pytest.raises(ShoshoError, match="too many"):
+                qr_matrix(text, level)
+            continue
+        version, modules = qr_matrix(text, level)
+        assert version == reference.version, (level, len(text))
+        assert modules == tuple(tuple(bool(cell) for cell in row) for row in reference.modules)
 
 
 def test_dark_runs_merge_horizontal_modules():

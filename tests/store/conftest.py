@@ -126,3 +126,9 @@ def store_url(request, tmp_path) -> str:
 @pytest.fixture
 def store(store_url):
     return open_store(store_url)
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> str:
+    """A fresh, empty database on the throwaway PostgreSQL server."""
+    return new_postgres_database(postgres_server)

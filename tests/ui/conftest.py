@@ -28,3 +28,35 @@ def window(qtbot):
 
 def scene_point(view, x_mm: float, y_mm: float):
     return view.mapFromScene(x_mm, y_mm)
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch):
+    """Record every message box instead of blocking on it; questions are answered "No"/"Discard"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    class Shown(list):
+        answers: list = []
+
+    shown = Shown()
+    answers = shown.answers = []
+
+    def question(parent, title, text, *args, **kwargs):
+        shown.append(("question", title, text))
+        if answers:
+            return answers.pop(0)
+        return (
+            QMessageBox.StandardButton.Discard
+            if "Save" in text or "保存" in text
+            else QMessageBox.StandardButton.No
+        )
+
+    def warning(parent, title, text, *args, **kwargs):
+        shown.append(("warning", title, text))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    monkeypatch.setattr(QMessageBox, "information", warning)
+    monkeypatch.setattr(QMessageBox, "critical", warning)
+    return shown

@@ -24,7 +24,6 @@ from designer.model.elements import (
     TextStyle,
 )
 from designer.model.template import Template
-from designer.render.barcode import bar_rects, encode_barcode
 from designer.render.borders import border_items, rect_ops
 from designer.render.display import DisplayItem, ImageItem, PathItem, RectsItem
 from designer.render.images import LoadedImage, fit_image, load_image_bytes, load_image_file
@@ -162,6 +161,9 @@ def layout_qr(element: QRElement, ctx: LayoutContext) -> list[DisplayItem]:
 
 
 def layout_barcode(element: BarcodeElement, ctx: LayoutContext) -> list[DisplayItem]:
+    # reportlab's barcode package takes a third of a second to import: only when needed.
+    from designer.render.barcode import bar_rects, encode_barcode
+
     label = f"barcode {element.label()}"
     content = expand(element.content, ctx.values).strip()
     if not content:

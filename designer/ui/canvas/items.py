@@ -18,9 +18,14 @@ SAFE_COLOR = QColor("#188038")
 
 # Resize handles by name: (fraction of width, fraction of height).
 HANDLES: dict[str, tuple[float, float]] = {
-    "top_left": (0, 0), "top": (0.5, 0), "top_right": (1, 0),
-    "left": (0, 0.5), "right": (1, 0.5),
-    "bottom_left": (0, 1), "bottom": (0.5, 1), "bottom_right": (1, 1),
+    "top_left": (0, 0),
+    "top": (0.5, 0),
+    "top_right": (1, 0),
+    "left": (0, 0.5),
+    "right": (1, 0.5),
+    "bottom_left": (0, 1),
+    "bottom": (0.5, 1),
+    "bottom_right": (1, 1),
 }
 
 
@@ -49,11 +54,21 @@ class PageItem(QGraphicsItem):
         self.setZValue(-1000)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
-    def configure(self, width: float, height: float, bleed: float, safe: float, background: str,
-                  guides: list[tuple[str, float]], grid: float) -> None:
+    def configure(
+        self,
+        width: float,
+        height: float,
+        bleed: float,
+        safe: float,
+        background: str,
+        guides: list[tuple[str, float]],
+        grid: float,
+    ) -> None:
         self.prepareGeometryChange()
         self.width, self.height, self.bleed, self.safe = width, height, bleed, safe
-        self.background = QColor(background) if QColor.isValidColorName(background) else QColor("#ffffff")
+        self.background = (
+            QColor(background) if QColor.isValidColorName(background) else QColor("#ffffff")
+        )
         self.guides = guides
         self.grid = grid
         self.update()
@@ -62,14 +77,20 @@ class PageItem(QGraphicsItem):
         margin = max(self.bleed, 0) + 4
         return QRectF(-margin, -margin, self.width + 2 * margin, self.height + 2 * margin)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         px = pixels_to_scene(self, 1)
         b = self.bleed
         # Drop shadow and bleed zone.
-        painter.fillRect(QRectF(-b + 1.2 * px * 3, -b + 1.2 * px * 3, self.width + 2 * b, self.height + 2 * b),
-                         QColor(0, 0, 0, 40))
+        painter.fillRect(
+            QRectF(-b + 1.2 * px * 3, -b + 1.2 * px * 3, self.width + 2 * b, self.height + 2 * b),
+            QColor(0, 0, 0, 40),
+        )
         if b > 0:
-            painter.fillRect(QRectF(-b, -b, self.width + 2 * b, self.height + 2 * b), QColor("#fdf3f2"))
+            painter.fillRect(
+                QRectF(-b, -b, self.width + 2 * b, self.height + 2 * b), QColor("#fdf3f2")
+            )
         painter.fillRect(QRectF(0, 0, self.width, self.height), self.background)
         if self.grid > 0:
             painter.setPen(QPen(QColor(0, 0, 0, 22), 0))
@@ -144,8 +165,9 @@ class ElementItem(QGraphicsItem):
         rect = QRectF(0, 0, self.width, self.height)
         if self.display is not None:
             # Text may run outside its box (overflow); keep it all inside the repaint area.
-            rect = rect.united(QRectF(-self.width * 0.25, -self.height * 0.25,
-                                      self.width * 1.5, self.height * 1.5))
+            rect = rect.united(
+                QRectF(-self.width * 0.25, -self.height * 0.25, self.width * 1.5, self.height * 1.5)
+            )
         pad = pixels_to_scene(self, HANDLE_PX + ROTATE_OFFSET_PX + 2)
         return rect.adjusted(-pad, -pad, pad, pad)
 
@@ -154,7 +176,9 @@ class ElementItem(QGraphicsItem):
         path.addRect(QRectF(0, 0, self.width, self.height))
         return path
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         if self.display is None or not draw_display(self.display, painter):
             self._paint_placeholder(painter)
         if self.error:
@@ -199,7 +223,10 @@ class ElementItem(QGraphicsItem):
         if (local - knob).manhattanLength() <= reach * 1.5:
             return "rotate"
         for name, (fx, fy) in HANDLES.items():
-            if abs(local.x() - fx * self.width) <= reach and abs(local.y() - fy * self.height) <= reach:
+            if (
+                abs(local.x() - fx * self.width) <= reach
+                and abs(local.y() - fy * self.height) <= reach
+            ):
                 return name
         return None
 
@@ -217,13 +244,19 @@ class SnapLinesItem(QGraphicsItem):
 
     def show_lines(self, x_lines: list[float], y_lines: list[float], extent: QRectF) -> None:
         self.prepareGeometryChange()
-        self.x_lines, self.y_lines, self.extent = x_lines, y_lines, extent.adjusted(-10, -10, 10, 10)
+        self.x_lines, self.y_lines, self.extent = (
+            x_lines,
+            y_lines,
+            extent.adjusted(-10, -10, 10, 10),
+        )
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self.extent
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         painter.setPen(QPen(QColor("#e8336d"), 0))
         for x in self.x_lines:
             painter.drawLine(QPointF(x, self.extent.top()), QPointF(x, self.extent.bottom()))
@@ -246,7 +279,9 @@ class RubberBandItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self.rect.adjusted(-1, -1, 1, 1)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         painter.setPen(QPen(SELECTION_COLOR, 0))
         painter.setBrush(QColor(26, 115, 232, 30))
         painter.drawRect(self.rect)

@@ -55,8 +55,15 @@ class ElementLayouts:
     def clear(self) -> None:
         self._cache.clear()
 
-    def layout(self, template: Template, element: Element, values: dict[str, Any] | None) -> PageDisplay | None:
-        key = (_content_key(element), _values_key(values), id(template.assets), str(self.assets_base))
+    def layout(
+        self, template: Template, element: Element, values: dict[str, Any] | None
+    ) -> PageDisplay | None:
+        key = (
+            _content_key(element),
+            _values_key(values),
+            id(template.assets),
+            str(self.assets_base),
+        )
         if key in self._cache:
             self._cache.move_to_end(key)
             return self._cache[key]
@@ -66,16 +73,23 @@ class ElementLayouts:
             self._cache.popitem(last=False)
         return display
 
-    def _layout(self, template: Template, element: Element, values: dict[str, Any] | None) -> PageDisplay | None:
+    def _layout(
+        self, template: Template, element: Element, values: dict[str, Any] | None
+    ) -> PageDisplay | None:
         from designer.render.layout import layout_side
 
         alone = dataclasses.replace(element, x=0.0, y=0.0, rotation=0.0, visible=True)
         side = Side(name="canvas", background="none", elements=[alone])
         page = dataclasses.replace(template, sides=[side], bleed=0.0)
         try:
-            display = layout_side(page, side, values if values is not None else DesignValues(),
-                                  fonts=self.fonts, assets_base=self.assets_base,
-                                  on_missing="placeholder")
+            display = layout_side(
+                page,
+                side,
+                values if values is not None else DesignValues(),
+                fonts=self.fonts,
+                assets_base=self.assets_base,
+                on_missing="placeholder",
+            )
         except Exception as error:  # noqa: BLE001 - a broken element must not break the canvas
             self.errors[element.id] = str(error)
             return None

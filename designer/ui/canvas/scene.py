@@ -68,7 +68,9 @@ class CanvasScene(QGraphicsScene):
 
     def selected_ids(self) -> list[str]:
         """Selected element ids in drawing order (back to front)."""
-        selected = {item.element_id for item in self.selectedItems() if isinstance(item, ElementItem)}
+        selected = {
+            item.element_id for item in self.selectedItems() if isinstance(item, ElementItem)
+        }
         return [e.id for e in self.document.side(self.side_name).elements if e.id in selected]
 
     def select_ids(self, element_ids: list[str]) -> None:
@@ -167,9 +169,15 @@ class CanvasScene(QGraphicsScene):
     def _sync_page(self) -> None:
         template = self.document.template
         guides = [(g.get("axis", "x"), float(g.get("position", 0))) for g in self.document.guides()]
-        self.page_item.configure(template.page.width, template.page.height, template.bleed,
-                                 template.safe_margin, self.document.side(self.side_name).background,
-                                 guides, self.grid)
+        self.page_item.configure(
+            template.page.width,
+            template.page.height,
+            template.bleed,
+            template.safe_margin,
+            self.document.side(self.side_name).background,
+            guides,
+            self.grid,
+        )
         m = MARGIN_MM
         self.setSceneRect(QRectF(-m, -m, template.page.width + 2 * m, template.page.height + 2 * m))
 

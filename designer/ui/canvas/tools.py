@@ -11,7 +11,7 @@ import dataclasses
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent
 
 from designer.ui.canvas.items import ElementItem
@@ -21,6 +21,12 @@ if TYPE_CHECKING:
     from designer.ui.canvas.view import CanvasView
 
 SNAP_PX = 6.0
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
 MIN_SIZE_MM = 1.0
 CLICK_PX = 3.0
 
@@ -62,7 +68,9 @@ class MoveInteraction(Tool):
         self.items = [self.scene.item(eid) for eid in element_ids]
         self.origins = {item.element_id: item.pos() for item in self.items}
         self.box = bounds([item.box() for item in self.items]) if self.items else (0, 0, 0, 0)
-        self.targets = self.scene.snap_targets(set(element_ids)) if self.scene.snap_enabled else None
+        self.targets = (
+            self.scene.snap_targets(set(element_ids)) if self.scene.snap_enabled else None
+        )
         self.delta = QPointF(0, 0)
 
     def move(self, event: QMouseEvent, pos: QPointF) -> None:
@@ -71,7 +79,9 @@ class MoveInteraction(Tool):
         y_lines: list[float] = []
         if self.targets is not None and _snap_allowed(event):
             x, y, w, h = self.box
-            snap = snap_box((x + delta.x(), y + delta.y(), w, h), self.targets, self.snap_tolerance())
+            snap = snap_box(
+                (x + delta.x(), y + delta.y(), w, h), self.targets, self.snap_tolerance()
+            )
             delta += QPointF(snap.dx, snap.dy)
             x_lines, y_lines = snap.x_lines, snap.y_lines
         self.delta = delta
@@ -127,20 +137,28 @@ class ResizeInteraction(Tool):
                 bottom = top + nh
         new_w, new_h = right - left, bottom - top
         centre = self.transform.map(QPointF((left + right) / 2, (top + bottom) / 2))
-        self.new_box = (round(centre.x() - new_w / 2, 3), round(centre.y() - new_h / 2, 3),
-                        round(new_w, 3), round(new_h, 3))
+        self.new_box = (
+            round(centre.x() - new_w / 2, 3),
+            round(centre.y() - new_h / 2, 3),
+            round(new_w, 3),
+            round(new_h, 3),
+        )
         x, y, nw, nh = self.new_box
         preview = dataclasses.replace(self.element, x=x, y=y, width=nw, height=nh)
         self.item.sync(preview)
-        self.item.set_display(self.scene.layouts.layout(self.editor.document.template, preview,
-                                                        self.scene.values_for_layout()))
+        self.item.set_display(
+            self.scene.layouts.layout(
+                self.editor.document.template, preview, self.scene.values_for_layout()
+            )
+        )
 
     def release(self, event: QMouseEvent, pos: QPointF) -> None:
         if self.new_box is None:
             return
         x, y, w, h = self.new_box
-        self.editor.set_attributes({self.element.id: {"x": x, "y": y, "width": w, "height": h}},
-                                   self.editor.tr("Resize"))
+        self.editor.set_attributes(
+            {self.element.id: {"x": x, "y": y, "width": w, "height": h}}, tr("Resize")
+        )
 
 
 class RotateInteraction(Tool):
@@ -162,8 +180,9 @@ class RotateInteraction(Tool):
 
     def release(self, event: QMouseEvent, pos: QPointF) -> None:
         if self.angle is not None:
-            self.editor.set_attributes({self.item.element_id: {"rotation": self.angle}},
-                                       self.editor.tr("Rotate"))
+            self.editor.set_attributes(
+                {self.item.element_id: {"rotation": self.angle}}, tr("Rotate")
+            )
 
 
 class RubberBandInteraction(Tool):
@@ -178,8 +197,11 @@ class RubberBandInteraction(Tool):
         rect = QRectF(self.start, pos).normalized()
         self.scene.rubber_band.set_rect(rect)
         hit = {
-            item.element_id for item in self.scene.items_by_id.values()
-            if item.isVisible() and not item.locked and rect.intersects(item.sceneBoundingRect())
+            item.element_id
+            for item in self.scene.items_by_id.values()
+            if item.isVisible()
+            and not item.locked
+            and rect.intersects(item.sceneBoundingRect())
             and rect.intersects(item.mapToScene(item.shape()).boundingRect())
         }
         self.editor.select(sorted(self.initial | hit))
@@ -197,7 +219,11 @@ class SelectTool(Tool):
 
     def element_item_at(self, pos: QPointF) -> ElementItem | None:
         for item in self.scene.items(pos):
-            if isinstance(item, ElementItem) and item.isVisible() and item.shape().contains(item.mapFromScene(pos)):
+            if (
+                isinstance(item, ElementItem)
+                and item.isVisible()
+                and item.shape().contains(item.mapFromScene(pos))
+            ):
                 return item
         return None
 
@@ -229,11 +255,18 @@ class SelectTool(Tool):
     def press(self, event: QMouseEvent, pos: QPointF) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return
-        additive = bool(event.modifiers() & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier))
+        additive = bool(
+            event.modifiers()
+            & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier)
+        )
         found = self.handle_at(pos)
         if found and not additive:
             item, handle = found
-            self.active = RotateInteraction(self.view, item) if handle == "rotate" else ResizeInteraction(self.view, item, handle)
+            self.active = (
+                RotateInteraction(self.view, item)
+                if handle == "rotate"
+                else ResizeInteraction(self.view, item, handle)
+            )
             return
         item = self.element_item_at(pos)
         if item is None:
@@ -243,7 +276,11 @@ class SelectTool(Tool):
             return
         selection = self.editor.selection()
         if additive:
-            selection = [e for e in selection if e != item.element_id] if item.isSelected() else selection + [item.element_id]
+            selection = (
+                [e for e in selection if e != item.element_id]
+                if item.isSelected()
+                else selection + [item.element_id]
+            )
             self.editor.select(selection)
         elif not item.isSelected():
             self.editor.select([item.element_id])
@@ -289,10 +326,17 @@ class PlaceTool(Tool):
         rect = QRectF(self.start, pos).normalized()
         click = CLICK_PX / (self.view.transform().m11() or 1.0)
         if rect.width() < click and rect.height() < click:
-            self.editor.add_element(self.kind, x=round(pos.x(), 2), y=round(pos.y(), 2), field=self.field)
+            self.editor.add_element(
+                self.kind, x=round(pos.x(), 2), y=round(pos.y(), 2), field=self.field
+            )
         else:
-            self.editor.add_element(self.kind, x=round(rect.x(), 2), y=round(rect.y(), 2),
-                                    width=round(rect.width(), 2), height=round(rect.height(), 2),
-                                    field=self.field)
+            self.editor.add_element(
+                self.kind,
+                x=round(rect.x(), 2),
+                y=round(rect.y(), 2),
+                width=round(rect.width(), 2),
+                height=round(rect.height(), 2),
+                field=self.field,
+            )
         self.start = None
         self.view.set_select_tool()

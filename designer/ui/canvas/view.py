@@ -32,8 +32,11 @@ class CanvasView(QGraphicsView):
     def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(editor.scene, parent)
         self.editor = editor
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
-                            | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.TextAntialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+        )
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
@@ -82,7 +85,7 @@ class CanvasView(QGraphicsView):
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120.0
-            self.zoom_by(1.15 ** steps)
+            self.zoom_by(1.15**steps)
             event.accept()
             return
         super().wheelEvent(event)
@@ -99,7 +102,9 @@ class CanvasView(QGraphicsView):
 
     # ----- mouse
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        if event.button() == Qt.MouseButton.MiddleButton or (self._space_down and event.button() == Qt.MouseButton.LeftButton):
+        if event.button() == Qt.MouseButton.MiddleButton or (
+            self._space_down and event.button() == Qt.MouseButton.LeftButton
+        ):
             self._pan_from = event.position()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             return
@@ -131,8 +136,12 @@ class CanvasView(QGraphicsView):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
         step = 1.0 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 0.1
-        arrows = {Qt.Key.Key_Left: (-step, 0), Qt.Key.Key_Right: (step, 0),
-                  Qt.Key.Key_Up: (0, -step), Qt.Key.Key_Down: (0, step)}
+        arrows = {
+            Qt.Key.Key_Left: (-step, 0),
+            Qt.Key.Key_Right: (step, 0),
+            Qt.Key.Key_Up: (0, -step),
+            Qt.Key.Key_Down: (0, step),
+        }
         if key in arrows and self.editor.selection():
             self.editor.nudge(*arrows[key])
             return
@@ -181,8 +190,9 @@ class CanvasView(QGraphicsView):
 
     def drop_field(self, field: str, pos: QPointF) -> str:
         """Add an element bound to ``field`` centred on a scene point; returns its id."""
-        element = new_element("photo" if field == "photo" else "field", self.editor.document.template,
-                              field=field)
+        element = new_element(
+            "photo" if field == "photo" else "field", self.editor.document.template, field=field
+        )
         element.x = round(pos.x() - element.width / 2, 2)
         element.y = round(pos.y() - element.height / 2, 2)
         return self.editor.insert([element], self.tr("Add field"))[0]
@@ -224,7 +234,7 @@ class Ruler(QWidget):
         step = next((s for s in (1, 2, 5, 10, 20, 50, 100, 200) if s * scale >= 6), 500)
         length = self.width() if self.horizontal else self.height()
         start_mm = self.view.mapToScene(0, 0)
-        first = (start_mm.x() if self.horizontal else start_mm.y())
+        first = start_mm.x() if self.horizontal else start_mm.y()
         mm = int(first // step) * step
         font = QFont(self.font())
         font.setPointSizeF(7)

@@ -1,0 +1,324 @@
+"""The issue wizard: choose rows, issuer, key and folder; issue off the UI thread with
+progress and cancel; end with a summary. An unfinished batch is offered for resuming.
+
+All the work is ``designer.issue.pipeline`` (what ``shosho issue`` runs); the wizard only
+collects the choices, asks for the PIN when the token needs it, and shows progress.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from designer.errors import ShoshoError
+from designer.settings import load_settings
+
+SecretAsker = Callable[[str], str]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
+def ask_secret_dialog(parent: QWidget | None) -> SecretAsker:
+    """A PIN/passphrase prompt. The answer is handed to the token once and never kept."""
+
+    def ask(what: str) -> str:
+        text, ok = QInputDialog.getText(parent, tr("PIN"), what, QLineEdit.EchoMode.Password)
+        if not ok:
+            raise ShoshoError(tr("cancelled: no PIN given"))
+        return text
+
+    return ask
+
+
+class IssueWorker(QObject):
+    """Runs a batch in a worker thread; reports progress and the result through signals."""
+
+    progress = Signal(object)  # designer.issue.pipeline.Progress
+    finished = Signal(object)  # BatchResult
+    failed = Signal(str)
+
+    def __init__(self, job: Callable[..., object]) -> None:
+        super().__init__()
+        self.job = job
+        self.cancel_requested = False
+
+    def run(self) -> None:
+        try:
+            result = self.job(
+                progress=self.progress.emit, should_cancel=lambda: self.cancel_requested
+            )
+        except ShoshoError as error:
+            self.failed.emit(str(error))
+        except Exception as error:  # noqa: BLE001 - shown to the user, the batch stays resumable
+            self.failed.emit(f"{type(error).__name__}: {error}")
+        else:
+            self.finished.emit(result)
+
+
+class SetupPage(QWizardPage):
+    def __init__(self, wizard: IssueWizard) -> None:
+        super().__init__()
+        self.setTitle(tr("What to issue"))
+        self.setSubTitle(
+            tr("Each person in the roster gets a signed credential and a PDF with a QR seal.")
+        )
+        self.template = QLineEdit(str(wizard.template_path or ""))
+        self.roster = QLineEdit(str(wizard.roster_path or ""))
+        self.rows = QLineEdit()
+        self.rows.setPlaceholderText(tr("All rows (or e.g. 2-10,15)"))
+        self.issuer = QLineEdit()
+        self.issuer.setPlaceholderText(tr("Issuer profile JSON file or saved profile name"))
+        self.key = QLineEdit()
+        self.key.setPlaceholderText("pkcs11:token=…;object=…  /  file:/path/key.pem")
+        self.out = QLineEdit(str(load_settings().output_dir))
+        form = QFormLayout(self)
+        form.addRow(tr("Template"), _with_browse(self.template, self._browse_file(self.template)))
+        form.addRow(tr("Roster"), _with_browse(self.roster, self._browse_file(self.roster)))
+        form.addRow(tr("Rows"), self.rows)
+        form.addRow(tr("Issuer"), _with_browse(self.issuer, self._browse_file(self.issuer)))
+        form.addRow(tr("Key"), self.key)
+        form.addRow(tr("Output folder"), _with_browse(self.out, self._browse_folder(self.out)))
+        for edit in (self.template, self.roster, self.issuer, self.key, self.out):
+            edit.textChanged.connect(self.completeChanged)
+
+    def _browse_file(self, edit: QLineEdit):
+        return lambda: (
+            (path := QFileDialog.getOpenFileName(self, tr("Choose a file"))[0])
+            and edit.setText(path)
+        )
+
+    def _browse_folder(self, edit: QLineEdit):
+        return lambda: (
+            (path := QFileDialog.getExistingDirectory(self, tr("Choose a folder")))
+            and edit.setText(path)
+        )
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return all(
+            e.text().strip() for e in (self.template, self.roster, self.issuer, self.key, self.out)
+        )
+
+
+class RunPage(QWizardPage):
+    def __init__(self, wizard: IssueWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(tr("Issuing"))
+        self.bar = QProgressBar()
+        self.count = QLabel()
+        self.rate = QLabel()
+        self.summary = QLabel()
+        self.summary.setObjectName("issueSummary")
+        self.summary.setWordWrap(True)
+        self.cancel_button = QPushButton(tr("Cancel issuing"))
+        self.cancel_button.clicked.connect(wizard.cancel_batch)
+        self.open_folder = QPushButton(tr("Open folder"))
+        self.open_folder.setEnabled(False)
+        self.open_folder.clicked.connect(wizard.open_output_folder)
+        layout = QVBoxLayout(self)
+        for widget in (
+            self.bar,
+            self.count,
+            self.rate,
+            self.cancel_button,
+            self.summary,
+            self.open_folder,
+        ):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:  # noqa: N802
+        self.wiz.start_batch()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.wiz.result is not None or self.wiz.error is not None
+
+
+class IssueWizard(QWizard):
+    batch_finished = Signal(object)
+
+    def __init__(
+        self,
+        template_path: Path | None = None,
+        roster_path: Path | None = None,
+        ask_secret: SecretAsker | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Issue certificates"))
+        self.template_path = template_path
+        self.roster_path = roster_path
+        self.ask_secret = ask_secret or ask_secret_dialog(self)
+        self.result = None
+        self.error: str | None = None
+        self.resume_batch: int | None = None
+        self.thread: QThread | None = None
+        self.worker: IssueWorker | None = None
+        self.setup = SetupPage(self)
+        self.run_page = RunPage(self)
+        self.addPage(self.setup)
+        self.addPage(self.run_page)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.resize(640, 440)
+
+    # ----- resume
+    def unfinished_batch(self) -> int | None:
+        from designer.issue.pipeline import latest_unfinished
+        from designer.store import open_store
+
+        return latest_unfinished(open_store(load_settings().database_url))
+
+    def offer_resume(self, batch_id: int) -> None:
+        """Continue ``batch_id`` instead of planning a new one."""
+        from designer.store import open_store
+        from designer.store.models import Batch
+
+        with open_store(load_settings().database_url).read() as session:
+            batch = session.get(Batch, batch_id)
+            self.setup.key.setText(batch.key_ref)
+            self.setup.template.setText(batch.template_path)
+            self.setup.out.setText(
+                batch.out_dir if hasattr(batch, "out_dir") else self.setup.out.text()
+            )
+        self.setup.roster.setText(self.setup.roster.text() or "-")
+        self.setup.issuer.setText(self.setup.issuer.text() or "-")
+        self.resume_batch = batch_id
+
+    # ----- running
+    def _job(self):
+        from designer.issue.pipeline import issue_batch, run_batch
+        from designer.issue.plan import PlanRequest
+        from designer.model.io import load_template
+        from designer.sign.keys import open_signer
+        from designer.sign.signing import default_suite
+        from designer.store import open_store
+
+        store = open_store(load_settings().database_url)
+        setup = self.setup
+        signer = open_signer(
+            setup.key.text().strip(),
+            pin_provider=self.ask_secret,
+            passphrase_provider=self.ask_secret,
+        )
+        if self.resume_batch is not None:
+            batch_id = self.resume_batch
+            return lambda **kw: run_batch(store, batch_id, signer, **kw)
+        template_path = Path(setup.template.text().strip())
+        request = PlanRequest(
+            template=load_template(template_path),
+            template_path=template_path,
+            roster_path=Path(setup.roster.text().strip()),
+            issuer_ref=setup.issuer.text().strip(),
+            key_ref=setup.key.text().strip(),
+            out_dir=Path(setup.out.text().strip()),
+            rows=setup.rows.text().strip() or None,
+        )
+        request = replace(request, suite=default_suite(signer))
+        return lambda **kw: issue_batch(store, request, signer, **kw)
+
+    def start_batch(self) -> None:
+        self.result, self.error = None, None
+        self.run_page.summary.setText("")
+        try:
+            job = self._job()  # the PIN is asked here, on the UI thread
+        except ShoshoError as error:
+            self._failed(str(error))
+            return
+        self.worker = IssueWorker(job)
+        self.thread = QThread(self)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.progress.connect(self._progress)
+        self.worker.finished.connect(self._finished)
+        self.worker.failed.connect(self._failed)
+        self.worker.finished.connect(self.thread.quit)
+        self.worker.failed.connect(self.thread.quit)
+        self.run_page.cancel_button.setEnabled(True)
+        self.thread.start()
+
+    def cancel_batch(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel_requested = True
+            self.run_page.cancel_button.setEnabled(False)
+            self.run_page.rate.setText(tr("Stopping after the current group of records…"))
+
+    def _progress(self, progress) -> None:
+        page = self.run_page
+        page.bar.setMaximum(max(progress.total, 1))
+        page.bar.setValue(progress.done)
+        page.count.setText(
+            tr("%1 of %2 done").replace("%1", str(progress.done)).replace("%2", str(progress.total))
+        )
+        eta = (
+            ""
+            if progress.eta is None
+            else tr(", about %1 s left").replace("%1", f"{progress.eta:.0f}")
+        )
+        page.rate.setText(tr("%1 per second").replace("%1", f"{progress.rate:.1f}") + eta)
+
+    def _finished(self, result) -> None:
+        self.result = result
+        page = self.run_page
+        page.cancel_button.setEnabled(False)
+        page.bar.setMaximum(max(result.total, 1))
+        page.bar.setValue(result.done)
+        if result.finished:
+            text = tr("Batch %1 finished: %2 issued. Files are in %3.")
+        else:
+            text = tr(
+                "Batch %1 stopped: %2 done. Open the wizard again to resume it. Files are in %3."
+            )
+        page.summary.setText(
+            text.replace("%1", str(result.batch_id))
+            .replace("%2", str(result.done))
+            .replace("%3", str(result.out_dir))
+        )
+        page.open_folder.setEnabled(True)
+        page.completeChanged.emit()
+        self.batch_finished.emit(result)
+
+    def _failed(self, message: str) -> None:
+        self.error = message
+        self.run_page.cancel_button.setEnabled(False)
+        self.run_page.summary.setText(tr("Issuing stopped: %1").replace("%1", message))
+        self.run_page.summary.setStyleSheet("color:#b3261e;")
+        self.run_page.completeChanged.emit()
+
+    def open_output_folder(self) -> None:
+        if self.result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.out_dir)))
+
+    def wait(self, timeout_ms: int = 60_000) -> bool:
+        """Block until the worker thread ends (for scripts and tests)."""
+        return self.thread.wait(timeout_ms) if self.thread is not None else True
+
+
+def _with_browse(edit: QLineEdit, slot) -> QWidget:
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(edit, 1)
+    button = QPushButton(tr("Browse…"))
+    button.clicked.connect(slot)
+    row.addWidget(button)
+    return holder

@@ -1,0 +1,111 @@
+"""The verify window: drop a PDF, PNG, SVG, JSON or a photo of the QR and see the answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.errors import EXIT_OK, EXIT_UNTRUSTED, ShoshoError
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
+class VerifyWindow(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(tr("Verify a certificate — Shosho"))
+        self.setAcceptDrops(True)
+        self.resize(640, 520)
+        self.drop_label = QLabel(
+            tr(
+                "Drop a certificate PDF, a badge image (PNG/SVG), a credential JSON\n"
+                "or a photo or scan of the QR code here"
+            )
+        )
+        self.drop_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.drop_label.setMinimumHeight(110)
+        self.drop_label.setStyleSheet(
+            "border:2px dashed #9aa0a6; border-radius:8px; color:#5f6368;"
+        )
+        choose = QPushButton(tr("Choose a file…"))
+        choose.clicked.connect(self.choose)
+        self.qr_text = QLineEdit()
+        self.qr_text.setPlaceholderText(tr("…or paste the text of the QR code"))
+        self.qr_text.returnPressed.connect(lambda: self.verify(self.qr_text.text()))
+        row = QHBoxLayout()
+        row.addWidget(choose)
+        row.addWidget(self.qr_text, 1)
+        self.headline = QLabel()
+        self.headline.setObjectName("verifyHeadline")
+        self.headline.setWordWrap(True)
+        font = QFont(self.headline.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.drop_label)
+        layout.addLayout(row)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.details, 1)
+        self.result = None
+
+    def choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            tr("Choose what to verify"),
+            "",
+            tr("Certificates (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;All files (*)"),
+        )
+        if path:
+            self.verify(path)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            self.verify(urls[0].toLocalFile())
+            event.acceptProposedAction()
+
+    def verify(self, item: str | Path):
+        """Verify a file path or QR text with the installed trust list; shows and returns the result."""
+        from designer.sign.verify_any import load_trust, verify_item
+
+        try:
+            result = verify_item(str(item), load_trust())
+        except ShoshoError as error:
+            self.result = None
+            self._show("#b3261e", tr("Cannot verify"), str(error))
+            return None
+        self.result = result
+        code = result.exit_code
+        color = "#188038" if code == EXIT_OK else "#8a5a00" if code == EXIT_UNTRUSTED else "#b3261e"
+        headline = {
+            EXIT_OK: tr("Genuine: signed by a trusted issuer"),
+            EXIT_UNTRUSTED: tr("Signature valid, but the issuer is not in your trust list"),
+        }.get(code, tr("Not valid"))
+        self._show(color, headline, result.describe())
+        return result
+
+    def _show(self, color: str, headline: str, details: str) -> None:
+        self.headline.setText(headline)
+        self.headline.setStyleSheet(f"color:{color};")
+        self.details.setPlainText(details)

@@ -1,0 +1,75 @@
+"""Take the README screenshot: the main window with a certificate and its roster open.
+
+Run under Xvfb so the window is drawn by a real X server:
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshot.py
+Writes docs/screenshots/main-window.png (and start-page.png).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+
+def main() -> int:
+    os.environ.setdefault("SHOSHO_HOME", tempfile.mkdtemp(prefix="shosho-shot-"))
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from designer.ui.app import application, install_translators, register_fonts
+    from designer.ui.main_window import MainWindow
+
+    language = os.environ.get("SHOSHO_LANG", "ja")
+    app = application()
+    install_translators(app, language)
+    register_fonts()
+    out = REPO / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(check_recovery=False)
+    window.resize(1500, 940)
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+    window.grab().save(str(out / "start-page.png"))
+    window.open_path(REPO / "templates" / "shusho.shosho", as_copy=True)
+    window.open_roster(REPO / "examples" / "roster-ja.csv")
+    window.session.go(2)
+    window.roster_dock.resize(window.roster_dock.width(), 260)
+    window.resizeDocks(
+        [window.roster_dock], [250], __import__("PySide6.QtCore").QtCore.Qt.Orientation.Vertical
+    )
+    editor = window.editor
+    name_element = next(
+        (
+            e
+            for e in editor.document.template.front.elements
+            if getattr(e, "text", "").strip() == "{{ full_name }}"
+        ),
+        None,
+    )
+    if name_element is not None:
+        editor.select([name_element.id])
+        window.inspector_dock.raise_()
+    for _ in range(5):
+        app.processEvents()
+    window.canvas.view.zoom_to_fit()
+
+    def shoot() -> None:
+        window.grab().save(str(out / "main-window.png"))
+        print(out / "main-window.png")
+        app.quit()
+
+    QTimer.singleShot(400, shoot)
+    app.exec()
+    window.editor.undo_stack.setClean()
+    QApplication.closeAllWindows()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""Keys and tokens window with the SoftHSM test token: list, generate, did:key, did.json, key file."""
+
+import json
+import uuid
+
+from PySide6.QtGui import QGuiApplication
+
+from designer.cli import main as shosho
+
+
+def _window(window, qtbot, softhsm, pins):
+    asked = []
+
+    def ask(what):
+        asked.append(what)
+        return pins.pop(0) if pins else softhsm.pin
+
+    keys = window.show_keys_window(ask_pin=ask, ask_passphrase=lambda what: "correct horse 1")
+    qtbot.addWidget(keys)
+    keys.set_module(softhsm.module_path)
+    return keys, asked
+
+
+def test_list_generate_and_show_the_did_key(window, qtbot, softhsm, monkeypatch, capsys, tmp_path):
+    keys, asked = _window(window, qtbot, softhsm, [])
+    tokens = keys.refresh_tokens()
+    assert softhsm.token_label in [t.label for t in tokens]
+    keys.select_token(softhsm.token_label)
+    label = f"ui-{uuid.uuid4().hex[:6]}"
+    did = keys.generate(label, "ed25519")
+    assert did and did.startswith("did:key:z6Mk"), keys.status.text()
+    assert len(asked) == 1, "the PIN is asked once per token while the window is open"
+    assert label in [keys.keys.topLevelItem(i).text(0) for i in range(keys.keys.topLevelItemCount())]
+    assert keys.did.text() == did and keys.did.isReadOnly()
+
+    # The same did:key as `shosho keys did` prints for that key.
+    monkeypatch.setenv("SHOSHO_PIN", softhsm.pin)
+    capsys.readouterr()
+    assert shosho(["keys", "did", "--key", softhsm.key_uri(label)]) == 0
+    assert capsys.readouterr().out.strip() == did
+    assert keys.key_ref.text().startswith(f"pkcs11:token={softhsm.token_label};object={label}")
+
+    keys.copy(keys.did.text())
+    assert QGuiApplication.clipboard().text() == did
+
+    out = keys.export_did_json("mirai.example.ac.jp", tmp_path / "did.json")
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["id"] == "did:web:mirai.example.ac.jp"
+    assert document["verificationMethod"][0]["publicKeyMultibase"] == did.removeprefix("did:key:")
+    assert "/.well-known/did.json" in keys.status.text()
+
+    # An RSA key: listed with its type, no did:key.
+    rsa_label = f"ui-rsa-{uuid.uuid4().hex[:6]}"
+    assert keys.generate(rsa_label, "rsa2048") == ""
+    listed = {keys.keys.topLevelItem(i).text(0): keys.keys.topLevelItem(i).text(1)
+              for i in range(keys.keys.topLevelItemCount())}  # fmt: skip
+    assert listed[rsa_label] == "RSA-2048" and listed[label] == "Ed25519"
+    keys.close()
+
+
+def test_a_wrong_pin_shows_the_tokens_message_then_asks_again(
+    window, qtbot, softhsm, message_boxes
+):
+    import gc
+
+    gc.collect()  # sessions other tests left to the garbage collector log the token out
+    keys, asked = _window(window, qtbot, softhsm, ["0000"])
+    keys.refresh_tokens()
+    keys.select_token(softhsm.token_label)
+    listed = keys.refresh_keys()
+    assert isinstance(listed, list)
+    assert len(asked) == 2
+    assert f"wrong PIN for token '{softhsm.token_label}'" in asked[1]
+    keys.close()
+
+
+def test_cancelling_the_pin_is_a_clear_message(window, qtbot, softhsm, message_boxes):
+    from designer.errors import ShoshoError
+
+    def cancel(what):
+        raise ShoshoError("cancelled: no PIN given")
+
+    keys = window.show_keys_window(ask_pin=cancel)
+    qtbot.addWidget(keys)
+    keys.set_module(softhsm.module_path)
+    keys.refresh_tokens()
+    assert keys.refresh_keys() == []
+    assert "no PIN given" in keys.status.text()
+    assert ("warning", "Keys and tokens", "cancelled: no PIN given") in message_boxes
+    keys.close()
+
+
+def test_a_missing_module_is_named(window, qtbot, tmp_path, message_boxes):
+    keys = window.show_keys_window()
+    qtbot.addWidget(keys)
+    keys.set_module(tmp_path / "nothing.so")
+    assert keys.refresh_tokens() == []
+    assert str(tmp_path / "nothing.so") in keys.status.text()
+
+
+def test_create_an_encrypted_key_file(window, qtbot, tmp_path):
+    from designer.sign.keyfile import open_key_file
+    from designer.sign.multikey import did_key
+
+    keys = window.show_keys_window(ask_passphrase=lambda what: "correct horse 1")
+    qtbot.addWidget(keys)
+    did = keys.create_key_file(tmp_path / "issuer.key", "p256")
+    assert did.startswith("did:key:zDn")
+    assert did_key(open_key_file(tmp_path / "issuer.key", "correct horse 1").public_key()) == did
+    assert keys.key_ref.text() == f"file:{tmp_path / 'issuer.key'}"
+    assert (tmp_path / "issuer.key").stat().st_mode & 0o077 == 0
