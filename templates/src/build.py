@@ -258,7 +258,7 @@ def badge() -> Template:
     t.output = OutputSettings(filename="{{ student_id }}_badge.pdf")
     t.achievement = achievement("{{ course_name }}", "{{ course_name }}の修了バッジ",
                                 "{{ course_name }}の全課程を修了すること", "Badge")
-    t.front.background = "#FFFFFF"
+    t.front.background = ""  # transparent: wallets show the badge on their own background
     t.front.elements = [
         ShapeElement(name="disc", shape="ellipse", x=4, y=4, width=92, height=92, fill=NAVY, stroke=GOLD,
                      stroke_width=2.2),
