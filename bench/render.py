@@ -3,8 +3,9 @@
     .venv/bin/python bench/render.py [--count 1000 10000] [--workers 2] [--profile]
 
 Uses templates/shusho.shosho. Each record has a different name, course, date and a QR seal
-URL of about 90 characters, so nothing is cached between records except fonts, images and the
-template. Peak memory is the sum of the peak RSS of the parent and every worker process.
+URL of about 90 characters, so only what is the same on every page is reused between records
+(fonts, images, static text, border paths). Peak memory is the sum of the peak RSS of the
+parent and every worker process (pages shared after the fork are counted in each).
 
 The parent loads the template and fonts and renders one record before forking, so every
 worker starts warm (modules imported, fonts parsed, images prepared) and receives only its

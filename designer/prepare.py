@@ -52,7 +52,9 @@ def resolve_template_path(name_or_path: str | Path) -> Path:
     if key in builtins:
         return builtins[key]
     known = ", ".join(builtins)
-    raise UsageError(f"{name_or_path}: no such template file, and not a built-in template ({known})")
+    raise UsageError(
+        f"{name_or_path}: no such template file, and not a built-in template ({known})"
+    )
 
 
 def open_template(name_or_path: str | Path) -> tuple[Template, Path]:
@@ -224,13 +226,19 @@ def bind_template_roster(
     unprovided = sorted(
         name
         for name in template_fields(template) - ISSUE_TIME_FIELDS - set(template.required_fields)
-        if mapping.column_for(name) is None and name not in roster.headers and not _derivable(name, mapping)
+        if mapping.column_for(name) is None
+        and name not in roster.headers
+        and not _derivable(name, mapping)
     )
     for name in unprovided:
         report.problems.append(
-            Problem(WARNING, roster.display_name,
-                    f"the template uses {{{{ {name} }}}} but no column provides it: it prints empty "
-                    f"(name a column with --map {name}=COLUMN)", field=name)
+            Problem(
+                WARNING,
+                roster.display_name,
+                f"the template uses {{{{ {name} }}}} but no column provides it: it prints empty "
+                f"(name a column with --map {name}=COLUMN)",
+                field=name,
+            )
         )
     if rows is not None:
         present = {record.row for record in roster.records}
@@ -252,7 +260,10 @@ def _derivable(name: str, mapping: ColumnMapping) -> bool:
     if name == "full_name":
         return mapping.column_for("family_name") is not None
     if name == "name_en":
-        return mapping.column_for("family_name") is not None or mapping.column_for("full_name") is not None
+        return (
+            mapping.column_for("family_name") is not None
+            or mapping.column_for("full_name") is not None
+        )
     if name == "full_name_kana":
         return mapping.column_for("family_name_kana") is not None
     return False
@@ -270,7 +281,9 @@ def parse_rows(spec: str | None) -> set[int] | None:
             low = int(first)
             high = int(last) if dash else low
         except ValueError:
-            raise UsageError(f"--rows {spec!r}: {part!r} is not a row number or a range like 2-10") from None
+            raise UsageError(
+                f"--rows {spec!r}: {part!r} is not a row number or a range like 2-10"
+            ) from None
         if low < 1 or high < low:
             raise UsageError(f"--rows {spec!r}: {part!r} is not a valid range")
         rows.update(range(low, high + 1))
@@ -279,4 +292,6 @@ def parse_rows(spec: str | None) -> set[int] | None:
 
 def require_clean(report: Report) -> None:
     if report.has_errors:
-        raise ShoshoError(f"{report.summary()}; nothing was rendered (run `shosho roster check` for the full report)")
+        raise ShoshoError(
+            f"{report.summary()}; nothing was rendered (run `shosho roster check` for the full report)"
+        )

@@ -25,10 +25,17 @@ DEMO_RENDERS = {
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "demo", help="render and issue the built-in templates for the sample rosters",
+        "demo",
+        help="render and issue the built-in templates for the sample rosters",
         description="Render every built-in template for the sample rosters, with a print sheet for "
-                    "the student-ID cards, into ./demo-output/ (or --out).")
-    parser.add_argument("--out", type=Path, default=Path("demo-output"), help="output folder (default ./demo-output)")
+        "the student-ID cards, into ./demo-output/ (or --out).",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("demo-output"),
+        help="output folder (default ./demo-output)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -41,12 +48,18 @@ def render_demo(out: Path) -> list[tuple[str, Path, int]]:
         require_clean(bound.report)
         folder = out / "rendered" / name
         records = [(b.row, b.values) for b in bound.records]
-        result = render_records(template, records, folder, assets_base=bound.base_dir,
-                                options=RenderOptions(workers=2))
+        result = render_records(
+            template, records, folder, assets_base=bound.base_dir, options=RenderOptions(workers=2)
+        )
         made.append((name, folder, len(result.files)))
         if template.kind == "card":
-            sheet = render_records(template, records, out / "rendered" / f"{name}-sheet",
-                                   assets_base=bound.base_dir, options=RenderOptions(sheet=True))
+            sheet = render_records(
+                template,
+                records,
+                out / "rendered" / f"{name}-sheet",
+                assets_base=bound.base_dir,
+                options=RenderOptions(sheet=True),
+            )
             made.append((f"{name} print sheet", sheet.files[0], sheet.pages))
     return made
 
@@ -57,5 +70,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"Rendering the built-in templates for the sample rosters into {out.resolve()} …")
     for name, where, count in render_demo(out):
         print(f"  {name:<28} {count:>3} → {where}")
-    print(f"Done in {time.perf_counter() - started:.1f} s. Open the PDFs in {(out / 'rendered').resolve()}")
+    print(
+        f"Done in {time.perf_counter() - started:.1f} s. Open the PDFs in {(out / 'rendered').resolve()}"
+    )
     return 0

@@ -14,19 +14,29 @@ from designer.render.job import RenderOptions, render_records
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "render", help="render a template for every roster record into PDFs",
+        "render",
+        help="render a template for every roster record into PDFs",
         description="Render TEMPLATE for each record of the roster: one PDF per person named by the "
-                    "template's file-name pattern, or with --sheet one print-ready PDF (cards N-up on "
-                    "A4 with crop marks and duplex backs). Nothing is signed or issued.")
+        "template's file-name pattern, or with --sheet one print-ready PDF (cards N-up on "
+        "A4 with crop marks and duplex backs). Nothing is signed or issued.",
+    )
     parser.add_argument("template", help="a .shosho file or a built-in template name (e.g. shusho)")
     parser.add_argument("--roster", required=True, help="CSV, TSV or XLSX roster")
     parser.add_argument("--out", required=True, type=Path, help="output folder")
-    parser.add_argument("--sheet", action="store_true", help="one merged print PDF instead of one per record")
+    parser.add_argument(
+        "--sheet", action="store_true", help="one merged print PDF instead of one per record"
+    )
     parser.add_argument("--bleed", action="store_true", help="pages include the template's bleed")
     parser.add_argument("--crop-marks", action="store_true", help="add crop marks around each page")
-    parser.add_argument("--offset", metavar="X,Y", default="0,0",
-                        help="printer calibration offset in mm for card sheets (e.g. 0.5,-0.3)")
-    parser.add_argument("--workers", type=int, default=2, help="processes to render with (default 2)")
+    parser.add_argument(
+        "--offset",
+        metavar="X,Y",
+        default="0,0",
+        help="printer calibration offset in mm for card sheets (e.g. 0.5,-0.3)",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=2, help="processes to render with (default 2)"
+    )
     add_roster_options(parser)
     parser.set_defaults(func=run)
 
@@ -43,15 +53,31 @@ def run(args: argparse.Namespace) -> int:
     template, _path = open_template(args.template)
     rows = parse_rows(args.rows)
     offset = parse_offset(args.offset)
-    bound = bind_template_roster(template, args.roster, overrides=args.map, encoding=args.encoding,
-                                 sheet=args.sheet_name, rows=rows)
+    bound = bind_template_roster(
+        template,
+        args.roster,
+        overrides=args.map,
+        encoding=args.encoding,
+        sheet=args.sheet_name,
+        rows=rows,
+    )
     if bound.report.problems:
         print_report(bound.report)
     require_clean(bound.report)
-    options = RenderOptions(sheet=args.sheet, bleed=args.bleed, crop_marks=args.crop_marks,
-                            offset=offset, workers=max(1, args.workers))
-    result = render_records(template, ((b.row, b.values) for b in bound.records), args.out,
-                            assets_base=bound.base_dir, options=options)
+    options = RenderOptions(
+        sheet=args.sheet,
+        bleed=args.bleed,
+        crop_marks=args.crop_marks,
+        offset=offset,
+        workers=max(1, args.workers),
+    )
+    result = render_records(
+        template,
+        ((b.row, b.values) for b in bound.records),
+        args.out,
+        assets_base=bound.base_dir,
+        options=options,
+    )
     what = "print sheet" if args.sheet else f"{len(result.files)} PDFs"
     print(f"Rendered {len(bound.records)} records ({result.pages} pages) into {what} in {args.out}")
     return 0

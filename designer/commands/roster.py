@@ -15,11 +15,13 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("roster", help="check rosters")
     commands = parser.add_subparsers(dest="roster_command", metavar="COMMAND", required=True)
     check = commands.add_parser(
-        "check", help="report every problem in a roster",
+        "check",
+        help="report every problem in a roster",
         description="Read ROSTER and report every problem by file, row and column: missing values, "
-                    "unreadable dates, duplicate student IDs, missing photos, characters no font has, "
-                    "text that cannot fit even at the smallest size, QR seals too large. Exits 1 if "
-                    "any problem is an error.")
+        "unreadable dates, duplicate student IDs, missing photos, characters no font has, "
+        "text that cannot fit even at the smallest size, QR seals too large. Exits 1 if "
+        "any problem is an error.",
+    )
     check.add_argument("roster", help="CSV, TSV or XLSX roster")
     check.add_argument("--template", help="check against this template (.shosho or built-in name)")
     check.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -31,17 +33,24 @@ def run_check(args: argparse.Namespace) -> int:
     if args.template:
         template, _ = open_template(args.template)
         try:
-            report = bind_template_roster(template, args.roster, overrides=args.map,
-                                          encoding=args.encoding, sheet=args.sheet_name,
-                                          fonts=FontLibrary.default()).report
+            report = bind_template_roster(
+                template,
+                args.roster,
+                overrides=args.map,
+                encoding=args.encoding,
+                sheet=args.sheet_name,
+                fonts=FontLibrary.default(),
+            ).report
         except UsageError:
             raise
         except ShoshoError:  # an unreadable roster: report it as a one-line report
-            report = check_roster_file(args.roster, (), encoding=args.encoding, sheet=args.sheet_name,
-                                       overrides=args.map)
+            report = check_roster_file(
+                args.roster, (), encoding=args.encoding, sheet=args.sheet_name, overrides=args.map
+            )
     else:
-        report = check_roster_file(args.roster, (), encoding=args.encoding, sheet=args.sheet_name,
-                                   overrides=args.map)
+        report = check_roster_file(
+            args.roster, (), encoding=args.encoding, sheet=args.sheet_name, overrides=args.map
+        )
     if args.json:
         print(report.to_json())
     else:

@@ -19,19 +19,39 @@ from designer.sign.verify_any import load_trust, verify_item, worst
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "verify", help="verify credentials, certificate PDFs, photos of paper or QR texts",
+        "verify",
+        help="verify credentials, certificate PDFs, photos of paper or QR texts",
         description="Verify each ITEM: a signed credential (.json, .jwt, baked .png/.svg), a "
-                    "certificate PDF, a photo or scan of a certificate or card, or the text of "
-                    "its QR code. Says who issued it and whether that issuer is trusted.")
+        "certificate PDF, a photo or scan of a certificate or card, or the text of "
+        "its QR code. Says who issued it and whether that issuer is trusted.",
+    )
     parser.add_argument("items", nargs="+", metavar="ITEM")
-    parser.add_argument("--trust", action="append", default=[], type=Path,
-                        help="a signed trust list, a did.json, or an issuer list (repeatable)")
-    parser.add_argument("--trust-issuer", action="append", default=[], metavar="ID",
-                        help="a did:key, or ISSUER#KEY (repeatable)")
-    parser.add_argument("--no-installed-trust", action="store_true",
-                        help="ignore the trust list imported with `shosho trust import`")
-    parser.add_argument("--status-list", action="append", default=[], type=Path,
-                        help="a local BitstringStatusListCredential (repeatable)")
+    parser.add_argument(
+        "--trust",
+        action="append",
+        default=[],
+        type=Path,
+        help="a signed trust list, a did.json, or an issuer list (repeatable)",
+    )
+    parser.add_argument(
+        "--trust-issuer",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="a did:key, or ISSUER#KEY (repeatable)",
+    )
+    parser.add_argument(
+        "--no-installed-trust",
+        action="store_true",
+        help="ignore the trust list imported with `shosho trust import`",
+    )
+    parser.add_argument(
+        "--status-list",
+        action="append",
+        default=[],
+        type=Path,
+        help="a local BitstringStatusListCredential (repeatable)",
+    )
     parser.add_argument("--now", help="check dates as of this ISO time instead of now")
     parser.add_argument("--json", action="store_true", help="one JSON object per item")
     parser.set_defaults(func=run)

@@ -26,8 +26,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 README = """Shosho bundle for batch {batch}
 ============================
 
-recipients/   one folder per person: the signed credential (.json), the badge images with the
-              credential baked in (.png, .svg) and the printed certificate (.pdf)
+recipients/   one folder per person: the signed credential (.json, or .jwt for VC-JWT), the
+              badge images with the credential baked in (.png, .svg) and the printed
+              certificate (.pdf)
 status/       the signed status lists: publish each at the URL in its "id"
 issuer/       profile.json (the issuer) and, for a did:web issuer, did.json: publish it at
               https://<host>/.well-known/did.json

@@ -36,8 +36,8 @@ from designer.issue.work import (
     RenderJob,
     Signed,
     SignJob,
-    render_record,
-    sign_record,
+    render_records,
+    sign_records,
 )
 from designer.sign.signer import Signer
 from designer.store import Store, audit
@@ -308,6 +308,7 @@ def _run(store, batch_id, signer, workers, progress, should_cancel) -> BatchResu
     report()
     chunks = [todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK)]
     worker_count = workers if workers is not None else default_workers(len(todo))
+    del todo  # each chunk is let go once its files are handed out: memory stays flat
     errors: list[BaseException] = []
     with RecordExecutor(signer, worker_count, setup) as executor:
         _Feeder(store, executor, chunks, result, errors, should_cancel, report).run(out_dir)
@@ -355,12 +356,12 @@ class _Feeder:
                 self.result.cancelled = True
                 self.next_chunk = len(self.chunks)
                 return
-            records = self.chunks[self.next_chunk]
+            records, self.chunks[self.next_chunk] = self.chunks[self.next_chunk], []
             self.next_chunk += 1
-            jobs = [_sign_job(r) for r in records if r.state == PLANNED]
+            jobs = _groups([_sign_job(r) for r in records if r.state == PLANNED])
             chunk = _SignChunk(records, [], len(jobs))
             self.signing.append(chunk)
-            chunk.futures = [self._submit("sign", sign_record, job) for job in jobs]
+            chunk.futures = [self._submit("sign", sign_records, group) for group in jobs]
 
     def _advance(self, out_dir: Path) -> None:
         """Journal every leading chunk that is fully signed, then start rendering it."""
@@ -368,10 +369,10 @@ class _Feeder:
             chunk = self.signing.popleft()
             _commit_signed(self.store, chunk.records, chunk.futures, self.result, self.errors)
             if not self.errors:
-                for record in chunk.records:
-                    if record.signed_text is not None:
-                        self.rendering += 1
-                        self._submit("render", render_record, _render_job(record))
+                jobs = [_render_job(r) for r in chunk.records if r.signed_text is not None]
+                for group in _groups(jobs):
+                    self.rendering += 1
+                    self._submit("render", render_records, group)
             self._fill()
         if self.rendered and (len(self.rendered) >= MARK_EVERY or self.rendering == 0):
             _mark_done(self.store, out_dir, self.rendered)
@@ -393,10 +394,21 @@ class _Feeder:
             else:
                 self.rendering -= 1
                 try:
-                    self.rendered.append(future.result())
-                except Exception as error:
+                    rendered, error = future.result()
+                except Exception as failure:  # a worker died
+                    rendered, error = [], failure
+                self.rendered += rendered
+                if error is not None:
                     self.errors.append(error)
             self._advance(out_dir)
+
+
+JOB_RECORDS = 8
+"""Records per job sent to a worker: fewer, larger messages cost the main process less."""
+
+
+def _groups(jobs: list) -> list[list]:
+    return [jobs[start : start + JOB_RECORDS] for start in range(0, len(jobs), JOB_RECORDS)]
 
 
 def _render_job(record: _Record) -> RenderJob:
@@ -438,8 +450,11 @@ def _commit_signed(store, chunk, futures, result, errors) -> None:
     signed: list[Signed] = []
     for future in futures:
         try:
-            signed.append(future.result())
-        except Exception as error:
+            done, error = future.result()
+        except Exception as failure:  # a worker died
+            done, error = [], failure
+        signed += done
+        if error is not None:
             errors.append(error)
     if not signed:
         return

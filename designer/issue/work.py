@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
-import json
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -159,6 +158,29 @@ def _status(entry: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def sign_records(jobs: list[SignJob]) -> tuple[list[Signed], Exception | None]:
+    """Sign each job in turn; stops at the first failure (a pulled token fails them all) and
+    returns what was signed with the error."""
+    done: list[Signed] = []
+    for job in jobs:
+        try:
+            done.append(sign_record(job))
+        except Exception as error:
+            return done, error
+    return done, None
+
+
+def render_records(jobs: list[RenderJob]) -> tuple[list[Rendered], Exception | None]:
+    """Render each job in turn; stops at the first failure (a full disk fails them all)."""
+    done: list[Rendered] = []
+    for job in jobs:
+        try:
+            done.append(render_record(job))
+        except Exception as error:
+            return done, error
+    return done, None
+
+
 def sign_record(job: SignJob) -> Signed:
     """Build and sign the record's credential, then its QR seal (both with the batch's key)."""
     from designer.credential.build import build_credential
@@ -297,8 +319,3 @@ def badge_svg(template) -> str:
         '<circle cx="128" cy="128" r="100" fill="none" stroke="#fff" stroke-width="6"/>'
         "</svg>"
     )
-
-
-def signed_credential_json(signed_text: str) -> dict[str, Any] | None:
-    """The signed credential as a dict, or None for a VC-JWT."""
-    return json.loads(signed_text) if signed_text.lstrip().startswith("{") else None

@@ -29,9 +29,15 @@ def badge_fields(template: Template) -> list[str]:
     return sorted(used)
 
 
-def render_badge(badge: Template, values: Mapping[str, Any], *, pixels: int = BADGE_PIXELS) -> tuple[bytes, str]:
+def render_badge(
+    badge: Template, values: Mapping[str, Any], *, pixels: int = BADGE_PIXELS
+) -> tuple[bytes, str]:
     """(PNG bytes, SVG text) of the badge design's front for these values."""
-    key = (id(badge), pixels, tuple((name, str(values.get(name, ""))) for name in badge_fields(badge)))
+    key = (
+        id(badge),
+        pixels,
+        tuple((name, str(values.get(name, ""))) for name in badge_fields(badge)),
+    )
     cached = _CACHE.get(key)
     if cached is None or cached[0] is not badge:
         if len(_CACHE) >= 64:
@@ -54,10 +60,18 @@ def _render(badge: Template, values: dict[str, str], pixels: int) -> tuple[bytes
     document = pypdfium2.PdfDocument(pdf.getvalue())
     try:
         scale = pixels / (page.width / 25.4 * 72)
-        image = document[0].render(scale=scale, fill_color=(255, 255, 255, 0), may_draw_forms=False).to_pil()
+        image = (
+            document[0]
+            .render(scale=scale, fill_color=(255, 255, 255, 0), may_draw_forms=False)
+            .to_pil()
+        )
     finally:
         document.close()
     png = io.BytesIO()
     image.save(png, "PNG", optimize=True)
-    title = render_text(badge.achievement.get("name", badge.name), values) if badge.achievement else badge.name
+    title = (
+        render_text(badge.achievement.get("name", badge.name), values)
+        if badge.achievement
+        else badge.name
+    )
     return png.getvalue(), page_to_svg(page, title=title, pixel_width=pixels)

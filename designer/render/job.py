@@ -48,21 +48,40 @@ class RenderResult:
     pages: int = 0
 
 
-def record_filename(template: Template, values: Mapping[str, Any], names: UniqueNames, row: int) -> str:
+def record_filename(
+    template: Template, values: Mapping[str, Any], names: UniqueNames, row: int
+) -> str:
     pattern = template.output.filename or "{{ student_id }}.pdf"
     stem = safe_filename(render_text(pattern, values)).removesuffix(".pdf").strip()
     return names.claim((stem or f"row-{row}") + ".pdf")
 
 
-def _pages_for(template: Template, values: Mapping[str, Any], assets_base: Path) -> list[PageDisplay]:
-    return layout_record(template, specimen_values(values), fonts=FontLibrary.default(),
-                         assets_base=assets_base)
+def _pages_for(
+    template: Template, values: Mapping[str, Any], assets_base: Path
+) -> list[PageDisplay]:
+    return layout_record(
+        template, specimen_values(values), fonts=FontLibrary.default(), assets_base=assets_base
+    )
 
 
-def _render_one(job: tuple[Template, dict[str, Any], Path, Path, bool, bool]) -> int:
-    template, values, assets_base, path, bleed, crop_marks = job
-    return write_pdf(_pages_for(template, values, assets_base), path, bleed=bleed,
-                     crop_marks=crop_marks, metadata=_metadata(template, values))
+# What every record of a job shares, set once per worker process (not sent with each record).
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(template: Template, assets_base: Path, bleed: bool, crop_marks: bool) -> None:
+    _WORKER.update(template=template, assets_base=assets_base, bleed=bleed, crop_marks=crop_marks)
+
+
+def _render_one(job: tuple[dict[str, Any], Path]) -> int:
+    values, path = job
+    template = _WORKER["template"]
+    return write_pdf(
+        _pages_for(template, values, _WORKER["assets_base"]),
+        path,
+        bleed=_WORKER["bleed"],
+        crop_marks=_WORKER["crop_marks"],
+        metadata=_metadata(template, values),
+    )
 
 
 def _metadata(template: Template, values: Mapping[str, Any]) -> dict[str, str]:
@@ -91,9 +110,13 @@ def render_records(
             sheets = impose_cards(pages, bleed=True, crop_marks=True, offset=options.offset)
         else:
             sheets = concatenate(pages)
-        result.pages = write_pdf(sheets, path, bleed=options.bleed and template.kind != "card",
-                                 crop_marks=options.crop_marks and template.kind != "card",
-                                 metadata={"title": template.name, "creator": "Shosho"})
+        result.pages = write_pdf(
+            sheets,
+            path,
+            bleed=options.bleed and template.kind != "card",
+            crop_marks=options.crop_marks and template.kind != "card",
+            metadata={"title": template.name, "creator": "Shosho"},
+        )
         result.files.append(path)
         if progress:
             progress(len(records))
@@ -102,18 +125,23 @@ def render_records(
     jobs = []
     for row, values in records:
         path = out_dir / record_filename(template, values, names, row)
-        jobs.append((template, dict(values), assets_base, path, options.bleed, options.crop_marks))
+        jobs.append((dict(values), path))
         result.files.append(path)
     workers = max(1, min(options.workers, os.cpu_count() or 1, len(jobs) // 20 or 1))
     done = 0
+    shared = (template, assets_base, options.bleed, options.crop_marks)
     if workers == 1:
+        _init_worker(*shared)
         for job in jobs:
             result.pages += _render_one(job)
             done += 1
             if progress:
                 progress(done)
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        FontLibrary.default()  # loaded once here, inherited by forked workers
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_init_worker, initargs=shared
+        ) as pool:
             for pages in pool.map(_render_one, jobs, chunksize=16):
                 result.pages += pages
                 done += 1

@@ -185,11 +185,20 @@ class _IdentityCache:
 
 @dataclass(frozen=True)
 class _PathForm:
-    """A shared path drawn as a Form XObject; ``stream`` is compressed once per process."""
+    """A shared path drawn as a Form XObject, compressed and formatted once per process."""
 
     key: str
-    stream: bytes
-    bbox: tuple[float, float, float, float]
+    formatted: bytes  # the whole object body: it refers to no other object
+
+
+class _Preformatted(pdfdoc.PDFObject):
+    """A PDF object whose bytes are the same in every document (it holds no references)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def format(self, document: pdfdoc.PDFDocument) -> bytes:
+        return self.data
 
 
 SHARED_PATH_MIN_OPS = 16  # shorter paths cost less inline than as an XObject
@@ -246,24 +255,24 @@ def _shared_path_form(item: PathItem) -> _PathForm | None:
         _paths_seen.put(key, item.ops, True)
         return None
     stream = zlib.compress(_path_body(item).encode("latin-1"), 6)
-    form = _PathForm(f"shosho-path-{len(stream)}-{zlib.crc32(stream):08x}", stream,
-                     _path_bbox(item))  # fmt: skip
+    formatted = _form_xobject(stream, _path_bbox(item)).format(pdfdoc.PDFDocument())
+    form = _PathForm(f"shosho-path-{len(stream)}-{zlib.crc32(stream):08x}", formatted)
     _path_forms.put(key, item.ops, form)
     return form
 
 
-def _form_xobject(form: _PathForm) -> pdfdoc.PDFStream:
+def _form_xobject(stream: bytes, bbox: tuple[float, float, float, float]) -> pdfdoc.PDFStream:
     return pdfdoc.PDFStream(
         dictionary=pdfdoc.PDFDictionary(
             {
                 "Type": pdfdoc.PDFName("XObject"),
                 "Subtype": pdfdoc.PDFName("Form"),
-                "BBox": pdfdoc.PDFArray(list(form.bbox)),
+                "BBox": pdfdoc.PDFArray(list(bbox)),
                 "Resources": pdfdoc.PDFDictionary({}),
                 "Filter": pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")]),
             }
         ),
-        content=form.stream,
+        content=stream,
     )
 
 
@@ -300,7 +309,7 @@ class _PdfPainter:
         name = self.forms.get(form.key)
         if name is None:
             name = self.canvas._doc.getXObjectName(form.key)
-            self.canvas._doc.Reference(_form_xobject(form), name)
+            self.canvas._doc.Reference(_Preformatted(form.formatted), name)
             self.forms[form.key] = name
         return name
 

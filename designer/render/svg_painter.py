@@ -87,8 +87,10 @@ class _Writer:
         self.clip_count += 1
         ident = f"c{self.clip_count}"
         x, y, w, h = rect
-        self.defs.append(f'<clipPath id="{ident}"><rect x="{_num(x)}" y="{_num(y)}" '
-                         f'width="{_num(w)}" height="{_num(h)}"/></clipPath>')
+        self.defs.append(
+            f'<clipPath id="{ident}"><rect x="{_num(x)}" y="{_num(y)}" '
+            f'width="{_num(w)}" height="{_num(h)}"/></clipPath>'
+        )
         return f' clip-path="url(#{ident})"'
 
     def item(self, item) -> None:
@@ -97,9 +99,13 @@ class _Writer:
         elif isinstance(item, PathItem):
             self.path(item)
         elif isinstance(item, RectsItem):
-            data = "".join(f"M{_num(x)} {_num(y)}h{_num(w)}v{_num(h)}h{_num(-w)}z" for x, y, w, h in item.rects)
-            self.parts.append(f'<path d="{data}" fill="{item.color}"{_opacity(item.opacity)}'
-                              f'{_matrix(item.transform)}/>')
+            data = "".join(
+                f"M{_num(x)} {_num(y)}h{_num(w)}v{_num(h)}h{_num(-w)}z" for x, y, w, h in item.rects
+            )
+            self.parts.append(
+                f'<path d="{data}" fill="{item.color}"{_opacity(item.opacity)}'
+                f"{_matrix(item.transform)}/>"
+            )
         elif isinstance(item, ImageItem):
             self.image(item)
         elif isinstance(item, GroupItem):
@@ -121,10 +127,15 @@ class _Writer:
                 continue
             # Font units are y-up; a turned glyph is rotated 90° clockwise about its origin.
             matrix = (0, scale, scale, 0, x, y) if turn else (scale, 0, 0, -scale, x, y)
-            uses.append(f'<use xlink:href="#{ref}" transform="matrix({" ".join(_num(v) for v in matrix)})"/>')
+            uses.append(
+                f'<use xlink:href="#{ref}" transform="matrix({" ".join(_num(v) for v in matrix)})"/>'
+            )
         if uses:
-            self.parts.append(f'<g fill="{run.color}"{_opacity(run.opacity)}{_matrix(run.transform)}>'
-                              + "".join(uses) + "</g>")
+            self.parts.append(
+                f'<g fill="{run.color}"{_opacity(run.opacity)}{_matrix(run.transform)}>'
+                + "".join(uses)
+                + "</g>"
+            )
 
     def path(self, item: PathItem) -> None:
         data = []
@@ -138,7 +149,9 @@ class _Writer:
             attrs.append(f'stroke="{item.stroke}" stroke-width="{_num(item.stroke_width)}"')
             if item.dash:
                 attrs.append(f'stroke-dasharray="{" ".join(_num(v) for v in item.dash)}"')
-        self.parts.append(f"<path {' '.join(attrs)}{_opacity(item.opacity)}{_matrix(item.transform)}/>")
+        self.parts.append(
+            f"<path {' '.join(attrs)}{_opacity(item.opacity)}{_matrix(item.transform)}/>"
+        )
 
     def image(self, item: ImageItem) -> None:
         if item.image_key not in self.image_ids:
@@ -149,29 +162,37 @@ class _Writer:
             ident = f"i{len(self.image_ids)}"
             self.image_ids[item.image_key] = ident
             encoded = base64.b64encode(data).decode("ascii")
-            self.defs.append(f'<image id="{ident}" xlink:href="data:{mime};base64,{encoded}" '
-                             'width="1" height="1" preserveAspectRatio="none"/>')
+            self.defs.append(
+                f'<image id="{ident}" xlink:href="data:{mime};base64,{encoded}" '
+                'width="1" height="1" preserveAspectRatio="none"/>'
+            )
         clip = self.clip(item.clip) if item.clip else ""
         scale = (item.width, 0, 0, item.height, item.x, item.y)
-        self.parts.append(f"<g{clip}{_opacity(item.opacity)}{_matrix(item.transform)}>"
-                          f'<use xlink:href="#{self.image_ids[item.image_key]}" transform="matrix('
-                          f'{" ".join(_num(v) for v in scale)})"/></g>')
+        self.parts.append(
+            f"<g{clip}{_opacity(item.opacity)}{_matrix(item.transform)}>"
+            f'<use xlink:href="#{self.image_ids[item.image_key]}" transform="matrix('
+            f'{" ".join(_num(v) for v in scale)})"/></g>'
+        )
 
 
 def page_to_svg(page: PageDisplay, *, title: str = "", pixel_width: int | None = None) -> str:
     """The page as an SVG document. ``pixel_width`` sets the default display size."""
     writer = _Writer(page)
     if page.background:
-        writer.parts.append(f'<rect width="{_num(page.width)}" height="{_num(page.height)}" '
-                            f'fill="{page.background}"/>')
+        writer.parts.append(
+            f'<rect width="{_num(page.width)}" height="{_num(page.height)}" '
+            f'fill="{page.background}"/>'
+        )
     for item in page.items:
         writer.item(item)
     if pixel_width:
         size = f'width="{pixel_width}" height="{round(pixel_width * page.height / page.width)}"'
     else:
         size = f'width="{_num(page.width)}mm" height="{_num(page.height)}mm"'
-    head = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" {size} '
-            f'viewBox="0 0 {_num(page.width)} {_num(page.height)}">')
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" {size} '
+        f'viewBox="0 0 {_num(page.width)} {_num(page.height)}">'
+    )
     title_tag = f"<title>{escape(title)}</title>" if title else ""
     defs = f"<defs>{''.join(writer.defs)}</defs>" if writer.defs else ""
     return head + title_tag + defs + "".join(writer.parts) + "</svg>\n"

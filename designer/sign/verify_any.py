@@ -48,8 +48,11 @@ class Trust:
 
         self.seals.issuers.extend(trust_list.issuers)
         for issuer in trust_list.issuers:
-            self.credentials.add(issuer.id, [_fingerprint(key.public_key) for key in issuer.keys],
-                                 issuer.display_name)
+            self.credentials.add(
+                issuer.id,
+                [_fingerprint(key.public_key) for key in issuer.keys],
+                issuer.display_name,
+            )
 
 
 def load_trust(files=(), issuers=(), *, installed: bool = True) -> Trust:
@@ -95,7 +98,10 @@ class ItemResult:
             return None
         if self.paper.genuine:
             return EXIT_OK
-        if self.paper.seal.status == "unknown_issuer" and self.paper.credential_matches is not False:
+        if (
+            self.paper.seal.status == "unknown_issuer"
+            and self.paper.credential_matches is not False
+        ):
             return EXIT_UNTRUSTED  # nobody vouches for the key: never "genuine", not proven forged
         return EXIT_DATA_ERROR
 
@@ -103,7 +109,11 @@ class ItemResult:
     def exit_code(self) -> int:
         if self.error:
             return EXIT_DATA_ERROR
-        codes = [c for c in (self.seal_code, self.credential and self.credential.exit_code) if c is not None]
+        codes = [
+            c
+            for c in (self.seal_code, self.credential and self.credential.exit_code)
+            if c is not None
+        ]
         return worst(codes) if codes else EXIT_DATA_ERROR
 
     @property
@@ -134,15 +144,21 @@ class ItemResult:
                 lines.append(f"    issuer: {seal.issuer.display_name} <{seal.issuer.id}>")
             claims = seal.claims
             if claims is not None:
-                for label, value in (("name", claims.name), ("achievement", claims.achievement),
-                                     ("issued", claims.issued), ("student number", claims.student_number),
-                                     ("expires", claims.expires)):
+                for label, value in (
+                    ("name", claims.name),
+                    ("achievement", claims.achievement),
+                    ("issued", claims.issued),
+                    ("student number", claims.student_number),
+                    ("expires", claims.expires),
+                ):
                     if value:
                         lines.append(f"    {label}: {value}")
             if seal.status_checked and seal.status_as_of:
                 lines.append(f"    status as of {seal.status_as_of:%Y-%m-%d %H:%M} UTC")
             elif claims is not None and claims.status_index is not None:
-                lines.append("    status: not checked (no status list for this issuer in the trust list)")
+                lines.append(
+                    "    status: not checked (no status list for this issuer in the trust list)"
+                )
             if self.paper.credential_matches is True:
                 lines.append("    the seal signs the attached credential")
             lines += [f"    note: {note}" for note in [*seal.notes, *self.paper.notes]]
@@ -155,8 +171,12 @@ class ItemResult:
 
     def to_json(self) -> dict[str, Any]:
         verdict = {EXIT_OK: "verified", EXIT_UNTRUSTED: "untrusted"}.get(self.exit_code, "invalid")
-        data: dict[str, Any] = {"source": self.source, "verdict": verdict, "exit_code": self.exit_code,
-                                "headline": self.headline}
+        data: dict[str, Any] = {
+            "source": self.source,
+            "verdict": verdict,
+            "exit_code": self.exit_code,
+            "headline": self.headline,
+        }
         if self.error:
             data["error"] = self.error
         if self.credential is not None:
@@ -168,9 +188,13 @@ class ItemResult:
                 "status": seal.status,
                 "reason": seal.reason,
                 "issuer": seal.issuer.id if seal.issuer else None,
-                "claims": None if claims is None else {
-                    "credential_id": str(claims.credential_id), "name": claims.name,
-                    "achievement": claims.achievement, "issued": str(claims.issued),
+                "claims": None
+                if claims is None
+                else {
+                    "credential_id": str(claims.credential_id),
+                    "name": claims.name,
+                    "achievement": claims.achievement,
+                    "issued": str(claims.issued),
                     "student_number": claims.student_number,
                     "expires": str(claims.expires) if claims.expires else None,
                     "status_index": claims.status_index,
@@ -203,18 +227,24 @@ def verify_item(
         return result
     path = Path(item)
     if not path.exists():
-        raise UsageError(f"{path} does not exist (give a credential, a PDF, a photo or scan, or a QR text)")
+        raise UsageError(
+            f"{path} does not exist (give a credential, a PDF, a photo or scan, or a QR text)"
+        )
     result = ItemResult(source=str(path))
     suffix = path.suffix.lower()
     try:
         if suffix == ".pdf":
             _verify_pdf(path, trust, result, status_lists, now, today)
         elif suffix == ".png" and _is_baked(path):
-            result.credential = verify_file(path, trust.credentials, status_lists=status_lists, now=now)
+            result.credential = verify_file(
+                path, trust.credentials, status_lists=status_lists, now=now
+            )
         elif suffix in IMAGE_SUFFIXES:
             result.paper = verify_paper(path, trust.seals, today=today)
         else:
-            result.credential = verify_file(path, trust.credentials, status_lists=status_lists, now=now)
+            result.credential = verify_file(
+                path, trust.credentials, status_lists=status_lists, now=now
+            )
     except UsageError:
         raise
     except ShoshoError as error:

@@ -11,13 +11,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -29,25 +28,30 @@ from PySide6.QtWidgets import (
 )
 
 from designer.errors import ShoshoError
-from designer.settings import load_settings
+from designer.settings import data_home, load_settings
+from designer.ui.pin_dialog import SecretAsker, ask_pin_dialog, with_pin_retries
+from designer.ui.settings_dialog import read_settings_file
 
-SecretAsker = Callable[[str], str]
+LAST_KEY = "issue/last_key"
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-def ask_secret_dialog(parent: QWidget | None) -> SecretAsker:
-    """A PIN/passphrase prompt. The answer is handed to the token once and never kept."""
+def default_issuer_ref() -> str:
+    """The issuer profile set in Settings (settings.json ``issuer_profile``): a profile JSON
+    file or the name of a profile saved by an earlier batch."""
+    profile = read_settings_file().get("issuer_profile")
+    if isinstance(profile, str):
+        return profile
+    if isinstance(profile, dict):
+        return str(profile.get("file") or "")
+    return ""
 
-    def ask(what: str) -> str:
-        text, ok = QInputDialog.getText(parent, tr("PIN"), what, QLineEdit.EchoMode.Password)
-        if not ok:
-            raise ShoshoError(tr("cancelled: no PIN given"))
-        return text
 
-    return ask
+def _ui_settings() -> QSettings:
+    return QSettings(str(data_home() / "ui.ini"), QSettings.Format.IniFormat)
 
 
 class IssueWorker(QObject):
@@ -86,9 +90,10 @@ class SetupPage(QWizardPage):
         self.roster = QLineEdit(str(wizard.roster_path or ""))
         self.rows = QLineEdit()
         self.rows.setPlaceholderText(tr("All rows (or e.g. 2-10,15)"))
-        self.issuer = QLineEdit()
+        self.issuer = QLineEdit(default_issuer_ref())
         self.issuer.setPlaceholderText(tr("Issuer profile JSON file or saved profile name"))
-        self.key = QLineEdit()
+        self.issuer.setToolTip(tr("The default comes from Tools > Settings > Issuer profile file"))
+        self.key = QLineEdit(str(_ui_settings().value(LAST_KEY, "") or ""))
         self.key.setPlaceholderText("pkcs11:token=…;object=…  /  file:/path/key.pem")
         self.out = QLineEdit(str(load_settings().output_dir))
         form = QFormLayout(self)
@@ -156,6 +161,7 @@ class RunPage(QWizardPage):
 
 class IssueWizard(QWizard):
     batch_finished = Signal(object)
+    worker_created = Signal(object)  # the IssueWorker, before its thread starts
 
     def __init__(
         self,
@@ -168,7 +174,7 @@ class IssueWizard(QWizard):
         self.setWindowTitle(tr("Issue certificates"))
         self.template_path = template_path
         self.roster_path = roster_path
-        self.ask_secret = ask_secret or ask_secret_dialog(self)
+        self.ask_secret = ask_secret or ask_pin_dialog(self)
         self.result = None
         self.error: str | None = None
         self.resume_batch: int | None = None
@@ -215,11 +221,12 @@ class IssueWizard(QWizard):
 
         store = open_store(load_settings().database_url)
         setup = self.setup
-        signer = open_signer(
-            setup.key.text().strip(),
-            pin_provider=self.ask_secret,
-            passphrase_provider=self.ask_secret,
+        key_ref = setup.key.text().strip()
+        signer = with_pin_retries(
+            lambda pin: open_signer(key_ref, pin_provider=pin, passphrase_provider=self.ask_secret),
+            self.ask_secret,
         )
+        _ui_settings().setValue(LAST_KEY, key_ref)  # a key reference, never a PIN
         if self.resume_batch is not None:
             batch_id = self.resume_batch
             return lambda **kw: run_batch(store, batch_id, signer, **kw)
@@ -254,7 +261,19 @@ class IssueWizard(QWizard):
         self.worker.finished.connect(self.thread.quit)
         self.worker.failed.connect(self.thread.quit)
         self.run_page.cancel_button.setEnabled(True)
+        self.worker_created.emit(self.worker)
         self.thread.start()
+
+    def running(self) -> bool:
+        return self.thread is not None and self.thread.isRunning()
+
+    def reject(self) -> None:
+        """The wizard's Cancel (or closing it) while issuing stops the batch first; what is
+        done so far stays, and the batch is offered for resuming next time."""
+        if self.running():
+            self.cancel_batch()
+            self.thread.wait()
+        super().reject()
 
     def cancel_batch(self) -> None:
         if self.worker is not None:

@@ -154,6 +154,9 @@ class MainWindow(QMainWindow):
             "save": self._action(tr("&Save"), self.save, key.Save),
             "save_as": self._action(tr("Save &As…"), self.save_as, key.SaveAs),
             "open_roster": self._action(tr("Open &roster…"), self.open_roster_dialog, "Ctrl+R"),
+            "print_preview": self._action(
+                tr("Print pre&view…"), self.show_print_preview, "Ctrl+Shift+P"
+            ),
             "quit": self._action(tr("&Quit"), self.close, key.Quit),
             "cut": self._action(tr("Cu&t"), ed("cut"), key.Cut),
             "copy": self._action(tr("&Copy"), ed("copy"), key.Copy),
@@ -230,7 +233,18 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu(tr("&File"))
-        for name in ("new", "open", None, "save", "save_as", None, "open_roster", None, "quit"):
+        for name in (
+            "new",
+            "open",
+            None,
+            "save",
+            "save_as",
+            None,
+            "open_roster",
+            "print_preview",
+            None,
+            "quit",
+        ):
             file_menu.addSeparator() if name is None else file_menu.addAction(self.actions[name])
         self.recent_menu = file_menu.addMenu(tr("Open &recent"))
         self._fill_recent_menu()
@@ -375,6 +389,45 @@ class MainWindow(QMainWindow):
         self.verify_window = VerifyWindow(self)
         self.verify_window.show()
         return self.verify_window
+
+    def print_sheets(self):
+        """The print run of the open design: every roster record, or the design alone."""
+        from designer.ui.canvas.rendering import DesignValues
+        from designer.ui.print_preview import PrintSheets
+
+        if self.editor is None:
+            return None
+        template = self.editor.document.template
+        with_roster = self.session.count() > 0
+        if with_roster:
+            count, values = self.session.count(), self.session.values
+        else:
+            count, values = 1, lambda _index: DesignValues()
+        base = self.layouts.assets_base
+        if base is None and self.editor.document.path is not None:
+            base = self.editor.document.path.parent
+        return PrintSheets(
+            template, count, values, fonts=self._font_library(), assets_base=base,
+            specimen=with_roster,
+        )  # fmt: skip
+
+    def show_print_preview(self):
+        from designer.ui.print_preview import PrintPreviewDialog
+
+        try:
+            sheets = self.print_sheets()
+        except ShoshoError as error:
+            QMessageBox.warning(self, tr("Cannot show the print preview"), str(error))
+            return None
+        if sheets is None:
+            return None
+        self.print_preview = PrintPreviewDialog(sheets, self)
+        if self.session.index >= 0:
+            self.print_preview.go(
+                self.session.index // sheets.per_sheet * sheets.sheets_per_group
+            )
+        self.print_preview.show()
+        return self.print_preview
 
     def show_keys_window(self, ask_pin=None, ask_passphrase=None):
         from designer.ui.keys_window import KeysWindow

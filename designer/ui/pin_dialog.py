@@ -59,7 +59,7 @@ class SecretDialog(QDialog):
         self.again = QLineEdit()
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
-        form.addRow(tr("PIN") if not confirm else tr("Passphrase"), self.secret)
+        form.addRow(title, self.secret)
         if confirm:
             form.addRow(tr("Repeat"), self.again)
         self.confirm = confirm
@@ -92,12 +92,13 @@ class SecretDialog(QDialog):
 
 
 def ask_pin_dialog(parent: QWidget | None) -> SecretAsker:
-    """A PIN prompt. ``what`` may carry the token's message about the last attempt on lines
+    """A PIN (or key-file passphrase) prompt. ``what`` may carry the token's message about the last attempt on lines
     after the first; those are shown in red above the field."""
 
     def ask(what: str) -> str:
         prompt, _, problem = what.partition("\n")
-        dialog = SecretDialog(tr("PIN"), prompt, problem, parent=parent)
+        title = tr("Passphrase") if "passphrase" in prompt.casefold() else tr("PIN")
+        dialog = SecretDialog(title, prompt, problem, parent=parent)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 raise ShoshoError(tr("cancelled: no PIN given"))
@@ -110,7 +111,8 @@ def ask_pin_dialog(parent: QWidget | None) -> SecretAsker:
 
 def ask_new_passphrase(parent: QWidget | None, prompt: str) -> str | None:
     """Ask twice for a new passphrase; None when cancelled."""
-    dialog = SecretDialog(tr("New passphrase"), prompt, confirm=True, parent=parent)
+    dialog = SecretDialog(tr("Passphrase"), prompt, confirm=True, parent=parent)
+    dialog.setWindowTitle(tr("New passphrase"))
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None

@@ -59,6 +59,16 @@ class SettingsDialog(QDialog):
         self.data = read_settings_file()
         ui = self.data.get(UI_KEY, {})
         issuer = self.data.get("issuer_profile", {})
+        if isinstance(issuer, str):
+            issuer = {"file": issuer}
+        self.profile_file = QLineEdit(issuer.get("file", ""))
+        self.profile_file.setObjectName("issuerProfileFile")
+        self.profile_file.setPlaceholderText(tr("Issuer profile JSON, used by the issue wizard"))
+        browse_profile = QPushButton(tr("Choose…"))
+        browse_profile.clicked.connect(self._choose_profile)
+        profile_row = QHBoxLayout()
+        profile_row.addWidget(self.profile_file, 1)
+        profile_row.addWidget(browse_profile)
         self.name_ja = QLineEdit(issuer.get("name_ja", ""))
         self.name_en = QLineEdit(issuer.get("name_en", ""))
         self.url = QLineEdit(issuer.get("url", ""))
@@ -86,6 +96,7 @@ class SettingsDialog(QDialog):
         form.addRow(tr("Name (English)"), self.name_en)
         form.addRow(tr("Web address"), self.url)
         form.addRow(tr("Logo"), logo_row)
+        form.addRow(tr("Issuer profile file"), profile_row)
         general = QGroupBox(tr("General"))
         form2 = QFormLayout(general)
         form2.addRow(tr("Default font"), self.font)
@@ -111,10 +122,19 @@ class SettingsDialog(QDialog):
         if path:
             self.logo.setText(path)
 
+    def _choose_profile(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Choose the issuer profile"), "", tr("Issuer profiles (*.json)")
+        )
+        if path:
+            self.profile_file.setText(path)
+
     def save_and_close(self) -> None:
         data = read_settings_file()
+        previous = data.get("issuer_profile", {})
         data["issuer_profile"] = {
-            **data.get("issuer_profile", {}),
+            **(previous if isinstance(previous, dict) else {}),
+            "file": self.profile_file.text().strip(),
             "name_ja": self.name_ja.text().strip(),
             "name_en": self.name_en.text().strip(),
             "url": self.url.text().strip(),

@@ -17,7 +17,9 @@ from designer.cli import main
 from designer.resources import examples_dir
 
 EXAMPLES = examples_dir()
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is installed by scripts/test.sh")
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils is installed by scripts/test.sh"
+)
 
 
 def run(*args: str) -> int:
@@ -25,11 +27,16 @@ def run(*args: str) -> int:
 
 
 def pdf_text(path: Path, *extra: str) -> str:
-    return subprocess.run(["pdftotext", *extra, str(path), "-"], check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdftotext", *extra, str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def test_one_pdf_per_record_with_each_name(tmp_path):
-    assert run("render", "shusho", "--roster", str(EXAMPLES / "roster-ja.csv"), "--out", str(tmp_path)) == 0
+    assert (
+        run("render", "shusho", "--roster", str(EXAMPLES / "roster-ja.csv"), "--out", str(tmp_path))
+        == 0
+    )
     pdfs = sorted(tmp_path.glob("*.pdf"))
     assert len(pdfs) == 30
     from designer.data import bind_roster, map_columns, read_roster
@@ -45,10 +52,23 @@ def test_one_pdf_per_record_with_each_name(tmp_path):
 
 def test_every_font_is_embedded_and_subset(tmp_path):
     for template in ("shusho", "shojo", "certificate-en-a4", "student-id"):
-        assert run("render", template, "--roster", str(EXAMPLES / "roster-ja.csv"), "--rows", "2",
-                   "--out", str(tmp_path / template)) == 0
+        assert (
+            run(
+                "render",
+                template,
+                "--roster",
+                str(EXAMPLES / "roster-ja.csv"),
+                "--rows",
+                "2",
+                "--out",
+                str(tmp_path / template),
+            )
+            == 0
+        )
         (pdf,) = (tmp_path / template).glob("*.pdf")
-        listing = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
+        listing = subprocess.run(
+            ["pdffonts", str(pdf)], check=True, capture_output=True, text=True
+        ).stdout
         rows = listing.splitlines()[2:]
         assert rows, f"{template}: no fonts"
         for row in rows:
@@ -57,8 +77,19 @@ def test_every_font_is_embedded_and_subset(tmp_path):
 
 
 def test_vertical_text_reads_in_order(tmp_path):
-    assert run("render", "shojo", "--roster", str(EXAMPLES / "roster-ja.csv"), "--rows", "2",
-               "--out", str(tmp_path)) == 0
+    assert (
+        run(
+            "render",
+            "shojo",
+            "--roster",
+            str(EXAMPLES / "roster-ja.csv"),
+            "--rows",
+            "2",
+            "--out",
+            str(tmp_path),
+        )
+        == 0
+    )
     (pdf,) = tmp_path.glob("*.pdf")
     text = re.sub(r"\s", "", pdf_text(pdf, "-raw"))
     assert "賞状" in text
@@ -71,12 +102,30 @@ def test_qr_decodes_to_what_was_asked(tmp_path):
     from designer.model import PageSpec, QRElement, Template, save_template
 
     template = Template(name="qr", page=PageSpec.from_preset("A5", "landscape"))
-    template.front.elements = [QRElement(content="https://example.ac.jp/students/{{ student_id }}",
-                                         x=60, y=30, width=40, height=40)]
+    template.front.elements = [
+        QRElement(
+            content="https://example.ac.jp/students/{{ student_id }}",
+            x=60,
+            y=30,
+            width=40,
+            height=40,
+        )
+    ]
     template.output.filename = "{{ student_id }}.pdf"
     path = save_template(template, tmp_path / "qr.shosho")
-    assert run("render", str(path), "--roster", str(EXAMPLES / "roster-ja.csv"), "--rows", "2-4",
-               "--out", str(tmp_path / "out")) == 0
+    assert (
+        run(
+            "render",
+            str(path),
+            "--roster",
+            str(EXAMPLES / "roster-ja.csv"),
+            "--rows",
+            "2-4",
+            "--out",
+            str(tmp_path / "out"),
+        )
+        == 0
+    )
     for pdf in sorted((tmp_path / "out").glob("*.pdf")):
         page = pypdfium2.PdfDocument(pdf)[0]
         image = page.render(scale=150 / 72).to_pil()
@@ -85,8 +134,19 @@ def test_qr_decodes_to_what_was_asked(tmp_path):
 
 
 def test_unissued_print_says_so_in_its_qr(tmp_path):
-    assert run("render", "student-id", "--roster", str(EXAMPLES / "roster-ja.csv"), "--rows", "2",
-               "--out", str(tmp_path)) == 0
+    assert (
+        run(
+            "render",
+            "student-id",
+            "--roster",
+            str(EXAMPLES / "roster-ja.csv"),
+            "--rows",
+            "2",
+            "--out",
+            str(tmp_path),
+        )
+        == 0
+    )
     (pdf,) = tmp_path.glob("*.pdf")
     image = pypdfium2.PdfDocument(pdf)[0].render(scale=300 / 72).to_pil()
     texts = {r.format.name: r.text for r in zxingcpp.read_barcodes(image)}
@@ -94,8 +154,20 @@ def test_unissued_print_says_so_in_its_qr(tmp_path):
 
 
 def test_card_sheet_has_fronts_then_mirrored_backs(tmp_path):
-    assert run("render", "student-id", "--roster", str(EXAMPLES / "roster-ja.csv"), "--rows", "2-13",
-               "--sheet", "--out", str(tmp_path)) == 0
+    assert (
+        run(
+            "render",
+            "student-id",
+            "--roster",
+            str(EXAMPLES / "roster-ja.csv"),
+            "--rows",
+            "2-13",
+            "--sheet",
+            "--out",
+            str(tmp_path),
+        )
+        == 0
+    )
     (pdf,) = tmp_path.glob("*.pdf")
     document = pypdfium2.PdfDocument(pdf)
     assert len(document) == 4  # 12 cards: two sheets of 10 slots, each front + back
@@ -105,10 +177,25 @@ def test_card_sheet_has_fronts_then_mirrored_backs(tmp_path):
 
 @pytest.mark.parametrize("roster", ["roster-ja.csv", "roster-ja-utf8bom.csv", "roster-ja.xlsx"])
 def test_cp932_bom_and_xlsx_rosters_print_the_same(tmp_path, roster):
-    assert run("render", "shusho", "--roster", str(EXAMPLES / roster), "--rows", "2-4",
-               "--out", str(tmp_path)) == 0
+    assert (
+        run(
+            "render",
+            "shusho",
+            "--roster",
+            str(EXAMPLES / roster),
+            "--rows",
+            "2-4",
+            "--out",
+            str(tmp_path),
+        )
+        == 0
+    )
     names = sorted(p.name for p in tmp_path.glob("*.pdf"))
-    assert names == ["2510001_髙橋　陽菜_修了証.pdf", "2510002_山﨑　大翔_修了証.pdf", "2510003_佐藤　結衣_修了証.pdf"]
+    assert names == [
+        "2510001_髙橋　陽菜_修了証.pdf",
+        "2510002_山﨑　大翔_修了証.pdf",
+        "2510003_佐藤　結衣_修了証.pdf",
+    ]
 
 
 def test_roster_check_reports_every_problem_with_row_and_column(tmp_path, capsys):
@@ -122,7 +209,9 @@ def test_roster_check_reports_every_problem_with_row_and_column(tmp_path, capsys
     )
     assert run("roster", "check", str(roster), "--template", "student-id", "--json") == 1
     report = json.loads(capsys.readouterr().out)
-    found = {(p["row"], p["column"], p["field"]) for p in report["problems"] if p["severity"] == "error"}
+    found = {
+        (p["row"], p["column"], p["field"]) for p in report["problems"] if p["severity"] == "error"
+    }
     assert (2, "写真", "photo") in found  # photo file not found
     assert (3, "学籍番号", "student_id") in found  # duplicate student ID
     assert (3, "学部", "department") in found  # required value missing
@@ -133,7 +222,9 @@ def test_roster_check_reports_every_problem_with_row_and_column(tmp_path, capsys
 
 def test_render_refuses_a_roster_with_errors_and_writes_nothing(tmp_path, capsys):
     roster = tmp_path / "bad.csv"
-    roster.write_text("学籍番号,姓,名,修了日,講座名\n1,山田,太郎,not a date,講座\n", encoding="utf-8")
+    roster.write_text(
+        "学籍番号,姓,名,修了日,講座名\n1,山田,太郎,not a date,講座\n", encoding="utf-8"
+    )
     out = tmp_path / "out"
     assert run("render", "shusho", "--roster", str(roster), "--out", str(out)) == 1
     assert not out.exists() or not any(out.iterdir())

@@ -24,7 +24,7 @@ from designer.store.models import Credential, StatusList
 from designer.store.status import decode_list, get_bit
 
 
-def _request(ws, outputs=("json", "png", "svg"), **kw):
+def _request(ws, outputs=("pdf", "json", "png", "svg"), **kw):
     return PlanRequest(
         template=load_template(ws / "t.shosho"),
         template_path=ws / "t.shosho",

@@ -29,18 +29,33 @@ from designer.model.io import template_bytes
 def sample_template() -> Template:
     template = Template(name="修了証", kind="card", page=PageSpec.from_preset("CR80", "landscape"))
     template.sides = [
-        Side("front", elements=[
-            TextElement(name="name", text="{{ full_name }}", x=5, y=6, width=40, height=8,
-                        style=TextStyle(font_family="IPAexGothic", size=11, writing_mode="vertical")),
-            ImageElement(name="photo", field="photo", x=60, y=5, width=20, height=26, fit="cover"),
-            QRElement(name="qr", x=60, y=33, width=18, height=18, ec_level="Q"),
-            ShapeElement(shape="rect", fill="#123456", corner_radius=2, rotation=15),
-            BorderElement(pattern="guilloche"),
-        ]),
+        Side(
+            "front",
+            elements=[
+                TextElement(
+                    name="name",
+                    text="{{ full_name }}",
+                    x=5,
+                    y=6,
+                    width=40,
+                    height=8,
+                    style=TextStyle(font_family="IPAexGothic", size=11, writing_mode="vertical"),
+                ),
+                ImageElement(
+                    name="photo", field="photo", x=60, y=5, width=20, height=26, fit="cover"
+                ),
+                QRElement(name="qr", x=60, y=33, width=18, height=18, ec_level="Q"),
+                ShapeElement(shape="rect", fill="#123456", corner_radius=2, rotation=15),
+                BorderElement(pattern="guilloche"),
+            ],
+        ),
         Side("back", elements=[BarcodeElement(symbology="codabar", content="{{ student_id }}")]),
     ]
     template.assets["logo.png"] = b"\x89PNG fake bytes are kept as they are"
-    template.achievement = {"name": "データサイエンス基礎", "criteria": {"narrative": "全課程を修了"}}
+    template.achievement = {
+        "name": "データサイエンス基礎",
+        "criteria": {"narrative": "全課程を修了"},
+    }
     return template
 
 
@@ -94,8 +109,12 @@ def test_hash_changes_with_any_edit():
         ("{broken", "not valid JSON (line 1"),
         (json.dumps({"format": 99, "sides": []}), "newer Shosho (template format 99)"),
         (json.dumps({"name": "x"}), "no 'format' number"),
-        (json.dumps({"format": 1, "sides": [{"elements": [{"type": "hologram", "name": "h1"}]}]}),
-         "element 'h1': unknown element type 'hologram'"),
+        (
+            json.dumps(
+                {"format": 1, "sides": [{"elements": [{"type": "hologram", "name": "h1"}]}]}
+            ),
+            "element 'h1': unknown element type 'hologram'",
+        ),
     ],
 )
 def test_bad_files_get_clear_messages(tmp_path, content, message):

@@ -3,7 +3,17 @@ import pytest
 from designer.model import PageSpec, preset_size
 
 
-@pytest.mark.parametrize(("name", "w", "h"), [("A4", 210, 297), ("B5", 182, 257), ("Letter", 215.9, 279.4), ("A3", 297, 420), ("B4", 257, 364), ("A5", 148, 210)])
+@pytest.mark.parametrize(
+    ("name", "w", "h"),
+    [
+        ("A4", 210, 297),
+        ("B5", 182, 257),
+        ("Letter", 215.9, 279.4),
+        ("A3", 297, 420),
+        ("B4", 257, 364),
+        ("A5", 148, 210),
+    ],
+)
 def test_presets_portrait_and_landscape(name, w, h):
     assert (preset_size(name).width, preset_size(name).height) == (w, h)
     landscape = preset_size(name, "landscape")

@@ -38,9 +38,17 @@ def test_png_and_svg_show_the_same_badge(qapp, badge):
     raster = Image.open(io.BytesIO(png)).convert("RGBA")
     vector = svg_to_image(svg, raster.width)
     # Compare colour where either image is opaque; anti-aliased edges may differ a little.
-    opaque = ImageChops.lighter(raster.getchannel("A"), vector.getchannel("A")).point(lambda a: 255 if a > 200 else 0)
+    opaque = ImageChops.lighter(raster.getchannel("A"), vector.getchannel("A")).point(
+        lambda a: 255 if a > 200 else 0
+    )
     difference = ImageChops.difference(raster.convert("RGB"), vector.convert("RGB")).convert("L")
-    values = [d for d, keep in zip(difference.get_flattened_data(), opaque.get_flattened_data(), strict=True) if keep]
+    values = [
+        d
+        for d, keep in zip(
+            difference.get_flattened_data(), opaque.get_flattened_data(), strict=True
+        )
+        if keep
+    ]
     assert len(values) > raster.width * raster.height * 0.5
     mean = sum(values) / len(values)
     assert mean < 6, mean

@@ -156,3 +156,18 @@ def test_text_reused_across_documents_is_encoded_for_each_documents_subset(tmp_p
     fresh = horizontal_run("修了証書", 20, 40)  # a new object: not taken from any cache
     write_pdf([PageDisplay(150, 100, items=[horizontal_run("髙橋陽菜", 20, 20), fresh])], reference)
     assert rasterise(second, 100).tobytes() == rasterise(reference, 100).tobytes()
+
+
+def test_more_than_256_characters_use_several_subsets(tmp_path):
+    """reportlab splits a font into subsets of 256 characters; each is embedded and extracts."""
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    kanji = [code for code in TTFontFace(MINCHO.path).charToGlyph if 0x4E00 <= code <= 0x9FFF]
+    text = "".join(chr(code) for code in sorted(kanji)[:300])
+    lines = [horizontal_run(text[i : i + 30], 10, 15 + i // 3, size=8) for i in range(0, 300, 30)]
+    pdf = tmp_path / "many.pdf"
+    write_pdf([PageDisplay(210, 297, items=lines)], pdf)
+    fonts = _fonts(pdf)
+    assert len(fonts) == 2 and all(row[-5:-2] == ["yes", "yes", "yes"] for row in fonts)
+    extracted = re.sub(r"\s+", "", run_tool("pdftotext", str(pdf), "-"))
+    assert text in extracted

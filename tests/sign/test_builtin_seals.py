@@ -40,8 +40,14 @@ def test_seal_fits_its_target_for_every_sample_record(name):
     roster = "roster-en.xlsx" if name.startswith("certificate-en") else "roster-ja.csv"
     versions = []
     for record in records(template, roster):
-        claims = seal_claims(template, record.values, credential_id=str(uuid.uuid4()),
-                             issued=dt.date(2025, 3, 19), credential={"id": "x"}, status_index=131071)
+        claims = seal_claims(
+            template,
+            record.values,
+            credential_id=str(uuid.uuid4()),
+            issued=dt.date(2025, 3, 19),
+            credential={"id": "x"},
+            status_index=131071,
+        )
         fits, version = seal_fits(claims, verify_url_prefix=VERIFY_URL)
         assert fits, (record.row, version)
         versions.append(version)
@@ -57,14 +63,29 @@ def test_printed_seal_reads_back_at_150_dpi(name, tmp_path):
     # The record with the longest printed name: the densest code of the roster.
     record = max(records(template, roster), key=lambda r: len(str(r.values.get("full_name", ""))))
     signer = KeySigner("Ed25519")
-    claims = seal_claims(template, record.values, credential_id=str(uuid.uuid4()),
-                         issued=dt.date(2025, 3, 19), credential={"id": "urn:x"}, status_index=77)
-    values = {**record.values, "seal_url": seal_qr_text(claims, signer, VERIFY_URL),
-              "verify_host": "www.tokyo-mirai.ac.jp"}
+    claims = seal_claims(
+        template,
+        record.values,
+        credential_id=str(uuid.uuid4()),
+        issued=dt.date(2025, 3, 19),
+        credential={"id": "urn:x"},
+        status_index=77,
+    )
+    values = {
+        **record.values,
+        "seal_url": seal_qr_text(claims, signer, VERIFY_URL),
+        "verify_host": "www.tokyo-mirai.ac.jp",
+    }
     pdf = tmp_path / f"{name}.pdf"
-    write_pdf(layout_record(template, values, fonts=FontLibrary.default(), assets_base=examples_dir()), pdf)
+    write_pdf(
+        layout_record(template, values, fonts=FontLibrary.default(), assets_base=examples_dir()),
+        pdf,
+    )
     trust = trust_list_from_issuers([issuer_entry(signer, verify_url=VERIFY_URL)])
     verdict = verify_paper(pdf, trust, today=dt.date(2025, 4, 1))
     assert verdict.seal.status == "genuine", verdict.seal.reason
     assert verdict.seal.claims.name == printed_name(template, record.values)
-    assert verdict.seal.claims.name in {record.values.get("full_name"), record.values.get("name_en")}
+    assert verdict.seal.claims.name in {
+        record.values.get("full_name"),
+        record.values.get("name_en"),
+    }

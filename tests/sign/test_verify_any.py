@@ -24,9 +24,14 @@ from .test_seal_support import KeySigner, issuer_entry
 
 ISSUER_ID = "did:web:www.tokyo-mirai.ac.jp"
 VERIFY_URL = "https://www.tokyo-mirai.ac.jp/v/"
-VALUES = {"student_id": "2510001", "full_name": "髙橋\u3000陽菜", "full_name_kana": "タカハシ\u3000ヒナ",
-          "course_name": "地域データ活用講座", "completion_date": dt.date(2025, 3, 19),
-          "email": "hina@example.ac.jp"}
+VALUES = {
+    "student_id": "2510001",
+    "full_name": "髙橋\u3000陽菜",
+    "full_name_kana": "タカハシ\u3000ヒナ",
+    "course_name": "地域データ活用講座",
+    "completion_date": dt.date(2025, 3, 19),
+    "email": "hina@example.ac.jp",
+}
 
 
 @pytest.fixture(scope="module")
@@ -41,14 +46,26 @@ def issued(tmp_path_factory):
     achievement["description"] = "修了証"
     achievement["criteria"] = {"narrative": "全課程を修了すること"}
     credential_id = f"urn:uuid:{uuid.uuid4()}"
-    unsigned = build_credential(issuer, achievement, {k: str(v) for k, v in VALUES.items()},
-                                credential_id=credential_id,
-                                issued_at=dt.datetime(2025, 3, 19, tzinfo=dt.UTC))
+    unsigned = build_credential(
+        issuer,
+        achievement,
+        {k: str(v) for k, v in VALUES.items()},
+        credential_id=credential_id,
+        issued_at=dt.datetime(2025, 3, 19, tzinfo=dt.UTC),
+    )
     signed = sign_credential(unsigned, signer)
-    claims = seal_claims(template, VALUES, credential_id=credential_id, issued=dt.date(2025, 3, 19),
-                         credential=signed)
-    values = {**VALUES, "seal_url": seal_qr_text(claims, signer, VERIFY_URL),
-              "verify_host": "www.tokyo-mirai.ac.jp"}
+    claims = seal_claims(
+        template,
+        VALUES,
+        credential_id=credential_id,
+        issued=dt.date(2025, 3, 19),
+        credential=signed,
+    )
+    values = {
+        **VALUES,
+        "seal_url": seal_qr_text(claims, signer, VERIFY_URL),
+        "verify_host": "www.tokyo-mirai.ac.jp",
+    }
     pages = layout_record(template, values, fonts=FontLibrary.default())
     pdf = folder / "certificate.pdf"
     credential_bytes = json.dumps(signed, ensure_ascii=False, indent=2).encode()
@@ -56,18 +73,39 @@ def issued(tmp_path_factory):
     # A second PDF whose printed seal belongs to another credential.
     other = dict(signed, id=f"urn:uuid:{uuid.uuid4()}")
     swapped = folder / "swapped.pdf"
-    write_pdf(pages, swapped, attachments={"credential.json": json.dumps(sign_credential(
-        {k: v for k, v in other.items() if k != "proof"}, signer)).encode()})
+    write_pdf(
+        pages,
+        swapped,
+        attachments={
+            "credential.json": json.dumps(
+                sign_credential({k: v for k, v in other.items() if k != "proof"}, signer)
+            ).encode()
+        },
+    )
     publisher = KeySigner("Ed25519")
-    document = put_issuer(new_trust_list_document(), issuer_entry(signer, verify_url=VERIFY_URL,
-                                                                  issuer_id=ISSUER_ID))
+    document = put_issuer(
+        new_trust_list_document(), issuer_entry(signer, verify_url=VERIFY_URL, issuer_id=ISSUER_ID)
+    )
     trust = folder / "trust.json"
-    trust.write_text(json.dumps(sign_trust_list(document, publisher, {"ja": "テスト", "en": "Test"})))
+    trust.write_text(
+        json.dumps(sign_trust_list(document, publisher, {"ja": "テスト", "en": "Test"}))
+    )
     photo = folder / "photo.jpg"
-    image = pypdfium2.PdfDocument(pdf)[0].render(scale=150 / 72).to_pil().rotate(3, expand=True, fillcolor="white")
+    image = (
+        pypdfium2.PdfDocument(pdf)[0]
+        .render(scale=150 / 72)
+        .to_pil()
+        .rotate(3, expand=True, fillcolor="white")
+    )
     image.convert("RGB").save(photo, quality=70)
-    return {"pdf": pdf, "swapped": swapped, "trust": trust, "photo": photo,
-            "qr": values["seal_url"], "folder": folder}
+    return {
+        "pdf": pdf,
+        "swapped": swapped,
+        "trust": trust,
+        "photo": photo,
+        "qr": values["seal_url"],
+        "folder": folder,
+    }
 
 
 def verify(*args, capsys) -> tuple[int, str]:
@@ -106,7 +144,7 @@ def test_photo_and_qr_text_of_the_paper(issued, capsys):
 def test_one_changed_digit_fails_and_the_worst_item_decides(issued, capsys):
     text = issued["qr"]
     position = len(text) - 20
-    tampered = text[:position] + str((int(text[position]) + 1) % 10) + text[position + 1:]
+    tampered = text[:position] + str((int(text[position]) + 1) % 10) + text[position + 1 :]
     code, out = verify(issued["pdf"], tampered, "--trust", issued["trust"], capsys=capsys)
     assert code == 1, out
     assert "VERIFIED" in out and ("NOT GENUINE" in out or "UNKNOWN ISSUER" in out)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 
@@ -60,3 +62,41 @@ def message_boxes(monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", warning)
     monkeypatch.setattr(QMessageBox, "critical", warning)
     return shown
+
+
+def write_roster(path, count: int) -> None:
+    rows = "".join(f"S{i:05d},山田 太郎{i},u{i}@example.jp\n" for i in range(count))
+    path.write_text("student_id,full_name,email\n" + rows, encoding="utf-8")
+
+
+@pytest.fixture
+def office(tmp_path):
+    """A saved one-page certificate, a roster of five and an issuer profile."""
+    from designer.model import QRElement, Side, Template, TextElement, save_template
+
+    template = Template(
+        name="修了証", achievement={"name": "Python 基礎", "description": "Completed."}
+    )
+    template.sides = [
+        Side(
+            elements=[
+                TextElement(x=20, y=30, width=170, height=20, text="{{ full_name }}"),
+                QRElement(x=80, y=200, width=40, height=40),
+            ]
+        )
+    ]
+    save_template(template, tmp_path / "t.shosho")
+    write_roster(tmp_path / "roster.csv", 5)
+    (tmp_path / "issuer.json").write_text(
+        json.dumps(
+            {
+                "id": "https://mirai.example/issuer",
+                "name": {"ja": "東京未来大学", "en": "Tokyo Mirai University"},
+                "url": "https://mirai.example/",
+                "status_list_url": "https://mirai.example/status/",
+                "verify_url": "https://mirai.example/v/",
+            }
+        ),
+        encoding="utf-8",
+    )
+    return tmp_path

@@ -1,42 +1,5 @@
 """Issue five records with the SoftHSM test token through the wizard, then verify one."""
 
-import json
-
-import pytest
-
-from designer.model import QRElement, Side, Template, TextElement, save_template
-
-
-@pytest.fixture
-def office(tmp_path):
-    template = Template(
-        name="修了証", achievement={"name": "Python 基礎", "description": "Completed."}
-    )
-    template.sides = [
-        Side(
-            elements=[
-                TextElement(x=20, y=30, width=170, height=20, text="{{ full_name }}"),
-                QRElement(x=80, y=200, width=40, height=40),
-            ]
-        )
-    ]
-    save_template(template, tmp_path / "t.shosho")
-    rows = "".join(f"S{i:05d},山田 太郎{i},u{i}@example.jp\n" for i in range(5))
-    (tmp_path / "roster.csv").write_text("student_id,full_name,email\n" + rows, encoding="utf-8")
-    (tmp_path / "issuer.json").write_text(
-        json.dumps(
-            {
-                "id": "https://mirai.example/issuer",
-                "name": {"ja": "東京未来大学", "en": "Tokyo Mirai University"},
-                "url": "https://mirai.example/",
-                "status_list_url": "https://mirai.example/status/",
-                "verify_url": "https://mirai.example/v/",
-            }
-        ),
-        encoding="utf-8",
-    )
-    return tmp_path
-
 
 def test_issue_five_with_the_token_then_verify_one(window, qtbot, office, softhsm, message_boxes):
     key_uri = softhsm.make_key("ed25519", "ui-wizard")

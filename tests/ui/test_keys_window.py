@@ -1,7 +1,11 @@
 """Keys and tokens window with the SoftHSM test token: list, generate, did:key, did.json, key file."""
 
 import json
+import os
+import subprocess
+import sys
 import uuid
+from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
 
@@ -30,7 +34,9 @@ def test_list_generate_and_show_the_did_key(window, qtbot, softhsm, monkeypatch,
     did = keys.generate(label, "ed25519")
     assert did and did.startswith("did:key:z6Mk"), keys.status.text()
     assert len(asked) == 1, "the PIN is asked once per token while the window is open"
-    assert label in [keys.keys.topLevelItem(i).text(0) for i in range(keys.keys.topLevelItemCount())]
+    assert label in [
+        keys.keys.topLevelItem(i).text(0) for i in range(keys.keys.topLevelItemCount())
+    ]
     assert keys.did.text() == did and keys.did.isReadOnly()
 
     # The same did:key as `shosho keys did` prints for that key.
@@ -58,20 +64,43 @@ def test_list_generate_and_show_the_did_key(window, qtbot, softhsm, monkeypatch,
     keys.close()
 
 
-def test_a_wrong_pin_shows_the_tokens_message_then_asks_again(
-    window, qtbot, softhsm, message_boxes
-):
-    import gc
+WRONG_PIN_SESSION = """
+import json, sys
+from designer.ui.app import application
+from designer.ui.keys_window import KeysWindow
 
-    gc.collect()  # sessions other tests left to the garbage collector log the token out
-    keys, asked = _window(window, qtbot, softhsm, ["0000"])
-    keys.refresh_tokens()
-    keys.select_token(softhsm.token_label)
-    listed = keys.refresh_keys()
-    assert isinstance(listed, list)
-    assert len(asked) == 2
-    assert f"wrong PIN for token '{softhsm.token_label}'" in asked[1]
-    keys.close()
+app = application()
+module, token, pin = sys.argv[1:4]
+pins = ["0000", pin]
+asked = []
+keys = KeysWindow(ask_pin=lambda what: asked.append(what) or pins.pop(0))
+keys.set_module(module)
+keys.refresh_tokens()
+keys.select_token(token)
+listed = keys.refresh_keys()
+print(json.dumps({"asked": asked, "status": keys.status.text(), "keys": len(listed)}))
+"""
+
+
+def test_a_wrong_pin_shows_the_tokens_message_then_asks_again(softhsm, tmp_path):
+    # A process of its own: within one process, a token logged in by any session stays
+    # logged in, and then no PIN is checked at all.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SOFTHSM2_CONF": str(softhsm.conf_path)}
+    run = subprocess.run(
+        [sys.executable, "-c", WRONG_PIN_SESSION, softhsm.module_path, softhsm.token_label,
+         softhsm.pin],
+        capture_output=True, text=True, env=env, cwd=Path(__file__).resolve().parents[2],
+        timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    outcome = json.loads(run.stdout.strip().splitlines()[-1])
+    token = softhsm.token_label
+    assert len(outcome["asked"]) == 2
+    first, second = outcome["asked"]
+    assert first == f"PIN for token '{token}'"
+    assert second.startswith(f"PIN for token '{token}'\nwrong PIN for token '{token}'")
+    assert "tries left" in second
+    assert outcome["status"].startswith(f"Token “{token}” holds")
 
 
 def test_cancelling_the_pin_is_a_clear_message(window, qtbot, softhsm, message_boxes):
