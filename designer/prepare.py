@@ -241,6 +241,9 @@ def bind_template_roster(
             )
         )
     if rows is not None:
+        # Only the rows asked for must be clean: problems elsewhere do not block them.
+        report.problems = [p for p in report.problems if p.row is None or p.row in rows]
+        report.records_checked = len([r for r in roster.records if r.row in rows])
         present = {record.row for record in roster.records}
         missing = sorted(rows - present)
         if missing and not rows & present:

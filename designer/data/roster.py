@@ -154,11 +154,12 @@ def _read_workbook(path: Path, data: bytes, sheet: str | None) -> Roster:
             raise ShoshoError(f"{name}: there is no sheet {sheet!r} (sheets: {available})")
         rows: list[tuple[int, list[CellValue]]] = []
         try:
-            for cells in worksheet.iter_rows():
-                if not cells:
-                    continue
-                number = cells[0].row
-                rows.append((number, [_cell_value(cell) for cell in cells]))
+            # Read-only sheets yield every row from the first used one, blank rows as empty
+            # cells that carry no row number: count rows ourselves.
+            first = worksheet.min_row or 1
+            for number, cells in enumerate(worksheet.iter_rows(), start=first):
+                if cells:
+                    rows.append((number, [_cell_value(cell) for cell in cells]))
         except ShoshoError:
             raise
         except Exception as error:

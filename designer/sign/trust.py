@@ -91,11 +91,12 @@ class TrustedIssuer:
         template = self.status_list_urls.get(purpose)
         if template is None:
             return None
-        return template.replace("{list}", str(index // self.status_list_length))
+        return template.replace("{list}", str(index // self.status_list_length + 1))
 
     def status_bit(self, purpose: str, index: int) -> tuple[bool, dt.datetime] | None:
         """(bit, as of) from the cached snapshot holding ``index``, or None if none is cached."""
         list_number, position = divmod(index, self.status_list_length)
+        list_number += 1  # lists are numbered from 1, as the files are (revocation-1.json)
         for snapshot in self.snapshots:
             if snapshot.purpose == purpose and snapshot.list_number == list_number:
                 return snapshot.bit(position), snapshot.as_of
@@ -132,20 +133,29 @@ def issuer_names(entry: dict) -> tuple[str, str]:
     raise ShoshoError(f"issuer {entry.get('id', '?')}: 'name' must be a string or a ja/en map")
 
 
+def _status_lists_from_folder(folder: str | None) -> dict[str, str]:
+    """An issuer profile's ``status_list_url`` folder, where ``shosho status export`` writes
+    ``revocation-1.json``, ``suspension-1.json``, …: the same lists as URL templates."""
+    if not folder:
+        return {}
+    base = folder if folder.endswith("/") else folder + "/"
+    return {purpose: f"{base}{purpose}-{{list}}.json" for purpose in STATUS_PURPOSES}
+
+
 def issuer_from_entry(entry: dict, source: str = "issuer") -> TrustedIssuer:
     """A trusted issuer from its JSON entry (the shape of ``docs/trust-list.md``)."""
     where = f"{source}: issuer {entry.get('id', '?')}"
     if not isinstance(entry.get("id"), str):
         raise ShoshoError(f"{source}: an issuer entry has no 'id'")
     name_ja, name_en = issuer_names(entry)
-    verify_url = entry.get("verifyUrl")
+    verify_url = entry.get("verifyUrl") or entry.get("verify_url")
     hosts = list(entry.get("verifyHosts", []))
     if verify_url:
         host = urlsplit(verify_url).hostname
         if not host:
             raise ShoshoError(f"{where}: verifyUrl {verify_url!r} is not an absolute URL")
         hosts.insert(0, host)
-    status_urls = entry.get("statusLists", {})
+    status_urls = entry.get("statusLists") or _status_lists_from_folder(entry.get("status_list_url"))
     unknown = set(status_urls) - set(STATUS_PURPOSES)
     if unknown:
         raise ShoshoError(f"{where}: unknown status purpose(s) {sorted(unknown)}")
@@ -236,7 +246,7 @@ def encode_status_bits(bits: bytes) -> str:
 def snapshot_from_status_list(
     status_list: dict,
     purpose: str | None = None,
-    list_number: int = 0,
+    list_number: int = 1,
     as_of: dt.datetime | None = None,
 ) -> dict[str, Any]:
     """A ``statusSnapshots`` entry from a BitstringStatusListCredential (parsed JSON)."""

@@ -63,25 +63,51 @@ def load_trust(files=(), issuers=(), *, installed: bool = True) -> Trust:
         trust.add_trust_list(installed_trust_list())
     for path in files:
         path = Path(path)
-        if _is_trust_list(path):
+        data = _read_json(path)
+        if isinstance(data, dict) and data.get("type") == "ShoshoTrustList":
             trust.add_trust_list(load_trust_list(path))
-        else:
-            trust.credentials.add_file(path)
+            continue
+        trust.credentials.add_file(path)
+        if isinstance(data, dict) and "verificationMethod" in data:
+            issuer = _seal_issuer_from_did(data, str(path))
+            if issuer is not None:
+                trust.seals.issuers.append(issuer)
     for entry in issuers:
         trust.credentials.add_entry(entry)
     return trust
 
 
-def _is_trust_list(path: Path) -> bool:
+def _read_json(path: Path) -> Any:
     import json
 
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise UsageError(f"trust file {path} does not exist") from None
     except (OSError, ValueError, UnicodeDecodeError) as error:
         raise UsageError(f"trust file {path} is not readable JSON: {error}") from None
-    return isinstance(data, dict) and data.get("type") == "ShoshoTrustList"
+
+
+def _seal_issuer_from_did(document: dict[str, Any], source: str):
+    """A DID document the user trusts vouches for seals made with its assertion keys too: the
+    institution signs credentials and printed seals with the same key."""
+    from designer.sign.issuers import _method_key
+    from designer.sign.trust import issuer_from_entry, seal_key_entry
+
+    did = document.get("id")
+    assertion = {ref if isinstance(ref, str) else ref.get("id") for ref in document.get("assertionMethod", [])}
+    keys = []
+    for method in document.get("verificationMethod", []):
+        method_id = method.get("id", "") if isinstance(method, dict) else ""
+        if method_id not in assertion and f"{did}{method_id}" not in assertion:
+            continue
+        try:
+            keys.append(seal_key_entry(_method_key(method, source)))
+        except ShoshoError:
+            continue  # RSA keys sign VC-JWTs only; seals are EdDSA or ES256
+    if not isinstance(did, str) or not keys:
+        return None
+    return issuer_from_entry({"id": did, "name": document.get("name") or did, "sealKeys": keys}, source)
 
 
 @dataclass
@@ -120,6 +146,12 @@ class ItemResult:
     def headline(self) -> str:
         if self.error:
             return "INVALID"
+        withdrawn = {self.credential.status if self.credential else None,
+                     self.paper.seal.status if self.paper else None}
+        if "revoked" in withdrawn:
+            return "REVOKED: the issuer has revoked this credential"
+        if "suspended" in withdrawn:
+            return "SUSPENDED: the issuer has suspended this credential"
         code = self.exit_code
         if code == EXIT_OK:
             return "VERIFIED: signature valid, issuer trusted"

@@ -244,3 +244,22 @@ def test_twenty_thousand_rows(tmp_path: Path) -> None:
     assert len(roster) == 20_000
     assert roster.records[-1].row == 20_001
     assert roster.records[-1].values["名"] == "陽菜19999"
+
+
+def test_xlsx_with_blank_rows_keeps_excel_row_numbers(tmp_path):
+    """Excel leaves blank rows out of the file; the rows after them keep their own numbers."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["学籍番号", "姓", "名"])
+    sheet.append(["1", "山田", "太郎"])
+    sheet.append([])
+    sheet.append(["3", "佐藤", "花子"])
+    sheet.cell(row=7, column=1, value="7")
+    sheet.cell(row=7, column=2, value="鈴木")
+    path = tmp_path / "gaps.xlsx"
+    workbook.save(path)
+    roster = read_roster(path)
+    assert [(record.row, record.get("姓")) for record in roster.records] == [
+        (2, "山田"), (4, "佐藤"), (7, "鈴木")]

@@ -128,13 +128,13 @@ def test_status_lists_give_revoked_and_suspended_with_their_date() -> None:
     entry["statusSnapshots"] = [
         {
             "purpose": "revocation",
-            "list": 0,
+            "list": 1,
             "encodedList": encode_status_bits(bytes(bits)),
             "asOf": "2026-10-01T09:00:00Z",
         },
         {
             "purpose": "suspension",
-            "list": 0,
+            "list": 1,
             "encodedList": encode_status_bits(bytes(16384)),
             "asOf": "2026-10-02T09:00:00Z",
         },

@@ -16,6 +16,7 @@ from designer.prepare import achievement_name, open_template, seal_claims
 from designer.render.fonts import FontLibrary
 from designer.render.layout import layout_record
 from designer.render.pdf import write_pdf
+from designer.sign.did import did_document
 from designer.sign.seal import seal_qr_text
 from designer.sign.signing import sign_credential
 from designer.sign.trust import new_trust_list_document, put_issuer, sign_trust_list
@@ -153,3 +154,9 @@ def test_one_changed_digit_fails_and_the_worst_item_decides(issued, capsys):
 def test_missing_item_is_a_usage_error(tmp_path, capsys):
     assert main(["verify", str(tmp_path / "nothing.pdf")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_the_issuers_did_json_vouches_for_credential_and_seal(issued, capsys):
+    code, out = verify(issued["pdf"], "--trust", issued["did"], capsys=capsys)
+    assert code == 0, out
+    assert "GENUINE" in out and "VERIFIED" in out

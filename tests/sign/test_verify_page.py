@@ -105,8 +105,8 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
         (site / "issuer.json").write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
         write_verify_page(site / "issuer.json", site / "v")
         (site / "status").mkdir()
-        (site / "status" / "r0.json").write_text(json.dumps(_status_list("revocation", _bits(5))))
-        (site / "status" / "s0.json").write_text(json.dumps(_status_list("suspension", _bits(6))))
+        (site / "status" / "r1.json").write_text(json.dumps(_status_list("revocation", _bits(5))))
+        (site / "status" / "s1.json").write_text(json.dumps(_status_list("suspension", _bits(6))))
         (site / ".well-known").mkdir()
         did = {
             "id": entry["id"],
@@ -194,7 +194,7 @@ def test_from_file_the_signature_is_checked_and_status_is_unknown(results) -> No
 
 
 def test_the_page_requests_only_its_own_files(results) -> None:
-    allowed = re.compile(r"^/(v/|status/[rs]0\.json|\.well-known/did\.json|favicon\.ico)$")
+    allowed = re.compile(r"^/(v/|status/[rs]1\.json|\.well-known/did\.json|favicon\.ico)$")
     assert results["_requests"], "the server saw no requests"
     assert all(allowed.match(path) for path in results["_requests"]), results["_requests"]
     assert not any("#" in path for path in results["_requests"])

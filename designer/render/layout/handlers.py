@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from designer.data.binding import resolve_photo
 from designer.errors import ShoshoError
 from designer.model.elements import (
     BarcodeElement,
@@ -117,9 +118,9 @@ def layout_image(element: ImageElement, ctx: LayoutContext) -> list[DisplayItem]
         path_text = str(ctx.values.get(element.field) or "").strip()
         if not path_text:
             return _missing(element, ctx, f"{label}: the record has no value for {element.field!r}")
-        path = Path(path_text)
-        if not path.is_absolute() and ctx.assets_base is not None:
-            path = Path(ctx.assets_base) / path
+        # The same rule the roster check uses: relative to the roster's folder, and Windows
+        # separators (photos\\001.jpg) work on every OS.
+        path = resolve_photo(path_text, Path(ctx.assets_base) if ctx.assets_base else Path())
         if not path.is_file():
             return _missing(element, ctx, f"{label}: photo file not found: {path}")
         loaded = load_image_file(path, label)

@@ -164,7 +164,8 @@ def text_problems(element: TextElement, text: str, fonts: FontLibrary) -> list[s
             how = f"even at the minimum size {layout.font_size:g} pt"
         shown = text if len(text) <= 40 else text[:39] + "…"
         problems.append(
-            f"{label}: {shown!r} does not fit its {element.width:g} × {element.height:g} mm "
-            f"box {how}"
+            f"{label}: 「{shown}」 does not fit its {element.width:g} × {element.height:g} mm "
+            f"box {how}; shorten the text, or make the box larger or the minimum size smaller "
+            "in the template"
         )
     return problems

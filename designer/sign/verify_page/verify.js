@@ -268,7 +268,7 @@
     const template = (ISSUER.statusLists || {})[purpose];
     if (!template) return { checked: false, reason: "none" };
     const length = ISSUER.statusListLength || 131072;
-    const url = new URL(template.replace("{list}", String(Math.floor(index / length))), location.href).href;
+    const url = new URL(template.replace("{list}", String(Math.floor(index / length) + 1)), location.href).href;
     if (location.protocol === "file:" || !sameOrigin(url)) return { checked: false, reason: "offline" };
     try {
       const response = await fetch(url, { cache: "no-store", credentials: "omit" });
