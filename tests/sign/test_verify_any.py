@@ -99,7 +99,10 @@ def issued(tmp_path_factory):
         .rotate(3, expand=True, fillcolor="white")
     )
     image.convert("RGB").save(photo, quality=70)
+    did_json = folder / "did.json"
+    did_json.write_text(json.dumps(did_document(ISSUER_ID, [signer.public_key()])))
     return {
+        "did": did_json,
         "pdf": pdf,
         "swapped": swapped,
         "trust": trust,
