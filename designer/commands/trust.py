@@ -51,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_status.add_argument("trust_list", metavar="TRUST.json")
     add_status.add_argument("--issuer-id", required=True, metavar="ID")
     add_status.add_argument("--status-list", required=True, metavar="LIST.json")
-    add_status.add_argument("--list-number", type=int, default=0, metavar="N")
+    add_status.add_argument("--list-number", type=int, default=1, metavar="N")
     add_status.add_argument("--purpose", choices=("revocation", "suspension"))
     add_status.set_defaults(func=run_add_status)
 
