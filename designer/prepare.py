@@ -211,9 +211,9 @@ def bind_template_roster(
     checked so that duplicates across the whole roster are found.
     """
     if fonts is None:
-        from designer.render.fonts import FontLibrary
+        from designer.render.fonts import installed_fonts
 
-        fonts = FontLibrary.default()
+        fonts = installed_fonts()
     roster = read_roster(roster_path, encoding=encoding, sheet=sheet)
     mapping = map_columns(roster.headers, overrides)
     report = check_roster(

@@ -54,6 +54,11 @@ def data_home() -> Path:
     return Path(platformdirs.user_data_dir("Shosho", appauthor=False))
 
 
+def user_fonts_dir() -> Path:
+    """TrueType fonts the office added (Settings > Add font…), used by every command."""
+    return data_home() / "fonts"
+
+
 def _saved_settings(path: Path) -> dict:
     if not path.exists():
         return {}

@@ -2,7 +2,8 @@
 
 Run under Xvfb so the window is drawn by a real X server:
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshot.py
-Writes docs/screenshots/main-window.png (and start-page.png).
+Writes docs/screenshots/main-window.png, start-page.png, print-preview.png and, when
+SoftHSM2 is installed, keys-window.png (a throw-away token in a temporary folder).
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ def main() -> int:
     def shoot() -> None:
         window.grab().save(str(out / "main-window.png"))
         print(out / "main-window.png")
+        shoot_print_preview(window, app, out)
+        shoot_keys_window(window, app, out)
         app.quit()
 
     QTimer.singleShot(400, shoot)
@@ -69,6 +72,60 @@ def main() -> int:
     window.editor.undo_stack.setClean()
     QApplication.closeAllWindows()
     return 0
+
+
+def settle(app, rounds: int = 8) -> None:
+    import time
+
+    for _ in range(rounds):
+        app.processEvents()
+        time.sleep(0.05)
+
+
+def shoot_print_preview(window, app, out: Path) -> None:
+    editor = window.editor
+    window.open_path(REPO / "templates" / "student-id.shosho", as_copy=True)
+    window.session.go(0)
+    preview = window.show_print_preview()
+    preview.resize(760, 980)
+    settle(app)
+    preview.grab().save(str(out / "print-preview.png"))
+    print(out / "print-preview.png")
+    preview.close()
+    window.editor.undo_stack.setClean()
+    del editor
+
+
+def shoot_keys_window(window, app, out: Path) -> None:
+    import shutil
+    import subprocess
+
+    from designer.ui.keys_window import module_candidates
+
+    util = shutil.which("softhsm2-util")
+    modules = [m for m in module_candidates() if "softhsm" in m]
+    if util is None or not modules:
+        print("softhsm2 is not installed: no keys-window.png")
+        return
+    folder = Path(tempfile.mkdtemp(prefix="shosho-token-"))
+    (folder / "tokens").mkdir()
+    conf = folder / "softhsm2.conf"
+    conf.write_text(f"directories.tokendir = {folder / 'tokens'}\nlog.level = ERROR\n")
+    os.environ["SOFTHSM2_CONF"] = str(conf)
+    subprocess.run(
+        [util, "--init-token", "--free", "--label", "Office", "--so-pin", "87654321",
+         "--pin", "246810"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    keys = window.show_keys_window(ask_pin=lambda what: "246810")
+    keys.set_module(modules[0])
+    keys.refresh_tokens()
+    keys.generate("issuer-2026", "ed25519")
+    keys.domain.setText("www.tokyo-mirai.ac.jp")
+    settle(app)
+    keys.grab().save(str(out / "keys-window.png"))
+    print(out / "keys-window.png")
+    keys.close()
 
 
 if __name__ == "__main__":

@@ -65,12 +65,35 @@ def render_demo(out: Path) -> list[tuple[str, Path, int]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from designer.issue.demo import issue_demo_batch
+    from designer.settings import load_settings
+
     out: Path = args.out
     started = time.perf_counter()
-    print(f"Rendering the built-in templates for the sample rosters into {out.resolve()} …")
+    print(f"1. Rendering the built-in templates for the sample rosters into {(out / 'rendered').resolve()}")
     for name, where, count in render_demo(out):
-        print(f"  {name:<28} {count:>3} → {where}")
-    print(
-        f"Done in {time.perf_counter() - started:.1f} s. Open the PDFs in {(out / 'rendered').resolve()}"
-    )
+        print(f"   {name:<28} {count:>3} → {where}")
+    print("2. Issuing the sample 修了証 batch: Open Badges 3.0 credentials signed with a DEMO key")
+    print("   (the demo key is never trusted by any verifier: it only shows how issuing works)")
+    summary = issue_demo_batch(out / "issued", load_settings())
+    if summary.already_issued:
+        print(f"   everyone in the sample roster already has the demo certificate ({summary.total});"
+              " nothing was signed twice")
+    else:
+        print(f"   batch {summary.batch_id}: {summary.issued_now} of {summary.total} issued")
+    for label, where in (
+        ("PDFs, signed JSON, baked PNG/SVG", summary.files_dir),
+        ("bundle for upload", summary.bundle),
+        ("signed status lists", summary.status_dir),
+        ("verify page for the website", summary.verify_page),
+        ("demo issuer profile", summary.issuer_profile),
+    ):
+        print(f"   {label:<33} → {where}")
+    any_pdf = next(iter(sorted(Path(summary.files_dir).glob("*.pdf"))), None)
+    if any_pdf is not None:
+        print(f'3. Check one: shosho verify "{any_pdf}"')
+        print("   It reports a valid signature from an issuer nobody trusts (exit code 3): the demo")
+        print("   key is published with Shosho, so it proves nothing. Your own key, listed in your")
+        print("   institution's trust list or did.json, gives VERIFIED.")
+    print(f"Done in {time.perf_counter() - started:.1f} s.")
     return 0

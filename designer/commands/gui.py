@@ -10,13 +10,12 @@ def run_gui(
     args: argparse.Namespace, template: str | Path | None = None, roster: str | Path | None = None
 ) -> int:
     """Open the main window (the start page, or ``template`` when given) and run until closed."""
-    from designer.ui.app import application, install_translators, register_fonts, ui_language
+    from designer.ui.app import application, install_translators, ui_language
     from designer.ui.main_window import MainWindow
     from designer.ui.settings_dialog import saved_language
 
     app = application()
     install_translators(app, ui_language(saved_language()))
-    register_fonts()
     window = MainWindow()
     if template is not None:
         window.open_path(template)

@@ -8,7 +8,7 @@ from designer.commands._roster_args import add_roster_options
 from designer.data import check_roster_file, print_report
 from designer.errors import EXIT_DATA_ERROR, ShoshoError, UsageError
 from designer.prepare import bind_template_roster, open_template
-from designer.render.fonts import FontLibrary
+from designer.render.fonts import installed_fonts
 
 
 def register(subparsers) -> None:
@@ -39,7 +39,7 @@ def run_check(args: argparse.Namespace) -> int:
                 overrides=args.map,
                 encoding=args.encoding,
                 sheet=args.sheet_name,
-                fonts=FontLibrary.default(),
+                fonts=installed_fonts(),
             ).report
         except UsageError:
             raise

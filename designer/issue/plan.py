@@ -36,7 +36,7 @@ from designer.store.models import (
     StoredTemplate,
     utcnow,
 )
-from designer.store.status import allocate
+from designer.store.status import allocate, mirror
 
 DEFAULT_OUTPUTS = ("pdf", "json", "png", "svg")
 
@@ -214,7 +214,7 @@ def plan_batch(store: Store, request: PlanRequest) -> int:
         status_base = profile["status_list_url"]
         revocations = allocate(session, issuer, REVOCATION, len(bound), status_base)
         suspensions = (
-            allocate(session, issuer, SUSPENSION, len(bound), status_base)
+            mirror(session, issuer, SUSPENSION, revocations, status_base)
             if template.kind == "card"
             else [(None, None)] * len(bound)
         )

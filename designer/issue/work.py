@@ -101,9 +101,9 @@ class _Process:
 
     @cached_property
     def fonts(self):
-        from designer.render.fonts import FontLibrary
+        from designer.render.fonts import installed_fonts
 
-        return FontLibrary.default()
+        return installed_fonts()
 
     @cached_property
     def seals(self) -> bool:
@@ -188,19 +188,22 @@ def sign_record(job: SignJob) -> Signed:
     process = _current()
     template = process.template
     issued_at = dt.datetime.fromisoformat(job.issued_at)
+    record = credential_record(job.values)
+    if not template.credential.get("valid_until_field"):
+        record.pop("expiry_date", None)  # a roster's 有効期限 column dates ID cards, not certificates
     credential = build_credential(
         process.setup.profile,
         rendered_fields(template.achievement, job.values),
-        credential_record(job.values),
+        record,
         credential_id=job.credential_id,
         issued_at=issued_at,
         valid_until=_valid_until(template, job.values),
         status=job.revocation,
     )
-    statuses = [_status(job.revocation)]
-    if job.suspension:
-        statuses.append(_status(job.suspension))
-    credential["credentialStatus"] = statuses if len(statuses) > 1 else statuses[0]
+    # One entry: the OB 3.0 schema allows a single credentialStatus, and revocation is the
+    # purpose verifiers check. A card's suspension bit sits at the same list position (see
+    # store.status.mirror), where the printed seal's status index finds it.
+    credential["credentialStatus"] = _status(job.revocation)
     signed_text, signed = process.batch_signer.sign(credential)
     return Signed(job.credential_id, signed_text, _qr_text(process, job, signed, issued_at))
 
@@ -233,6 +236,7 @@ def _qr_text(process: _Process, job: SignJob, signed: dict[str, Any], issued_at)
         return job.credential_id
     from designer.prepare import seal_claims
     from designer.sign.seal import seal_qr_text
+    from designer.store.status import global_index
 
     values = printed_values(job.values, job.credential_id, process.setup.verify_host)
     claims = seal_claims(
@@ -241,7 +245,7 @@ def _qr_text(process: _Process, job: SignJob, signed: dict[str, Any], issued_at)
         credential_id=job.credential_id,
         issued=issued_at,
         credential=signed,
-        status_index=job.revocation["index"],
+        status_index=global_index(job.revocation["url"], job.revocation["index"]),
     )
     return seal_qr_text(claims, process.signer, process.setup.verify_url)
 

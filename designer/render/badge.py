@@ -13,7 +13,7 @@ from typing import Any
 
 from designer.data import fields_used, render_text
 from designer.model import Template, TextElement
-from designer.render.fonts import FontLibrary
+from designer.render.fonts import installed_fonts
 from designer.render.layout import layout_side
 from designer.render.pdf import write_pdf
 from designer.render.svg_painter import page_to_svg
@@ -54,7 +54,7 @@ _CACHE: dict[tuple, tuple[Template, tuple[bytes, str]]] = {}
 def _render(badge: Template, values: dict[str, str], pixels: int) -> tuple[bytes, str]:
     import pypdfium2
 
-    page = layout_side(badge, 0, values, fonts=FontLibrary.default())
+    page = layout_side(badge, 0, values, fonts=installed_fonts())
     pdf = io.BytesIO()
     write_pdf([page], pdf)
     document = pypdfium2.PdfDocument(pdf.getvalue())

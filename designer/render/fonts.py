@@ -417,6 +417,13 @@ class FontLibrary:
 PT_TO_MM = 25.4 / 72.0
 
 
+def installed_fonts() -> FontLibrary:
+    """The bundled fonts plus those the user added to the data folder: what every design may use."""
+    from designer.settings import user_fonts_dir
+
+    return FontLibrary.default(extra_dirs=[user_fonts_dir()])
+
+
 def is_ignorable(ch: str) -> bool:
     """Characters that take no room and draw nothing themselves: line breaks, variation
     selectors (the base character is drawn), zero-width joiners and similar."""

@@ -17,7 +17,7 @@ from designer.data import render_text
 from designer.model import Template
 from designer.render.display import PageDisplay
 from designer.render.filenames import UniqueNames, safe_filename
-from designer.render.fonts import FontLibrary
+from designer.render.fonts import installed_fonts
 from designer.render.imposition import concatenate, impose_cards
 from designer.render.layout import layout_record
 from designer.render.pdf import write_pdf
@@ -60,7 +60,7 @@ def _pages_for(
     template: Template, values: Mapping[str, Any], assets_base: Path
 ) -> list[PageDisplay]:
     return layout_record(
-        template, specimen_values(values), fonts=FontLibrary.default(), assets_base=assets_base
+        template, specimen_values(values), fonts=installed_fonts(), assets_base=assets_base
     )
 
 
@@ -138,7 +138,7 @@ def render_records(
             if progress:
                 progress(done)
     else:
-        FontLibrary.default()  # loaded once here, inherited by forked workers
+        installed_fonts()  # loaded once here, inherited by forked workers
         with ProcessPoolExecutor(
             max_workers=workers, initializer=_init_worker, initargs=shared
         ) as pool:

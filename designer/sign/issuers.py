@@ -102,6 +102,13 @@ class TrustedIssuers:
         else:
             raise UsageError(f"trust file {path}: expected a DID document or {{'issuers': [...]}}")
 
+    def forget(self, predicate) -> None:
+        """Stop trusting every issuer whose id ``predicate`` accepts."""
+        for issuer_id in [i for i in self._keys if predicate(i)]:
+            del self._keys[issuer_id]
+        for method in [m for m in self._public_keys if predicate(m)]:
+            del self._public_keys[method]
+
     def public_key_for(self, verification_method: str):
         """A key published in a trusted DID document under ``verification_method``, if any."""
         return self._public_keys.get(verification_method)

@@ -15,7 +15,12 @@ from typing import Any
 from designer.errors import EXIT_DATA_ERROR, EXIT_OK, EXIT_UNTRUSTED, ShoshoError, UsageError
 from designer.sign.issuers import TrustedIssuers
 from designer.sign.paper import IMAGE_SUFFIXES, PaperVerdict, looks_like_seal, verify_paper
-from designer.sign.trust import TrustList, installed_trust_list, load_trust_list
+from designer.sign.trust import (
+    TrustList,
+    installed_trust_list,
+    load_trust_list,
+    trust_list_from_issuers,
+)
 from designer.sign.verify import VerificationResult, verify_file
 
 CREDENTIAL_SUFFIXES = {".json", ".jsonld", ".jwt", ".jws", ".svg"}
@@ -46,8 +51,9 @@ class Trust:
         """Seal keys are the issuer's keys: the same key signs the credential and its seal."""
         from designer.sign.issuers import _fingerprint
 
-        self.seals.issuers.extend(trust_list.issuers)
-        for issuer in trust_list.issuers:
+        issuers = [issuer for issuer in trust_list.issuers if not is_demo_issuer(issuer.id)]
+        self.seals.issuers.extend(issuers)
+        for issuer in issuers:
             self.credentials.add(
                 issuer.id,
                 [_fingerprint(key.public_key) for key in issuer.keys],
@@ -67,6 +73,10 @@ def load_trust(files=(), issuers=(), *, installed: bool = True) -> Trust:
         if isinstance(data, dict) and data.get("type") == "ShoshoTrustList":
             trust.add_trust_list(load_trust_list(path))
             continue
+        if isinstance(data, dict) and ("sealKeys" in data or _lists_seal_keys(data)):
+            entries = data.get("issuers") if "issuers" in data else [data]
+            trust.add_trust_list(trust_list_from_issuers(entries))  # trusted because the user says so
+            continue
         trust.credentials.add_file(path)
         if isinstance(data, dict) and "verificationMethod" in data:
             issuer = _seal_issuer_from_did(data, str(path))
@@ -74,7 +84,22 @@ def load_trust(files=(), issuers=(), *, installed: bool = True) -> Trust:
                 trust.seals.issuers.append(issuer)
     for entry in issuers:
         trust.credentials.add_entry(entry)
+    trust.credentials.forget(is_demo_issuer)
     return trust
+
+
+DEMO_DOMAIN = "demo.invalid"
+
+
+def is_demo_issuer(issuer_id: str) -> bool:
+    """The issuer of ``shosho demo``: its key is published with the program, so it proves
+    nothing and is never trusted, whatever trust file names it."""
+    return DEMO_DOMAIN in issuer_id
+
+
+def _lists_seal_keys(data: dict[str, Any]) -> bool:
+    issuers = data.get("issuers")
+    return isinstance(issuers, list) and any(isinstance(e, dict) and "sealKeys" in e for e in issuers)
 
 
 def _read_json(path: Path) -> Any:
@@ -281,6 +306,12 @@ def verify_item(
         raise
     except ShoshoError as error:
         result.error = str(error)
+    issuer = result.credential.issuer_id if result.credential else None
+    if issuer and is_demo_issuer(issuer):
+        result.notes.append(
+            "issued by the demo issuer of `shosho demo`: its key is published with Shosho, "
+            "so it proves nothing and is never trusted"
+        )
     return result
 
 

@@ -114,6 +114,47 @@ def allocate(
     return slots
 
 
+def list_number(url: str) -> int:
+    """The number of a list from its published name (``…/revocation-3.json`` -> 3)."""
+    stem = url.rsplit("/", 1)[-1].removesuffix(".json")
+    return int(stem.rsplit("-", 1)[-1])
+
+
+def global_index(url: str, index: int, size: int = STATUS_LIST_SIZE) -> int:
+    """One number for (list, index): what the printed seal carries, counting lists from 1."""
+    return (list_number(url) - 1) * size + index
+
+
+def mirror(
+    session: Session, issuer: Issuer, purpose: str, slots: list[tuple[StatusList, int]], base_url: str
+) -> list[tuple[StatusList, int]]:
+    """The same (list number, index) positions on the issuer's ``purpose`` lists.
+
+    A student ID's suspension bit sits at the same place as its revocation bit, so the one
+    status index printed in its seal finds both."""
+    lists: dict[int, StatusList] = {}
+    mirrored: list[tuple[StatusList, int]] = []
+    for source, index in slots:
+        number = list_number(source.url)
+        target = lists.get(number)
+        if target is None:
+            url = list_url(base_url, purpose, number)
+            target = session.execute(
+                select(StatusList).where(StatusList.issuer_id == issuer.id, StatusList.url == url)
+            ).scalar_one_or_none()
+            if target is None:
+                target = StatusList(issuer_id=issuer.id, purpose=purpose, url=url,
+                                    size=source.size, bits=empty_bits(source.size), next_index=0,
+                                    version=1)
+                session.add(target)
+                session.flush()
+            lists[number] = target
+        target.next_index = max(target.next_index, index + 1)
+        mirrored.append((target, index))
+    session.flush()
+    return mirrored
+
+
 def set_status(session: Session, status_list: StatusList, index: int, value: bool) -> bool:
     """Flip one bit; returns whether it changed. Bumps the list's version when it does."""
     if get_bit(status_list.bits, index) == value:

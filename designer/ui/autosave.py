@@ -68,7 +68,14 @@ class Autosaver(QObject):
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.save_now)
         self.timer.start()
+        self._editor_gone = False
+        # Destroying the editor clears its undo stack, which reports "clean": that is not a
+        # save, so the copy must stay (it is what recovery needs if the window went away).
+        editor.destroyed.connect(self._on_editor_destroyed)
         editor.undo_stack.cleanChanged.connect(self._on_clean)
+
+    def _on_editor_destroyed(self, *_args) -> None:
+        self._editor_gone = True
 
     def save_now(self) -> Path | None:
         if not self.editor.modified:
@@ -85,7 +92,7 @@ class Autosaver(QObject):
         return self.copy
 
     def _on_clean(self, clean: bool) -> None:
-        if clean:
+        if clean and not self._editor_gone:
             self.discard()
 
     def discard(self) -> None:

@@ -476,6 +476,15 @@ class Inspector(QScrollArea):
         edit.editingFinished.connect(lambda e=edit, p=spec.path: self._apply(p, e.text()))
         return edit
 
+    def refresh_fonts(self) -> None:
+        """Refill the font lists (after a font was added), keeping each one's choice."""
+        for combo in self.findChildren(QComboBox, "fontCombo"):
+            current = combo.currentText()
+            combo.blockSignals(True)
+            self._fill_fonts(combo)
+            combo.setCurrentText(current)
+            combo.blockSignals(False)
+
     def _fill_fonts(self, combo: QComboBox) -> None:
         combo.clear()
         families = []

@@ -11,7 +11,16 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThread, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QSettings,
+    QThread,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -272,7 +281,7 @@ class IssueWizard(QWizard):
         done so far stays, and the batch is offered for resuming next time."""
         if self.running():
             self.cancel_batch()
-            self.thread.wait()
+            self.wait()
         super().reject()
 
     def cancel_batch(self) -> None:
@@ -327,9 +336,17 @@ class IssueWizard(QWizard):
         if self.result is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.out_dir)))
 
-    def wait(self, timeout_ms: int = 60_000) -> bool:
-        """Block until the worker thread ends (for scripts and tests)."""
-        return self.thread.wait(timeout_ms) if self.thread is not None else True
+    def wait(self, timeout_ms: int = 120_000) -> bool:
+        """Wait until the worker thread ends, running the event loop (QThread.wait would keep
+        Python's lock from the worker)."""
+        if not self.running():
+            return True
+        loop = QEventLoop()
+        self.thread.finished.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        if self.running():
+            loop.exec()
+        return not self.running()
 
 
 def _with_browse(edit: QLineEdit, slot) -> QWidget:

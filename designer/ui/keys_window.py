@@ -133,6 +133,8 @@ class KeysWindow(QWidget):
         self.tokens.setObjectName("tokensList")
         self.tokens.setHeaderLabels([tr("Token"), tr("Serial"), tr("Maker and model")])
         self.tokens.setRootIsDecorated(False)
+        self.tokens.setColumnWidth(0, 180)
+        self.tokens.setColumnWidth(1, 170)
         self.tokens.currentItemChanged.connect(self._token_changed)
         self.keys_button = QPushButton(tr("Show keys (asks the PIN)"))
         self.keys_button.clicked.connect(self.refresh_keys)
@@ -140,6 +142,7 @@ class KeysWindow(QWidget):
         self.keys.setObjectName("keysList")
         self.keys.setHeaderLabels([tr("Key"), tr("Type"), tr("ID")])
         self.keys.setRootIsDecorated(False)
+        self.keys.setColumnWidth(0, 180)
         self.keys.currentItemChanged.connect(self._key_changed)
 
         self.new_label = QLineEdit()
@@ -246,6 +249,7 @@ class KeysWindow(QWidget):
         except ShoshoError as error:
             self.show_error(str(error))
             return []
+        found = [token for token in found if token.label.strip()]  # free, uninitialised slots
         for token in found:
             item = QTreeWidgetItem(
                 [token.label, token.serial, f"{token.manufacturer} {token.model}".strip()]
@@ -351,6 +355,7 @@ class KeysWindow(QWidget):
     def _show_key(self, public_key, key_ref: str | None) -> None:
         self._public_key = public_key
         self.key_ref.setText(key_ref or "")
+        self.key_ref.setCursorPosition(0)
         if public_key is None:
             self.did.clear()
         else:

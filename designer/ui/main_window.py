@@ -24,7 +24,7 @@ from designer.model.document import Document
 from designer.model.io import load_template
 from designer.model.template import PageSpec, Template
 from designer.settings import data_home
-from designer.ui.autosave import Autosaver, find_recoveries
+from designer.ui.autosave import INTERVAL_MS, Autosaver, find_recoveries
 from designer.ui.canvas.rendering import ElementLayouts
 from designer.ui.canvas.view import CanvasArea
 from designer.ui.editor import Editor
@@ -59,9 +59,29 @@ def preview_values(values: dict | None) -> dict | None:
     return {"seal_url": PREVIEW_SEAL_URL, **values}
 
 
+_qt_fonts_registered = False
+
+
+def register_fonts_with_qt() -> None:
+    """Once per process: bundled and user-added fonts become Qt fonts, so font lists can show
+    each family in its own face."""
+    global _qt_fonts_registered
+    if not _qt_fonts_registered:
+        from designer.ui.app import register_fonts
+        from designer.ui.fonts import register_user_fonts_with_qt
+
+        register_fonts()
+        register_user_fonts_with_qt()
+        _qt_fonts_registered = True
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, fonts=None, check_recovery: bool = True) -> None:
+    def __init__(
+        self, fonts=None, check_recovery: bool = True, autosave_interval_ms: int = INTERVAL_MS
+    ) -> None:
         super().__init__()
+        register_fonts_with_qt()
+        self.autosave_interval_ms = autosave_interval_ms
         self.setObjectName("MainWindow")
         self.fonts = fonts
         self.layouts = ElementLayouts(fonts)
@@ -314,9 +334,8 @@ class MainWindow(QMainWindow):
         self.tools_menu.addAction(
             self._action(tr("&Verify a certificate…"), self.show_verify_window)
         )
-        self.tools_menu.addAction(
-            self._action(tr("&Keys and tokens…"), self.show_keys_window)
-        )
+        self.tools_menu.addAction(self._action(tr("&Keys and tokens…"), self.show_keys_window))
+        self.tools_menu.addAction(self._action(tr("Add &font…"), self.add_font_dialog))
         self.tools_menu.addSeparator()
         self.tools_menu.addAction(self._action(tr("&Settings…"), self.show_settings))
 
@@ -423,11 +442,34 @@ class MainWindow(QMainWindow):
             return None
         self.print_preview = PrintPreviewDialog(sheets, self)
         if self.session.index >= 0:
-            self.print_preview.go(
-                self.session.index // sheets.per_sheet * sheets.sheets_per_group
-            )
+            self.print_preview.go(self.session.index // sheets.per_sheet * sheets.sheets_per_group)
         self.print_preview.show()
         return self.print_preview
+
+    def add_font_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            tr("Add a font"),
+            "",
+            tr("TrueType fonts (*.ttf *.ttc);;All fonts (*.ttf *.ttc *.otf *.otc)"),
+        )
+        if path:
+            self.add_font(path)
+
+    def add_font(self, path: str | Path) -> list[str]:
+        """Add a TrueType font for every design (kept in the data folder's fonts/)."""
+        from designer.ui.fonts import add_user_font
+
+        try:
+            families = add_user_font(path, self._font_library())
+        except (ShoshoError, OSError) as error:
+            QMessageBox.warning(self, tr("Cannot add the font"), str(error))
+            return []
+        self.layouts.clear()
+        if self.editor is not None:
+            self.inspector.refresh_fonts()
+        self.statusBar().showMessage(tr("Added font: %1").replace("%1", ", ".join(families)), 6000)
+        return families
 
     def show_keys_window(self, ask_pin=None, ask_passphrase=None):
         from designer.ui.keys_window import KeysWindow
@@ -486,7 +528,7 @@ class MainWindow(QMainWindow):
         self.canvas.view.zoom_changed.connect(self._zoom_changed)
         self.canvas.view.cursor_moved.connect(self._cursor_moved)
         self.editor.scene.set_grid(1.0 if self.actions["grid"].isChecked() else 0.0)
-        self.autosaver = Autosaver(self.editor)
+        self.autosaver = Autosaver(self.editor, self.autosave_interval_ms)
         self._fill_side_tabs()
         self.stack.setCurrentWidget(self.editor_page)
         self._set_editing(True)

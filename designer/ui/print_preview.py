@@ -306,5 +306,7 @@ class PrintPreviewDialog(QDialog):
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self.about.setText(tr("Saved %1 (%2 pages)").replace("%1", str(path)).replace("%2", str(pages)))
+        self.about.setText(
+            tr("Saved %1 (%2 pages)").replace("%1", str(path)).replace("%2", str(pages))
+        )
         return pages

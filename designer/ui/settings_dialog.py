@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -80,7 +81,11 @@ class SettingsDialog(QDialog):
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
         self.font = QComboBox()
-        self.font.addItems(list(fonts))
+        for family in fonts:
+            self.font.addItem(family)
+            self.font.setItemData(
+                self.font.count() - 1, QFont(family, 11), Qt.ItemDataRole.FontRole
+            )
         if ui.get("default_font"):
             self.font.setCurrentText(ui["default_font"])
         self.database = QLineEdit(self.data.get("database", ""))

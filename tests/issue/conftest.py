@@ -88,25 +88,11 @@ def db_url(folder: Path) -> str:
     return "sqlite:///" + (folder / "shosho.db").as_posix()
 
 
-RUNNER = """
-import argparse, sys
-from designer.commands import issue
-from designer.errors import ShoshoError
-parser = argparse.ArgumentParser()
-sub = parser.add_subparsers()
-issue.register(sub)
-args = parser.parse_args(sys.argv[1:])
-try:
-    sys.exit(args.func(args))
-except ShoshoError as error:
-    print(f"shosho: {error}", file=sys.stderr)
-    sys.exit(error.exit_code)
-"""
 
 
 def issue_command(workspace: Path, *extra: str) -> list[str]:
-    """``shosho issue`` with the workspace's files (the issue command on its own)."""
-    return [sys.executable, "-c", RUNNER, "issue", *extra, "--db", db_url(workspace)]
+    """``shosho issue`` with the workspace's database, run as its own process."""
+    return [sys.executable, "-m", "designer.cli", "issue", *extra, "--db", db_url(workspace)]
 
 
 def new_batch_args(workspace: Path, outputs: str = "pdf,json,png,svg") -> list[str]:

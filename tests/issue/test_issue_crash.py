@@ -9,8 +9,8 @@ import sqlite3
 import subprocess
 import time
 
-from checks import check_batch_complete
-from conftest import command_env, db_url, issue_command, new_batch_args, run
+from .checks import check_batch_complete
+from .conftest import command_env, db_url, issue_command, new_batch_args, run
 
 
 def _batch_exists(workspace) -> bool:

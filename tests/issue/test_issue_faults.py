@@ -9,8 +9,8 @@ import subprocess
 import zipfile
 
 import pytest
-from checks import check_batch_complete
-from conftest import command_env, db_url, issue_command, new_batch_args, run, write_roster
+from .checks import check_batch_complete
+from .conftest import command_env, db_url, issue_command, new_batch_args, run, write_roster
 
 from designer.errors import ShoshoError
 from designer.issue import files as files_module
@@ -149,7 +149,7 @@ def test_second_process_on_same_batch_is_refused(workspace, signer):
 
 
 def test_revoke_suspend_and_export(workspace, signer, tmp_path):
-    from conftest import make_template
+    from .conftest import make_template
 
     make_template(workspace / "t.shosho", kind="card")
     write_roster(workspace / "roster.csv", 4)

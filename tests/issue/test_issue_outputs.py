@@ -8,8 +8,8 @@ import json
 import zipfile
 from contextlib import redirect_stdout
 
-from checks import check_batch_complete
-from conftest import db_url, new_batch_args, run, write_roster
+from .checks import check_batch_complete
+from .conftest import db_url, new_batch_args, run, write_roster
 from sqlalchemy import select
 
 from designer.issue.export import check_bundle, export_bundle

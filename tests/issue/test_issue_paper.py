@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 
-from conftest import db_url
+from .conftest import db_url
 from pypdf import PdfReader
 from sqlalchemy import select
 
@@ -25,7 +25,7 @@ ISSUER = "https://mirai.example/issuer"
 
 
 def _issue_three(ws, signer, **kw):
-    from conftest import write_roster
+    from .conftest import write_roster
 
     write_roster(ws / "roster.csv", 3)
     store = open_store(db_url(ws))

@@ -4,7 +4,7 @@ import json
 import uuid
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
@@ -40,12 +40,18 @@ def test_cancel_midway_then_resume_issues_everyone_once(
     setup.key.setText(key_uri)
     setup.out.setText(str(office / "out"))
 
-    def cancel_after_the_first_records(worker):
-        def on_progress(progress):  # runs on the UI thread while the batch waits
+    class Canceller(QObject):
+        """Lives on the UI thread: the batch waits while it clicks "Cancel issuing"."""
+
+        @Slot(object)
+        def on_progress(self, progress):
             if progress.done > 0 and wizard.run_page.cancel_button.isEnabled():
                 wizard.run_page.cancel_button.click()
 
-        worker.progress.connect(on_progress, Qt.ConnectionType.BlockingQueuedConnection)
+    canceller = Canceller()
+
+    def cancel_after_the_first_records(worker):
+        worker.progress.connect(canceller.on_progress, Qt.ConnectionType.BlockingQueuedConnection)
 
     wizard.worker_created.connect(cancel_after_the_first_records)
     wizard.next()
@@ -61,7 +67,9 @@ def test_cancel_midway_then_resume_issues_everyone_once(
     message_boxes.answers.append(QMessageBox.StandardButton.Yes)
     again = window.show_issue_wizard(ask_secret=lambda what: softhsm.pin)
     qtbot.addWidget(again)
-    assert message_boxes[-1][1] == "Unfinished batch" and str(first.batch_id) in message_boxes[-1][2]
+    assert (
+        message_boxes[-1][1] == "Unfinished batch" and str(first.batch_id) in message_boxes[-1][2]
+    )
     assert again.resume_batch == first.batch_id
     assert again.setup.key.text() == key_uri  # the batch's own key
     again.next()

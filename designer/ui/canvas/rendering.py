@@ -43,9 +43,9 @@ class ElementLayouts:
     @property
     def fonts(self) -> Any:
         if self._fonts is None:
-            from designer.render.fonts import FontLibrary
+            from designer.ui.fonts import font_library
 
-            self._fonts = FontLibrary.default()
+            self._fonts = font_library()
         return self._fonts
 
     def set_fonts(self, fonts: Any) -> None:

@@ -17,34 +17,34 @@
         <location filename="../editor.py" line="322" />
         <location filename="../inspector.py" line="85" />
         <location filename="../inspector.py" line="88" />
-        <location filename="../main_window.py" line="215" />
+        <location filename="../main_window.py" line="238" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
         <location filename="../editor.py" line="76" />
         <location filename="../inspector.py" line="159" />
-        <location filename="../main_window.py" line="217" />
+        <location filename="../main_window.py" line="240" />
         <source>Image</source>
         <translation>画像</translation>
     </message>
     <message>
         <location filename="../editor.py" line="79" />
-        <location filename="../main_window.py" line="218" />
+        <location filename="../main_window.py" line="241" />
         <source>Photo</source>
         <translation>顔写真</translation>
     </message>
     <message>
         <location filename="../editor.py" line="86" />
         <location filename="../inspector.py" line="213" />
-        <location filename="../main_window.py" line="219" />
+        <location filename="../main_window.py" line="242" />
         <source>QR code</source>
         <translation>QR コード</translation>
     </message>
     <message>
         <location filename="../editor.py" line="89" />
         <location filename="../inspector.py" line="238" />
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="243" />
         <source>Barcode</source>
         <translation>バーコード</translation>
     </message>
@@ -52,14 +52,14 @@
         <location filename="../editor.py" line="92" />
         <location filename="../inspector.py" line="253" />
         <location filename="../inspector.py" line="258" />
-        <location filename="../main_window.py" line="221" />
+        <location filename="../main_window.py" line="244" />
         <source>Shape</source>
         <translation>図形</translation>
     </message>
     <message>
         <location filename="../editor.py" line="94" />
         <location filename="../inspector.py" line="280" />
-        <location filename="../main_window.py" line="222" />
+        <location filename="../main_window.py" line="245" />
         <source>Border</source>
         <translation>飾り枠</translation>
     </message>
@@ -115,7 +115,7 @@
     </message>
     <message>
         <location filename="../editor.py" line="396" />
-        <location filename="../main_window.py" line="193" />
+        <location filename="../main_window.py" line="216" />
         <source>Clear guides</source>
         <translation>ガイドを消去</translation>
     </message>
@@ -126,7 +126,7 @@
     </message>
     <message>
         <location filename="../inspector.py" line="71" />
-        <location filename="../inspector.py" line="522" />
+        <location filename="../inspector.py" line="531" />
         <source>Name</source>
         <translation>名前</translation>
     </message>
@@ -142,13 +142,13 @@
     </message>
     <message>
         <location filename="../inspector.py" line="74" />
-        <location filename="../inspector.py" line="525" />
+        <location filename="../inspector.py" line="534" />
         <source>Width</source>
         <translation>幅</translation>
     </message>
     <message>
         <location filename="../inspector.py" line="75" />
-        <location filename="../inspector.py" line="526" />
+        <location filename="../inspector.py" line="535" />
         <source>Height</source>
         <translation>高さ</translation>
     </message>
@@ -180,7 +180,7 @@
     </message>
     <message>
         <location filename="../inspector.py" line="91" />
-        <location filename="../inspector.py" line="523" />
+        <location filename="../inspector.py" line="532" />
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
@@ -366,7 +366,7 @@
     </message>
     <message>
         <location filename="../inspector.py" line="232" />
-        <location filename="../inspector.py" line="529" />
+        <location filename="../inspector.py" line="538" />
         <source>Background</source>
         <translation>背景</translation>
     </message>
@@ -382,6 +382,7 @@
     </message>
     <message>
         <location filename="../inspector.py" line="243" />
+        <location filename="../keys_window.py" line="141" />
         <source>Type</source>
         <translation>種類</translation>
     </message>
@@ -493,189 +494,218 @@
     </message>
     <message>
         <location filename="../inspector.py" line="469" />
-        <location filename="../settings_dialog.py" line="67" />
+        <location filename="../settings_dialog.py" line="68" />
+        <location filename="../settings_dialog.py" line="78" />
         <source>Choose…</source>
         <translation>選択…</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="489" />
+        <location filename="../inspector.py" line="498" />
         <source>Page</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="496" />
+        <location filename="../inspector.py" line="505" />
         <source>Custom</source>
         <translation>ユーザー定義</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="500" />
+        <location filename="../inspector.py" line="509" />
         <source>Portrait</source>
         <translation>縦</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="501" />
+        <location filename="../inspector.py" line="510" />
         <source>Landscape</source>
         <translation>横</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="524" />
+        <location filename="../inspector.py" line="533" />
         <source>Orientation</source>
         <translation>向き</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="527" />
+        <location filename="../inspector.py" line="536" />
         <source>Bleed</source>
         <translation>塗り足し</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="528" />
+        <location filename="../inspector.py" line="537" />
         <source>Safe margin</source>
         <translation>安全領域</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="586" />
+        <location filename="../inspector.py" line="595" />
         <source>(none)</source>
         <translation>(なし)</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="633" />
+        <location filename="../inspector.py" line="642" />
         <source>Choose a picture</source>
         <translation>画像を選択</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="633" />
+        <location filename="../inspector.py" line="642" />
         <source>Pictures (*.png *.jpg *.jpeg *.svg)</source>
         <translation>画像 (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="45" />
+        <location filename="../pin_dialog.py" line="64" />
+        <source>Repeat</source>
+        <translation>もう一度</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="80" />
+        <source>The two passphrases differ.</source>
+        <translation>2 つのパスフレーズが一致しません。</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="100" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="47" />
+        <location filename="../pin_dialog.py" line="100" />
+        <location filename="../pin_dialog.py" line="114" />
+        <source>Passphrase</source>
+        <translation>パスフレーズ</translation>
+    </message>
+    <message>
+        <location filename="../pin_dialog.py" line="104" />
         <source>cancelled: no PIN given</source>
         <translation>中止しました: PIN が入力されていません</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="81" />
+        <location filename="../pin_dialog.py" line="115" />
+        <source>New passphrase</source>
+        <translation>新しいパスフレーズ</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="94" />
         <source>What to issue</source>
         <translation>発行する内容</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="83" />
+        <location filename="../issue_wizard.py" line="96" />
         <source>Each person in the roster gets a signed credential and a PDF with a QR seal.</source>
         <translation>名簿の一人ひとりに、署名付きの証明データと QR 印影入りの PDF を作ります。</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="88" />
+        <location filename="../issue_wizard.py" line="101" />
         <source>All rows (or e.g. 2-10,15)</source>
         <translation>すべての行 (例: 2-10,15)</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="90" />
+        <location filename="../issue_wizard.py" line="103" />
         <source>Issuer profile JSON file or saved profile name</source>
         <translation>発行者プロファイルの JSON ファイルまたは保存済みの名前</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="95" />
+        <location filename="../issue_wizard.py" line="104" />
+        <source>The default comes from Tools &gt; Settings &gt; Issuer profile file</source>
+        <translation>既定値は「ツール &gt; 設定 &gt; 発行者プロファイル」から読み込みます</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="109" />
         <source>Template</source>
         <translation>テンプレート</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="96" />
-        <location filename="../main_window.py" line="94" />
+        <location filename="../issue_wizard.py" line="110" />
+        <location filename="../main_window.py" line="114" />
         <source>Roster</source>
         <translation>名簿</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="97" />
+        <location filename="../issue_wizard.py" line="111" />
         <source>Rows</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="98" />
-        <location filename="../settings_dialog.py" line="83" />
+        <location filename="../issue_wizard.py" line="112" />
+        <location filename="../settings_dialog.py" line="98" />
         <source>Issuer</source>
         <translation>発行者</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="99" />
+        <location filename="../issue_wizard.py" line="113" />
+        <location filename="../keys_window.py" line="141" />
         <source>Key</source>
         <translation>鍵</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="100" />
+        <location filename="../issue_wizard.py" line="114" />
         <source>Output folder</source>
         <translation>出力フォルダー</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="106" />
+        <location filename="../issue_wizard.py" line="120" />
         <source>Choose a file</source>
         <translation>ファイルを選択</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="112" />
+        <location filename="../issue_wizard.py" line="126" />
         <source>Choose a folder</source>
         <translation>フォルダーを選択</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="126" />
+        <location filename="../issue_wizard.py" line="140" />
         <source>Issuing</source>
         <translation>発行中</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="133" />
+        <location filename="../issue_wizard.py" line="147" />
         <source>Cancel issuing</source>
         <translation>発行を中止</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="135" />
+        <location filename="../issue_wizard.py" line="149" />
         <source>Open folder</source>
         <translation>フォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="168" />
+        <location filename="../issue_wizard.py" line="183" />
         <source>Issue certificates</source>
         <translation>証書の発行</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="263" />
+        <location filename="../issue_wizard.py" line="291" />
         <source>Stopping after the current group of records…</source>
         <translation>処理中のまとまりが終わったら停止します…</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="270" />
+        <location filename="../issue_wizard.py" line="298" />
         <source>%1 of %2 done</source>
         <translation>%2 件中 %1 件完了</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="275" />
+        <location filename="../issue_wizard.py" line="303" />
         <source>, about %1 s left</source>
         <translation>、残り約 %1 秒</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="277" />
+        <location filename="../issue_wizard.py" line="305" />
         <source>%1 per second</source>
         <translation>毎秒 %1 件</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="286" />
+        <location filename="../issue_wizard.py" line="314" />
         <source>Batch %1 finished: %2 issued. Files are in %3.</source>
         <translation>バッチ %1 完了: %2 件発行しました。ファイルの場所: %3</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="289" />
+        <location filename="../issue_wizard.py" line="317" />
         <source>Batch %1 stopped: %2 done. Open the wizard again to resume it. Files are in %3.</source>
         <translation>バッチ %1 を中断しました: %2 件完了。もう一度ウィザードを開くと再開できます。ファイルの場所: %3</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="303" />
+        <location filename="../issue_wizard.py" line="331" />
         <source>Issuing stopped: %1</source>
         <translation>発行を停止しました: %1</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="321" />
+        <location filename="../issue_wizard.py" line="357" />
+        <location filename="../keys_window.py" line="123" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
@@ -691,388 +721,428 @@
     </message>
     <message>
         <location filename="../layers.py" line="55" />
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="187" />
         <source>Bring to front</source>
         <translation>最前面へ</translation>
     </message>
     <message>
         <location filename="../layers.py" line="56" />
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="188" />
         <source>Bring forward</source>
         <translation>前面へ</translation>
     </message>
     <message>
         <location filename="../layers.py" line="57" />
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="189" />
         <source>Send backward</source>
         <translation>背面へ</translation>
     </message>
     <message>
         <location filename="../layers.py" line="58" />
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="190" />
         <source>Send to back</source>
         <translation>最背面へ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87" />
+        <location filename="../main_window.py" line="107" />
         <source>Inspector</source>
         <translation>プロパティ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90" />
+        <location filename="../main_window.py" line="110" />
         <source>Layers</source>
         <translation>レイヤー</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152" />
+        <location filename="../main_window.py" line="172" />
         <source>&amp;New…</source>
         <translation>新規(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153" />
+        <location filename="../main_window.py" line="173" />
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154" />
+        <location filename="../main_window.py" line="174" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155" />
+        <location filename="../main_window.py" line="175" />
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156" />
+        <location filename="../main_window.py" line="176" />
         <source>Open &amp;roster…</source>
         <translation>名簿を開く(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157" />
+        <location filename="../main_window.py" line="178" />
+        <source>Print pre&amp;view…</source>
+        <translation>印刷プレビュー(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="180" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158" />
+        <location filename="../main_window.py" line="181" />
         <source>Cu&amp;t</source>
         <translation>切り取り(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159" />
+        <location filename="../main_window.py" line="182" />
         <source>&amp;Copy</source>
         <translation>コピー(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160" />
+        <location filename="../main_window.py" line="183" />
         <source>&amp;Paste</source>
         <translation>貼り付け(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161" />
+        <location filename="../main_window.py" line="184" />
         <source>&amp;Duplicate</source>
         <translation>複製(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162" />
+        <location filename="../main_window.py" line="185" />
         <source>De&amp;lete</source>
         <translation>削除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="186" />
         <source>Select &amp;all</source>
         <translation>すべて選択(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="192" />
         <source>Lock</source>
         <translation>ロック</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="195" />
         <source>Unlock</source>
         <translation>ロック解除</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="198" />
         <source>Hide</source>
         <translation>隠す</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="201" />
         <source>Zoom to &amp;fit</source>
         <translation>全体を表示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="204" />
         <source>Actual size (100%)</source>
         <translation>実寸 (100%)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186" />
+        <location filename="../main_window.py" line="209" />
         <source>Zoom &amp;in</source>
         <translation>拡大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="212" />
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191" />
+        <location filename="../main_window.py" line="214" />
         <source>Snap to &amp;grid (1 mm)</source>
         <translation>グリッドに合わせる (1 mm)(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="215" />
         <source>&amp;Smart guides</source>
         <translation>スマートガイド(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="217" />
         <source>Add &amp;back side</source>
         <translation>裏面を追加(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="218" />
         <source>Previous record</source>
         <translation>前の人</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196" />
+        <location filename="../main_window.py" line="219" />
         <source>Next record</source>
         <translation>次の人</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="223" />
         <source>Align left</source>
         <translation>左揃え</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="224" />
         <source>Align centres horizontally</source>
         <translation>左右中央揃え</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202" />
+        <location filename="../main_window.py" line="225" />
         <source>Align right</source>
         <translation>右揃え</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203" />
+        <location filename="../main_window.py" line="226" />
         <source>Align top</source>
         <translation>上揃え</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204" />
+        <location filename="../main_window.py" line="227" />
         <source>Align middles vertically</source>
         <translation>上下中央揃え</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205" />
+        <location filename="../main_window.py" line="228" />
         <source>Align bottom</source>
         <translation>下揃え</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209" />
+        <location filename="../main_window.py" line="232" />
         <source>Distribute horizontally</source>
         <translation>左右に等間隔</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212" />
+        <location filename="../main_window.py" line="235" />
         <source>Distribute vertically</source>
         <translation>上下に等間隔</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="239" />
         <location filename="../roster_panel.py" line="312" />
         <source>Field</source>
         <translation>差し込み項目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228" />
+        <location filename="../main_window.py" line="251" />
         <source>Click or drag on the page to add: %1</source>
         <translation>ページをクリックまたはドラッグして追加: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232" />
+        <location filename="../main_window.py" line="255" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235" />
+        <location filename="../main_window.py" line="269" />
         <source>Open &amp;recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237" />
+        <location filename="../main_window.py" line="271" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="238" />
-        <location filename="../main_window.py" line="440" />
+        <location filename="../main_window.py" line="272" />
+        <location filename="../main_window.py" line="545" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241" />
-        <location filename="../main_window.py" line="443" />
+        <location filename="../main_window.py" line="275" />
+        <location filename="../main_window.py" line="548" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250" />
+        <location filename="../main_window.py" line="284" />
         <source>&amp;Insert</source>
         <translation>挿入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253" />
+        <location filename="../main_window.py" line="287" />
         <source>&amp;Arrange</source>
         <translation>配置(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276" />
+        <location filename="../main_window.py" line="310" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296" />
+        <location filename="../main_window.py" line="330" />
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298" />
+        <location filename="../main_window.py" line="332" />
         <source>&amp;Issue certificates…</source>
         <translation>証書を発行(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="301" />
+        <location filename="../main_window.py" line="335" />
         <source>&amp;Verify a certificate…</source>
         <translation>証書を検証(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="304" />
+        <location filename="../main_window.py" line="337" />
+        <source>&amp;Keys and tokens…</source>
+        <translation>鍵とトークン(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="338" />
+        <source>Add &amp;font…</source>
+        <translation>フォントを追加(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="340" />
         <source>&amp;Settings…</source>
         <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="306" />
+        <location filename="../main_window.py" line="342" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318" />
+        <location filename="../main_window.py" line="354" />
         <source>Arrange</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335" />
+        <location filename="../main_window.py" line="371" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347" />
+        <location filename="../main_window.py" line="383" />
         <source>Save first</source>
         <translation>先に保存してください</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348" />
+        <location filename="../main_window.py" line="384" />
         <source>Save the template before issuing: each batch records the exact design.</source>
         <translation>発行の前にテンプレートを保存してください。バッチごとに使ったデザインを正確に記録します。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359" />
+        <location filename="../main_window.py" line="395" />
         <source>Unfinished batch</source>
         <translation>未完了のバッチ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360" />
+        <location filename="../main_window.py" line="396" />
         <source>Batch %1 was not finished. Resume it now?</source>
         <translation>バッチ %1 が完了していません。今すぐ再開しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="440" />
+        <location filename="../main_window.py" line="439" />
+        <source>Cannot show the print preview</source>
+        <translation>印刷プレビューを表示できません</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="452" />
+        <source>Add a font</source>
+        <translation>フォントを追加</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="454" />
+        <source>TrueType fonts (*.ttf *.ttc);;All fonts (*.ttf *.ttc *.otf *.otc)</source>
+        <translation>TrueType フォント (*.ttf *.ttc);;すべてのフォント (*.ttf *.ttc *.otf *.otc)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="466" />
+        <source>Cannot add the font</source>
+        <translation>フォントを追加できません</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="471" />
+        <source>Added font: %1</source>
+        <translation>フォントを追加しました: %1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="545" />
         <source>&amp;Undo %1</source>
         <translation>元に戻す: %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="443" />
+        <location filename="../main_window.py" line="548" />
         <source>&amp;Redo %1</source>
         <translation>やり直し: %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="460" />
+        <location filename="../main_window.py" line="565" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="473" />
+        <location filename="../main_window.py" line="578" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486" />
+        <location filename="../main_window.py" line="591" />
         <source>Open template</source>
         <translation>テンプレートを開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="507" />
+        <location filename="../main_window.py" line="612" />
         <source>Save template</source>
         <translation>テンプレートを保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516" />
+        <location filename="../main_window.py" line="621" />
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="519" />
+        <location filename="../main_window.py" line="624" />
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="528" />
+        <location filename="../main_window.py" line="633" />
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="529" />
+        <location filename="../main_window.py" line="634" />
         <source>Save the changes to “%1” before closing it?</source>
         <translation>閉じる前に「%1」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="556" />
+        <location filename="../main_window.py" line="661" />
         <source>Cannot open the roster</source>
         <translation>名簿を開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="562" />
+        <location filename="../main_window.py" line="667" />
         <source>Open roster</source>
         <translation>名簿を開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="583" />
+        <location filename="../main_window.py" line="688" />
         <source>Front</source>
         <translation>表面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="583" />
+        <location filename="../main_window.py" line="688" />
         <source>Back</source>
         <translation>裏面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="635" />
+        <location filename="../main_window.py" line="740" />
         <source>Recover unsaved work</source>
         <translation>保存されていない作業の復元</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="636" />
+        <location filename="../main_window.py" line="741" />
         <source>Shosho closed before “%1” was saved. Recover the autosaved copy?</source>
         <translation>「%1」を保存する前に Shosho が終了しました。自動保存されたコピーを復元しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="645" />
+        <location filename="../main_window.py" line="750" />
         <source>Cannot recover</source>
         <translation>復元できません</translation>
     </message>
@@ -1147,74 +1217,94 @@
         <translation>%1 行目</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="58" />
+        <location filename="../settings_dialog.py" line="59" />
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="77" />
+        <location filename="../settings_dialog.py" line="67" />
+        <source>Issuer profile JSON, used by the issue wizard</source>
+        <translation>発行ウィザードが使う発行者プロファイル (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="92" />
         <source>Empty: SQLite file in the data folder</source>
         <translation>空欄: データフォルダーの SQLite ファイル</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="79" />
+        <location filename="../settings_dialog.py" line="94" />
         <source>System language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="85" />
+        <location filename="../settings_dialog.py" line="100" />
         <source>Name (Japanese)</source>
         <translation>名称 (日本語)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="86" />
+        <location filename="../settings_dialog.py" line="101" />
         <source>Name (English)</source>
         <translation>名称 (英語)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="87" />
+        <location filename="../settings_dialog.py" line="102" />
         <source>Web address</source>
         <translation>ウェブサイト</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="88" />
+        <location filename="../settings_dialog.py" line="103" />
         <source>Logo</source>
         <translation>ロゴ</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="89" />
+        <location filename="../settings_dialog.py" line="104" />
+        <source>Issuer profile file</source>
+        <translation>発行者プロファイル</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="105" />
         <source>General</source>
         <translation>全般</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="91" />
+        <location filename="../settings_dialog.py" line="107" />
         <source>Default font</source>
         <translation>既定のフォント</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="92" />
+        <location filename="../settings_dialog.py" line="108" />
         <source>Database</source>
         <translation>データベース</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="93" />
+        <location filename="../settings_dialog.py" line="109" />
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="94" />
+        <location filename="../settings_dialog.py" line="110" />
         <source>A new language applies the next time Shosho starts.</source>
         <translation>言語の変更は次回の起動から反映されます。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="109" />
+        <location filename="../settings_dialog.py" line="125" />
         <source>Choose a logo</source>
         <translation>ロゴを選択</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="109" />
+        <location filename="../settings_dialog.py" line="125" />
         <source>Pictures (*.png *.svg *.jpg)</source>
         <translation>画像 (*.png *.svg *.jpg)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="132" />
+        <source>Choose the issuer profile</source>
+        <translation>発行者プロファイルを選択</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="132" />
+        <source>Issuer profiles (*.json)</source>
+        <translation>発行者プロファイル (*.json)</translation>
     </message>
     <message>
         <location filename="../start_page.py" line="34" />
@@ -1377,6 +1467,303 @@ or a photo or scan of the QR code here</source>
         <location filename="../verify_window.py" line="104" />
         <source>Not valid</source>
         <translation>無効です</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="97" />
+        <source>PKCS#11 modules (%1);;All files (*)</source>
+        <translation>PKCS#11 モジュール (%1);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="111" />
+        <source>Keys and tokens — Shosho</source>
+        <translation>鍵とトークン — Shosho</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="122" />
+        <source>Path of the token's PKCS#11 module</source>
+        <translation>トークンの PKCS#11 モジュールのパス</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="125" />
+        <source>List tokens</source>
+        <translation>トークンを一覧</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="134" />
+        <location filename="../keys_window.py" line="201" />
+        <source>Token</source>
+        <translation>トークン</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="134" />
+        <source>Serial</source>
+        <translation>シリアル番号</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="134" />
+        <source>Maker and model</source>
+        <translation>メーカーと型番</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="137" />
+        <source>Show keys (asks the PIN)</source>
+        <translation>鍵を表示 (PIN を入力)</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="141" />
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="146" />
+        <source>e.g. issuer-2026</source>
+        <translation>例: issuer-2026</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="150" />
+        <source>Generate on the token</source>
+        <translation>トークン上で生成</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="162" />
+        <source>Choose a key</source>
+        <translation>鍵を選んでください</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="163" />
+        <location filename="../keys_window.py" line="172" />
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="171" />
+        <source>Give this key reference to the issue wizard</source>
+        <translation>この鍵参照を発行ウィザードに入力します</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="179" />
+        <source>Export did.json…</source>
+        <translation>did.json を書き出す…</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="188" />
+        <source>New encrypted key file…</source>
+        <translation>暗号化鍵ファイルを新規作成…</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="191" />
+        <source>For offices without a token:</source>
+        <translation>トークンがない場合:</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="207" />
+        <source>New key:</source>
+        <translation>新しい鍵:</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="209" />
+        <source>Selected key</source>
+        <translation>選択した鍵</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="212" />
+        <source>Key reference</source>
+        <translation>鍵参照</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="213" />
+        <source>did:web domain</source>
+        <translation>did:web ドメイン</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="231" />
+        <source>Choose the PKCS#11 module</source>
+        <translation>PKCS#11 モジュールを選択</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="242" />
+        <source>Choose the PKCS#11 module of the token first.</source>
+        <translation>先にトークンの PKCS#11 モジュールを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="257" />
+        <source>%1 token(s) found.</source>
+        <translation>トークンが %1 個見つかりました。</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="259" />
+        <source>No token found: is it plugged in?</source>
+        <translation>トークンが見つかりません。差し込まれていますか?</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="287" />
+        <source>Choose a token first.</source>
+        <translation>先にトークンを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="318" />
+        <source>Token “%1” holds %2 key(s).</source>
+        <translation>トークン「%1」には鍵が %2 個あります。</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="361" />
+        <source>RSA keys have no did:key: publish a did.json</source>
+        <translation>RSA 鍵には did:key がありません。did.json を公開してください</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="368" />
+        <source>Give the new key a name (its label on the token).</source>
+        <translation>新しい鍵の名前 (トークン上のラベル) を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="379" />
+        <source>Generated %1 key “%2” on token “%3”.</source>
+        <translation>トークン「%3」に %1 鍵「%2」を生成しました。</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="389" />
+        <source>Export did.json</source>
+        <translation>did.json を書き出す</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="389" />
+        <source>DID documents (*.json)</source>
+        <translation>DID ドキュメント (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="398" />
+        <source>Choose a key first.</source>
+        <translation>先に鍵を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="416" />
+        <source>Wrote %1 for %2. Publish it at %3</source>
+        <translation>%2 の %1 を書き出しました。%3 に公開してください</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="424" />
+        <source>New encrypted key file</source>
+        <translation>暗号化鍵ファイルの新規作成</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="424" />
+        <source>Key files (*.key *.pem)</source>
+        <translation>鍵ファイル (*.key *.pem)</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="432" />
+        <source>Passphrase for the new key file %1 (at least 8 characters)</source>
+        <translation>新しい鍵ファイル %1 のパスフレーズ (8 文字以上)</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="448" />
+        <source>Created key file %1. Keep a copy in a safe place.</source>
+        <translation>鍵ファイル %1 を作成しました。控えを安全な場所に保管してください。</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="456" />
+        <source>Copied.</source>
+        <translation>コピーしました。</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="465" />
+        <source>Keys and tokens</source>
+        <translation>鍵とトークン</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="185" />
+        <source>Nothing to print</source>
+        <translation>印刷するものがありません</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="203" />
+        <source>Print preview — %1</source>
+        <translation>印刷プレビュー — %1</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="208" />
+        <source>Previous sheet (Page Up)</source>
+        <translation>前の用紙 (Page Up)</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="212" />
+        <source>Next sheet (Page Down)</source>
+        <translation>次の用紙 (Page Down)</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="220" />
+        <source>Save print PDF…</source>
+        <translation>印刷用 PDF を保存…</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="222" />
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="242" />
+        <source>record %1</source>
+        <translation>%1 件目</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="244" />
+        <source>records %1–%2</source>
+        <translation>%1–%2 件目</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="250" />
+        <source>backs, mirrored for long-edge duplex</source>
+        <translation>裏面 (長辺とじ両面印刷用に左右反転)</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="252" />
+        <source>fronts</source>
+        <translation>表面</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="255" />
+        <source>%1 cards per A4 sheet (%2 × %3) with crop marks · %4 · %5</source>
+        <translation>A4 1 枚に %1 枚 (%2 × %3)・トンボ付き · %4 · %5</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="264" />
+        <source>back</source>
+        <translation>裏面</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="264" />
+        <source>front</source>
+        <translation>表面</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="272" />
+        <source>no sheets</source>
+        <translation>用紙なし</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="280" />
+        <source>Sheet %1 of %2</source>
+        <translation>用紙 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="290" />
+        <source>Save print PDF</source>
+        <translation>印刷用 PDF を保存</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="292" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="305" />
+        <source>Cannot save the print PDF</source>
+        <translation>印刷用 PDF を保存できません</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="310" />
+        <source>Saved %1 (%2 pages)</source>
+        <translation>%1 を保存しました (%2 ページ)</translation>
     </message>
 </context>
 <context>
