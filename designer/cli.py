@@ -41,7 +41,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="shosho", description="Certificates and student-ID cards, signed and printed.")
+    parser = _Parser(
+        prog="shosho", description="Certificates and student-ID cards, signed and printed."
+    )
     parser.add_argument("--version", action="version", version=f"shosho {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:

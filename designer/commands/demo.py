@@ -70,15 +70,19 @@ def run(args: argparse.Namespace) -> int:
 
     out: Path = args.out
     started = time.perf_counter()
-    print(f"1. Rendering the built-in templates for the sample rosters into {(out / 'rendered').resolve()}")
+    print(
+        f"1. Rendering the built-in templates for the sample rosters into {(out / 'rendered').resolve()}"
+    )
     for name, where, count in render_demo(out):
         print(f"   {name:<28} {count:>3} → {where}")
     print("2. Issuing the sample 修了証 batch: Open Badges 3.0 credentials signed with a DEMO key")
     print("   (the demo key is never trusted by any verifier: it only shows how issuing works)")
     summary = issue_demo_batch(out / "issued", load_settings())
     if summary.already_issued:
-        print(f"   everyone in the sample roster already has the demo certificate ({summary.total});"
-              " nothing was signed twice")
+        print(
+            f"   everyone in the sample roster already has the demo certificate ({summary.total});"
+            " nothing was signed twice"
+        )
     else:
         print(f"   batch {summary.batch_id}: {summary.issued_now} of {summary.total} issued")
     for label, where in (
@@ -92,7 +96,9 @@ def run(args: argparse.Namespace) -> int:
     any_pdf = next(iter(sorted(Path(summary.files_dir).glob("*.pdf"))), None)
     if any_pdf is not None:
         print(f'3. Check one: shosho verify "{any_pdf}"')
-        print("   It reports a valid signature from an issuer nobody trusts (exit code 3): the demo")
+        print(
+            "   It reports a valid signature from an issuer nobody trusts (exit code 3): the demo"
+        )
         print("   key is published with Shosho, so it proves nothing. Your own key, listed in your")
         print("   institution's trust list or did.json, gives VERIFIED.")
     print(f"Done in {time.perf_counter() - started:.1f} s.")

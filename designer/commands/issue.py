@@ -20,8 +20,9 @@ def register(subparsers) -> None:
         description="Check the roster, then sign a credential and write a PDF, JSON and badge "
         "images for every record. Interrupted batches continue with --resume.",
     )
-    parser.add_argument("template", nargs="?",
-                        help="a .shosho template, or a built-in template name (e.g. shusho)")
+    parser.add_argument(
+        "template", nargs="?", help="a .shosho template, or a built-in template name (e.g. shusho)"
+    )
     parser.add_argument("--roster", help="the roster (CSV/TSV/XLSX)")
     parser.add_argument("--issuer", help="issuer profile JSON file, or the name of a saved profile")
     parser.add_argument("--key", help="key reference: pkcs11:… or file:PATH")
@@ -49,8 +50,12 @@ def register(subparsers) -> None:
         "vc-jwt for P-256 and RSA keys)",
     )
     parser.add_argument("--encoding", help="roster encoding (detected if not given)")
-    parser.add_argument("--sheet-name", dest="sheet", metavar="NAME",
-                        help="worksheet of an XLSX roster (default: the first)")
+    parser.add_argument(
+        "--sheet-name",
+        dest="sheet",
+        metavar="NAME",
+        help="worksheet of an XLSX roster (default: the first)",
+    )
     parser.add_argument(
         "--resume",
         nargs="?",

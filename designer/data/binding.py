@@ -116,7 +116,14 @@ def _derive(values: dict[str, object]) -> None:
         faculty, major = _text(values, "faculty"), _text(values, "major")
         separator = IDEOGRAPHIC_SPACE if has_cjk(faculty + major) else " "
         values["department"] = separator.join(part for part in (faculty, major) if part)
-    for name in ("family_name", "given_name", "full_name", "full_name_kana", "name_en", "department"):
+    for name in (
+        "family_name",
+        "given_name",
+        "full_name",
+        "full_name_kana",
+        "name_en",
+        "department",
+    ):
         values.setdefault(name, "")
 
 

@@ -190,7 +190,9 @@ def sign_record(job: SignJob) -> Signed:
     issued_at = dt.datetime.fromisoformat(job.issued_at)
     record = credential_record(job.values)
     if not template.credential.get("valid_until_field"):
-        record.pop("expiry_date", None)  # a roster's 有効期限 column dates ID cards, not certificates
+        record.pop(
+            "expiry_date", None
+        )  # a roster's 有効期限 column dates ID cards, not certificates
     credential = build_credential(
         process.setup.profile,
         rendered_fields(template.achievement, job.values),

@@ -102,8 +102,10 @@ def _json_default(obj: Any) -> Any:
 def _dump(template: Template) -> bytes:
     data = template_to_json(template)
     data["sides"] = [
-        {**{k: v for k, v in to_dict(side).items() if k != "elements"},
-         "elements": [element_to_json(e) for e in side.elements]}
+        {
+            **{k: v for k, v in to_dict(side).items() if k != "elements"},
+            "elements": [element_to_json(e) for e in side.elements],
+        }
         for side in template.sides
     ]
     text = json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)
@@ -161,14 +163,18 @@ def load_template(path: str | os.PathLike[str]) -> Template:
             try:
                 raw = archive.read(TEMPLATE_ENTRY)
             except KeyError:
-                raise ShoshoError(f"{path}: not a Shosho template (no {TEMPLATE_ENTRY} inside)") from None
+                raise ShoshoError(
+                    f"{path}: not a Shosho template (no {TEMPLATE_ENTRY} inside)"
+                ) from None
             assets = {
-                info.filename[len(ASSETS_PREFIX):]: archive.read(info)
+                info.filename[len(ASSETS_PREFIX) :]: archive.read(info)
                 for info in archive.infolist()
                 if info.filename.startswith(ASSETS_PREFIX) and not info.is_dir()
             }
     except zipfile.BadZipFile:
-        raise ShoshoError(f"{path}: not a Shosho template (the file is not a valid .shosho zip)") from None
+        raise ShoshoError(
+            f"{path}: not a Shosho template (the file is not a valid .shosho zip)"
+        ) from None
     except OSError as error:
         raise ShoshoError(f"{path}: cannot read: {error.strerror or error}") from None
     template = template_from_json(_parse_json(raw, path), str(path))
@@ -180,7 +186,9 @@ def _load_json_template(path: Path) -> Template:
     template = template_from_json(_parse_json(path.read_bytes(), path), str(path))
     assets_dir = path.parent / "assets"
     if assets_dir.is_dir():
-        template.assets = {p.name: p.read_bytes() for p in sorted(assets_dir.iterdir()) if p.is_file()}
+        template.assets = {
+            p.name: p.read_bytes() for p in sorted(assets_dir.iterdir()) if p.is_file()
+        }
     return template
 
 

@@ -41,7 +41,11 @@ def to_dict(obj: Any) -> Any:
             if field.name == "extra" or field.metadata.get("transient"):
                 continue
             value = getattr(obj, field.name)
-            if hints.get(field.name) is float and isinstance(value, int) and not isinstance(value, bool):
+            if (
+                hints.get(field.name) is float
+                and isinstance(value, int)
+                and not isinstance(value, bool)
+            ):
                 value = float(value)  # 10 and 10.0 are the same length: save them alike
             out[field.name] = to_dict(value)
         for key, value in getattr(obj, "extra", {}).items():

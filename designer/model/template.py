@@ -67,7 +67,9 @@ class Template:
     required_fields: list[str] = field(default_factory=list)
     output: OutputSettings = field(default_factory=OutputSettings)
     achievement: dict[str, Any] = field(default_factory=dict)  # OB 3.0 Achievement metadata
-    credential: dict[str, Any] = field(default_factory=dict)  # e.g. {"valid_until_field": "expiry_date"}
+    credential: dict[str, Any] = field(
+        default_factory=dict
+    )  # e.g. {"valid_until_field": "expiry_date"}
     extra: dict[str, Any] = field(default_factory=dict)
     # Images the template uses, by asset name. Stored under assets/ in the .shosho zip.
     assets: dict[str, bytes] = field(default_factory=dict, metadata={"transient": True})

@@ -86,8 +86,6 @@ def clear_caches() -> None:
 atexit.register(clear_caches)
 
 
-
-
 def paint_page(
     page: PageDisplay,
     painter: QPainter,

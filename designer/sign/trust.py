@@ -155,7 +155,9 @@ def issuer_from_entry(entry: dict, source: str = "issuer") -> TrustedIssuer:
         if not host:
             raise ShoshoError(f"{where}: verifyUrl {verify_url!r} is not an absolute URL")
         hosts.insert(0, host)
-    status_urls = entry.get("statusLists") or _status_lists_from_folder(entry.get("status_list_url"))
+    status_urls = entry.get("statusLists") or _status_lists_from_folder(
+        entry.get("status_list_url")
+    )
     unknown = set(status_urls) - set(STATUS_PURPOSES)
     if unknown:
         raise ShoshoError(f"{where}: unknown status purpose(s) {sorted(unknown)}")

@@ -75,7 +75,9 @@ def load_trust(files=(), issuers=(), *, installed: bool = True) -> Trust:
             continue
         if isinstance(data, dict) and ("sealKeys" in data or _lists_seal_keys(data)):
             entries = data.get("issuers") if "issuers" in data else [data]
-            trust.add_trust_list(trust_list_from_issuers(entries))  # trusted because the user says so
+            trust.add_trust_list(
+                trust_list_from_issuers(entries)
+            )  # trusted because the user says so
             continue
         trust.credentials.add_file(path)
         if isinstance(data, dict) and "verificationMethod" in data:
@@ -99,7 +101,9 @@ def is_demo_issuer(issuer_id: str) -> bool:
 
 def _lists_seal_keys(data: dict[str, Any]) -> bool:
     issuers = data.get("issuers")
-    return isinstance(issuers, list) and any(isinstance(e, dict) and "sealKeys" in e for e in issuers)
+    return isinstance(issuers, list) and any(
+        isinstance(e, dict) and "sealKeys" in e for e in issuers
+    )
 
 
 def _read_json(path: Path) -> Any:
@@ -120,7 +124,10 @@ def _seal_issuer_from_did(document: dict[str, Any], source: str):
     from designer.sign.trust import issuer_from_entry, seal_key_entry
 
     did = document.get("id")
-    assertion = {ref if isinstance(ref, str) else ref.get("id") for ref in document.get("assertionMethod", [])}
+    assertion = {
+        ref if isinstance(ref, str) else ref.get("id")
+        for ref in document.get("assertionMethod", [])
+    }
     keys = []
     for method in document.get("verificationMethod", []):
         method_id = method.get("id", "") if isinstance(method, dict) else ""
@@ -132,7 +139,9 @@ def _seal_issuer_from_did(document: dict[str, Any], source: str):
             continue  # RSA keys sign VC-JWTs only; seals are EdDSA or ES256
     if not isinstance(did, str) or not keys:
         return None
-    return issuer_from_entry({"id": did, "name": document.get("name") or did, "sealKeys": keys}, source)
+    return issuer_from_entry(
+        {"id": did, "name": document.get("name") or did, "sealKeys": keys}, source
+    )
 
 
 @dataclass
@@ -171,8 +180,10 @@ class ItemResult:
     def headline(self) -> str:
         if self.error:
             return "INVALID"
-        withdrawn = {self.credential.status if self.credential else None,
-                     self.paper.seal.status if self.paper else None}
+        withdrawn = {
+            self.credential.status if self.credential else None,
+            self.paper.seal.status if self.paper else None,
+        }
         if "revoked" in withdrawn:
             return "REVOKED: the issuer has revoked this credential"
         if "suspended" in withdrawn:

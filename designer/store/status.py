@@ -126,7 +126,11 @@ def global_index(url: str, index: int, size: int = STATUS_LIST_SIZE) -> int:
 
 
 def mirror(
-    session: Session, issuer: Issuer, purpose: str, slots: list[tuple[StatusList, int]], base_url: str
+    session: Session,
+    issuer: Issuer,
+    purpose: str,
+    slots: list[tuple[StatusList, int]],
+    base_url: str,
 ) -> list[tuple[StatusList, int]]:
     """The same (list number, index) positions on the issuer's ``purpose`` lists.
 
@@ -143,9 +147,15 @@ def mirror(
                 select(StatusList).where(StatusList.issuer_id == issuer.id, StatusList.url == url)
             ).scalar_one_or_none()
             if target is None:
-                target = StatusList(issuer_id=issuer.id, purpose=purpose, url=url,
-                                    size=source.size, bits=empty_bits(source.size), next_index=0,
-                                    version=1)
+                target = StatusList(
+                    issuer_id=issuer.id,
+                    purpose=purpose,
+                    url=url,
+                    size=source.size,
+                    bits=empty_bits(source.size),
+                    next_index=0,
+                    version=1,
+                )
                 session.add(target)
                 session.flush()
             lists[number] = target

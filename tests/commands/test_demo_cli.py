@@ -14,7 +14,14 @@ def test_demo_renders_issues_and_is_never_trusted(tmp_path, monkeypatch, capsys)
     assert main(["demo", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "30 of 30 issued" in printed
-    for template in ("shusho", "shojo", "certificate-en-a4", "certificate-en-letter", "student-id", "badge"):
+    for template in (
+        "shusho",
+        "shojo",
+        "certificate-en-a4",
+        "certificate-en-letter",
+        "student-id",
+        "badge",
+    ):
         assert list((out / "rendered" / template).glob("*.pdf")), template
     pdfs = sorted((out / "issued" / "issued").glob("*.pdf"))
     assert len(pdfs) == 30
@@ -32,8 +39,12 @@ def test_demo_renders_issues_and_is_never_trusted(tmp_path, monkeypatch, capsys)
 
 
 def test_the_shosho_command_starts(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "designer.cli", "--help"], capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "designer.cli", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0
     for command in ("render", "roster", "issue", "verify", "keys", "sign", "demo", "export"):
         assert command in result.stdout

@@ -259,19 +259,39 @@ def test_windows_photo_paths_work_on_every_os(tmp_path):
     photos.mkdir()
     shutil.copy(next((EXAMPLES / "photos").glob("*.jpg")), photos / "a.jpg")
     roster = tmp_path / "r.csv"
-    roster.write_text("学籍番号,姓,名,学部,有効期限,写真\n1,山田,太郎,経済学部,2029-03-31,photos\\a.jpg\n",
-                      encoding="cp932")
+    roster.write_text(
+        "学籍番号,姓,名,学部,有効期限,写真\n1,山田,太郎,経済学部,2029-03-31,photos\\a.jpg\n",
+        encoding="cp932",
+    )
     assert run("roster", "check", str(roster), "--template", "student-id") == 0
     assert run("render", "student-id", "--roster", str(roster), "--out", str(tmp_path / "out")) == 0
     (pdf,) = (tmp_path / "out").glob("*.pdf")
-    assert subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True,
-                          check=True).stdout.count("jpeg") >= 1
+    assert (
+        subprocess.run(
+            ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+        ).stdout.count("jpeg")
+        >= 1
+    )
 
 
 def test_rows_print_the_good_rows_of_a_roster_with_problems_elsewhere(tmp_path):
     roster = tmp_path / "r.csv"
-    roster.write_text("学籍番号,姓,名,修了日,講座名\n1,山田,太郎,2025-04-01,講座\n2,佐藤,花子,not a date,講座\n",
-                      encoding="utf-8")
+    roster.write_text(
+        "学籍番号,姓,名,修了日,講座名\n1,山田,太郎,2025-04-01,講座\n2,佐藤,花子,not a date,講座\n",
+        encoding="utf-8",
+    )
     assert run("render", "shusho", "--roster", str(roster), "--out", str(tmp_path / "all")) == 1
-    assert run("render", "shusho", "--roster", str(roster), "--rows", "2", "--out", str(tmp_path / "one")) == 0
+    assert (
+        run(
+            "render",
+            "shusho",
+            "--roster",
+            str(roster),
+            "--rows",
+            "2",
+            "--out",
+            str(tmp_path / "one"),
+        )
+        == 0
+    )
     assert [p.name for p in (tmp_path / "one").glob("*.pdf")] == ["1_山田　太郎_修了証.pdf"]

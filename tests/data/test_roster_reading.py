@@ -262,4 +262,7 @@ def test_xlsx_with_blank_rows_keeps_excel_row_numbers(tmp_path):
     workbook.save(path)
     roster = read_roster(path)
     assert [(record.row, record.get("姓")) for record in roster.records] == [
-        (2, "山田"), (4, "佐藤"), (7, "鈴木")]
+        (2, "山田"),
+        (4, "佐藤"),
+        (7, "鈴木"),
+    ]

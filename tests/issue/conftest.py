@@ -88,8 +88,6 @@ def db_url(folder: Path) -> str:
     return "sqlite:///" + (folder / "shosho.db").as_posix()
 
 
-
-
 def issue_command(workspace: Path, *extra: str) -> list[str]:
     """``shosho issue`` with the workspace's database, run as its own process."""
     return [sys.executable, "-m", "designer.cli", "issue", *extra, "--db", db_url(workspace)]

@@ -9,8 +9,6 @@ import subprocess
 import zipfile
 
 import pytest
-from .checks import check_batch_complete
-from .conftest import command_env, db_url, issue_command, new_batch_args, run, write_roster
 
 from designer.errors import ShoshoError
 from designer.issue import files as files_module
@@ -22,6 +20,9 @@ from designer.model import load_template
 from designer.store import open_store
 from designer.store.models import Credential, StatusList
 from designer.store.status import decode_list, get_bit
+
+from .checks import check_batch_complete
+from .conftest import command_env, db_url, issue_command, new_batch_args, run, write_roster
 
 
 def _request(ws, outputs=("pdf", "json", "png", "svg"), **kw):

@@ -8,8 +8,6 @@ import json
 import zipfile
 from contextlib import redirect_stdout
 
-from .checks import check_batch_complete
-from .conftest import db_url, new_batch_args, run, write_roster
 from sqlalchemy import select
 
 from designer.issue.export import check_bundle, export_bundle
@@ -22,6 +20,9 @@ from designer.sign.multikey import public_key_multibase
 from designer.sign.verify import VERIFIED, verify_file
 from designer.store import open_store
 from designer.store.models import BATCH_INTERRUPTED, Batch, Credential
+
+from .checks import check_batch_complete
+from .conftest import db_url, new_batch_args, run, write_roster
 
 ISSUER = "https://mirai.example/issuer"
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import uuid
 
-from .conftest import db_url
 from pypdf import PdfReader
 from sqlalchemy import select
 
@@ -20,6 +19,8 @@ from designer.sign.trust import seal_key_entry, trust_list_from_issuers
 from designer.sign.verify import VERIFIED, verify_file
 from designer.store import open_store
 from designer.store.models import Credential
+
+from .conftest import db_url
 
 ISSUER = "https://mirai.example/issuer"
 
