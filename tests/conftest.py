@@ -65,6 +65,16 @@ def _softhsm_module() -> str:
     )
 
 
+@pytest.fixture(autouse=True)
+def _token_sessions_closed_after_each_test():
+    """As when a command ends: no token stays logged in from one test into the next."""
+    yield
+    import sys
+
+    if "designer.sign.pkcs11_token" in sys.modules:
+        sys.modules["designer.sign.pkcs11_token"].close_all_signers()
+
+
 @pytest.fixture(scope="session")
 def softhsm(tmp_path_factory) -> SoftHSMToken:
     module = _softhsm_module()

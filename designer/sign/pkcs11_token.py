@@ -213,11 +213,24 @@ def generate_key(session, label: str, key_type: str) -> None:
         raise TokenError("the token was removed or stopped responding") from None
 
 
+# Held strongly: a signer dropped without close() would leave its session, and the token's
+# login, open until the program ends (python-pkcs11 does not log out on garbage collection).
+_OPEN_SIGNERS: set[TokenSigner] = set()
+
+
+def close_all_signers() -> None:
+    """Close every token signer still open, so that the token logs this program out: called
+    when a command ends, and between tests."""
+    for signer in list(_OPEN_SIGNERS):
+        signer.close()
+
+
 class TokenSigner:
     """A ``Signer`` over a private key in a token, with its logged-in session."""
 
     def __init__(self, session, token_label: str, object_label: str, key_ref: str):
         self._session = session
+        _OPEN_SIGNERS.add(self)
         self.key_id = key_ref
         self._token_label = token_label
         try:
@@ -264,8 +277,18 @@ class TokenSigner:
         return self._public
 
     def close(self) -> None:
-        with contextlib.suppress(p11.PKCS11Error):
-            self._session.close()
+        """End the session; the token logs out when this program has no session left on it."""
+        session, self._session = self._session, None
+        _OPEN_SIGNERS.discard(self)
+        if session is not None:
+            with contextlib.suppress(p11.PKCS11Error):
+                session.close()
+
+    def __enter__(self) -> TokenSigner:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
 
     def __repr__(self) -> str:
         return f"TokenSigner({self.key_id!r}, {self.algorithm})"

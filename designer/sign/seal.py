@@ -321,7 +321,16 @@ def _qr_code(text: str, ec: str) -> qrcode.QRCode:
 
 
 def seal_qr_version(text: str, ec: str = "M") -> int:
-    return _qr_code(text, ec).best_fit()
+    """The smallest QR version holding ``text``, counted from the segments' bit lengths (the
+    same count the renderer uses) rather than by building the code."""
+    from designer.render.qr import fitting_version
+
+    if ec not in _EC_LEVELS:
+        raise ShoshoError(f"seal: error-correction level {ec!r} is not one of L, M, Q, H")
+    version = fitting_version(make_qr_segments(text), _EC_LEVELS[ec])
+    if version is None:
+        raise ShoshoError("seal: too large for any QR code")
+    return version
 
 
 def seal_qr_matrix(text: str, ec: str = "M") -> tuple[int, list[list[bool]]]:
