@@ -289,7 +289,7 @@ class KeysWindow(QWidget):
         label = self.token_label()
         if label is None:
             raise ShoshoError(tr("Choose a token first."))
-        if self._session is not None and self._session_token == label:
+        if self._session is not None and self._session_token == label and self._session_alive():
             return self._session
         self._close_session()
         token = find_token(self.module_path(), label)
@@ -298,6 +298,15 @@ class KeysWindow(QWidget):
         )
         self._session_token = label
         return self._session
+
+    def _session_alive(self) -> bool:
+        """Whether the kept session still works: another part of the program may have logged
+        the token out (PKCS#11 login is per program), or the token was pulled out."""
+        try:
+            list_keys(self._session)
+        except Exception:
+            return False
+        return True
 
     def _close_session(self) -> None:
         if self._session is not None:

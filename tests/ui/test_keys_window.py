@@ -9,8 +9,6 @@ from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
 
-from designer.cli import main as shosho
-
 
 def _window(window, qtbot, softhsm, pins):
     asked = []
@@ -39,11 +37,16 @@ def test_list_generate_and_show_the_did_key(window, qtbot, softhsm, monkeypatch,
     ]
     assert keys.did.text() == did and keys.did.isReadOnly()
 
-    # The same did:key as `shosho keys did` prints for that key.
-    monkeypatch.setenv("SHOSHO_PIN", softhsm.pin)
-    capsys.readouterr()
-    assert shosho(["keys", "did", "--key", softhsm.key_uri(label)]) == 0
-    assert capsys.readouterr().out.strip() == did
+    # The same did:key as `shosho keys did` prints for that key, run from a terminal while the
+    # window is open (its own process, as an office PC would run it).
+    printed = subprocess.run(
+        [sys.executable, "-m", "designer.cli", "keys", "did", "--key", softhsm.key_uri(label)],
+        env={**os.environ, "SHOSHO_PIN": softhsm.pin},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert printed == did
     assert keys.key_ref.text().startswith(f"pkcs11:token={softhsm.token_label};object={label}")
 
     keys.copy(keys.did.text())
