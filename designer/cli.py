@@ -67,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("shosho: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        sys.stderr.close()
+        return 0
     finally:
         if "designer.sign.pkcs11_token" in sys.modules:
             sys.modules["designer.sign.pkcs11_token"].close_all_signers()

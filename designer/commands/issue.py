@@ -82,6 +82,19 @@ def _signer(key_ref: str, args):
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        # Everything finished so far is journaled; the batch carries on where it stopped.
+        print(
+            "shosho: interrupted. Nothing issued is lost, and nobody will be issued twice: "
+            "continue with `shosho issue --resume`",
+            file=sys.stderr,
+        )
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
     from designer.issue.pipeline import issue_batch, latest_unfinished, resume_notes, run_batch
     from designer.issue.plan import PlanRequest, RosterProblems
     from designer.sign.signing import default_suite

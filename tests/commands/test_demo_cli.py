@@ -32,6 +32,20 @@ def test_demo_renders_issues_and_is_never_trusted(tmp_path, monkeypatch, capsys)
     assert main(["verify", str(pdfs[0]), "--trust", str(entry), "--no-installed-trust"]) == 3
     assert "never trusted" in capsys.readouterr().out
 
+    # Staff find a person's credential id, revoke it, and see the new status.
+    db = ["--db", "sqlite:///" + (out / "issued" / "demo.db").as_posix()]
+    assert main(["batches", "1", *db]) == 0
+    listing = capsys.readouterr().out
+    first = next(line for line in listing.splitlines() if "髙橋" in line)
+    credential_id = next(word for word in first.split() if word.startswith("urn:uuid:"))
+    assert main(["revoke", credential_id, "--reason", "issued in error", *db]) == 0
+    capsys.readouterr()
+    assert main(["batches", "1", *db]) == 0
+    assert "revoked" in next(
+        line for line in capsys.readouterr().out.splitlines() if "髙橋" in line
+    )
+    assert main(["batches", "99", *db]) == 1
+
     # A second run signs nobody twice.
     assert main(["demo", "--out", str(out)]) == 0
     assert "nothing was signed twice" in capsys.readouterr().out
