@@ -167,8 +167,14 @@ def template_checks(template: Template, fonts) -> list:
             if not fits:
                 yield record.problem(
                     "full_name",
-                    f"the QR seal for this record needs QR version {version}, larger than the "
-                    f"design allows for a {template.kind}: shorten the printed name or achievement",
+                    f"the QR seal for this record needs QR version {version}, larger than a "
+                    f"{template.kind} allows (the seal signs what is printed): "
+                    + (
+                        "give the issuer profile a shorter verify URL"
+                        if template.kind == "card"
+                        else "give the template a shorter achievement name, or the issuer "
+                        "profile a shorter verify URL"
+                    ),
                     ERROR,
                 )
 
