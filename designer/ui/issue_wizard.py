@@ -238,7 +238,7 @@ class IssueWizard(QWizard):
         _ui_settings().setValue(LAST_KEY, key_ref)  # a key reference, never a PIN
         if self.resume_batch is not None:
             batch_id = self.resume_batch
-            return lambda **kw: run_batch(store, batch_id, signer, **kw)
+            return _closing(signer, lambda **kw: run_batch(store, batch_id, signer, **kw))
         template_path = Path(setup.template.text().strip())
         request = PlanRequest(
             template=load_template(template_path),
@@ -250,7 +250,7 @@ class IssueWizard(QWizard):
             rows=setup.rows.text().strip() or None,
         )
         request = replace(request, suite=default_suite(signer))
-        return lambda **kw: issue_batch(store, request, signer, **kw)
+        return _closing(signer, lambda **kw: issue_batch(store, request, signer, **kw))
 
     def start_batch(self) -> None:
         self.result, self.error = None, None
@@ -358,3 +358,18 @@ def _with_browse(edit: QLineEdit, slot) -> QWidget:
     button.clicked.connect(slot)
     row.addWidget(button)
     return holder
+
+
+def _closing(signer, job):
+    """``job`` that ends the signer's token session when it is done, so the token does not stay
+    logged in after the batch."""
+
+    def run(**kwargs):
+        try:
+            return job(**kwargs)
+        finally:
+            close = getattr(signer, "close", None)
+            if close is not None:
+                close()
+
+    return run
