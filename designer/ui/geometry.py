@@ -109,6 +109,19 @@ def snap_box(box: Box, targets: SnapTargets, tolerance: float) -> SnapResult:
     )
 
 
+def snap_edge(
+    value: float, lines: list[float], grid: float, tolerance: float
+) -> tuple[float, float | None]:
+    """(snapped value, line shown) for one edge being dragged, as ``snap_box`` snaps a box:
+    element edges, page, safe area and guides first, the grid where nothing else is near."""
+    delta, line = _snap_axis((value,), lines, tolerance)
+    if line is not None:
+        return value + delta, line
+    if grid > 0:
+        return round(value / grid) * grid, None
+    return value, None
+
+
 def _snap_axis(
     edges: tuple[float, ...], lines: list[float], tolerance: float
 ) -> tuple[float, float | None]:

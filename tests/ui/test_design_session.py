@@ -117,6 +117,30 @@ def test_resize_with_a_handle_and_rotate(window, qtbot):
     assert (element.width, element.height) == (40, 20)
 
 
+def test_resize_snaps_the_dragged_edge_and_shows_a_guide(window, qtbot):
+    editor = window.new_blank("A4", "portrait")
+    view = window.canvas.view
+    view.set_zoom(1.0)
+    element_id = editor.add_element("shape", x=30, y=30, width=40, height=20)
+    seen_lines = []
+    original = editor.scene.snap_lines.show_lines
+    editor.scene.snap_lines.show_lines = lambda xs, ys, r: (
+        seen_lines.append(list(xs)),
+        original(xs, ys, r),
+    )
+    view.centerOn(90, 40)
+    # The right handle (x=70) dragged to 104.6 mm snaps to the page centre line at 105.
+    _drag(qtbot, view, (70, 40), (104.6, 40))
+    element = editor.document.element(element_id)
+    assert (element.x, element.y, element.height) == (30, 30, 20)
+    assert element.x + element.width == 105.0
+    assert [105.0] in seen_lines
+    # Alt turns snapping off.
+    editor.undo_stack.undo()
+    _drag(qtbot, view, (70, 40), (104.6, 40), modifier=Qt.KeyboardModifier.AltModifier)
+    assert abs(editor.document.element(element_id).width - 74.6) < 0.5
+
+
 def test_keyboard_nudge_copy_paste_delete(window, qtbot):
     editor = window.new_blank("B5", "portrait")
     view = window.canvas.view

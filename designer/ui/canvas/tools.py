@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent
 
 from designer.ui.canvas.items import ElementItem
-from designer.ui.geometry import bounds, snap_box
+from designer.ui.geometry import bounds, snap_box, snap_edge
 
 if TYPE_CHECKING:
     from designer.ui.canvas.view import CanvasView
@@ -97,7 +97,8 @@ class MoveInteraction(Tool):
 
 
 class ResizeInteraction(Tool):
-    """Dragging one of the eight handles. Shift keeps the proportions."""
+    """Dragging one of the eight handles. Shift keeps the proportions; the dragged edges of an
+    unrotated element snap like a moved box does (Alt turns snapping off)."""
 
     def __init__(self, view: CanvasView, item: ElementItem, handle: str) -> None:
         super().__init__(view)
@@ -107,9 +108,33 @@ class ResizeInteraction(Tool):
         self.transform = item.sceneTransform()
         self.inverse, _ = self.transform.inverted()
         self.new_box: tuple[float, float, float, float] | None = None
+        snaps = self.scene.snap_enabled and self.element.rotation % 360 == 0
+        self.targets = self.scene.snap_targets({self.element.id}) if snaps else None
+
+    def _snapped(
+        self, event: QMouseEvent, local: QPointF
+    ) -> tuple[QPointF, list[float], list[float]]:
+        """The handle position after snapping its moving edges (element coordinates)."""
+        if self.targets is None or not _snap_allowed(event):
+            return local, [], []
+        x0, y0 = self.element.x, self.element.y
+        tolerance = self.snap_tolerance()
+        x, y = local.x(), local.y()
+        x_lines: list[float] = []
+        y_lines: list[float] = []
+        if "left" in self.handle or "right" in self.handle:
+            snapped, line = snap_edge(x0 + x, self.targets.xs, self.targets.grid, tolerance)
+            x = snapped - x0
+            x_lines = [line] if line is not None else []
+        if self.handle.startswith(("top", "bottom")):
+            snapped, line = snap_edge(y0 + y, self.targets.ys, self.targets.grid, tolerance)
+            y = snapped - y0
+            y_lines = [line] if line is not None else []
+        return QPointF(x, y), x_lines, y_lines
 
     def move(self, event: QMouseEvent, pos: QPointF) -> None:
-        local = self.inverse.map(pos)
+        local, x_lines, y_lines = self._snapped(event, self.inverse.map(pos))
+        self.scene.snap_lines.show_lines(x_lines, y_lines, self.scene.sceneRect())
         w, h = self.element.width, self.element.height
         left, top, right, bottom = 0.0, 0.0, w, h
         if "left" in self.handle:
@@ -153,6 +178,7 @@ class ResizeInteraction(Tool):
         )
 
     def release(self, event: QMouseEvent, pos: QPointF) -> None:
+        self.scene.snap_lines.show_lines([], [], self.scene.sceneRect())
         if self.new_box is None:
             return
         x, y, w, h = self.new_box
