@@ -35,6 +35,8 @@ from designer.resources import templates_dir
 SEAL_FIELD = "seal_url"
 # Values the program supplies while issuing, not the roster.
 ISSUE_TIME_FIELDS = frozenset({"seal_url", "verify_host", "credential_id", "verify_url"})
+# Checked before issuing, these print empty.
+UNISSUED_VALUES = dict.fromkeys(ISSUE_TIME_FIELDS, "")
 
 
 def builtin_templates() -> dict[str, Path]:
@@ -144,7 +146,7 @@ def template_checks(template: Template, fonts) -> list:
     ]
 
     def check_text(record: BoundRecord) -> Iterable[Problem]:
-        values = {**record.values, **_preview_fields(template)}
+        values = {**record.values, **UNISSUED_VALUES}
         for element in text_elements:
             text = render_text(element.text, values)
             column_field = next(iter(sorted(fields_used(element.text) & set(record.values))), None)
@@ -180,10 +182,6 @@ def template_checks(template: Template, fonts) -> list:
 
         checks.append(check_seal)
     return checks
-
-
-def _preview_fields(template: Template) -> dict[str, str]:
-    return {"verify_host": "", "seal_url": "", "credential_id": ""}
 
 
 @dataclass

@@ -72,7 +72,7 @@ class TrustedIssuers:
                 continue
             if method.get("controller", did) != did:
                 continue
-            key = _method_key(method, source)
+            key = method_public_key(method, source)
             self._public_keys[method_id] = key
             fingerprints.append(_fingerprint(key))
         self.add(did, fingerprints, document.get("name"))
@@ -120,7 +120,7 @@ class TrustedIssuers:
         return self._names.get(issuer_id)
 
 
-def _method_key(method: dict[str, Any], source: str):
+def method_public_key(method: dict[str, Any], source: str):
     if isinstance(method.get("publicKeyMultibase"), str) and is_multikey(
         method["publicKeyMultibase"]
     ):

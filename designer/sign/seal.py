@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 import cbor2
-import qrcode
 from qrcode.util import MODE_8BIT_BYTE, MODE_NUMBER, QRData
 
 from designer.errors import ShoshoError
@@ -303,41 +302,27 @@ def make_qr_segments(text: str) -> list[QRData]:
     return segments
 
 
-_EC_LEVELS = {
-    "L": qrcode.constants.ERROR_CORRECT_L,
-    "M": qrcode.constants.ERROR_CORRECT_M,
-    "Q": qrcode.constants.ERROR_CORRECT_Q,
-    "H": qrcode.constants.ERROR_CORRECT_H,
-}
-
-
-def _qr_code(text: str, ec: str) -> qrcode.QRCode:
-    if ec not in _EC_LEVELS:
-        raise ShoshoError(f"seal: error-correction level {ec!r} is not one of L, M, Q, H")
-    code = qrcode.QRCode(version=None, error_correction=_EC_LEVELS[ec], border=0)
-    for segment in make_qr_segments(text):
-        code.add_data(segment)
-    return code
-
-
 def seal_qr_version(text: str, ec: str = "M") -> int:
     """The smallest QR version holding ``text``, counted from the segments' bit lengths (the
     same count the renderer uses) rather than by building the code."""
-    from designer.render.qr import fitting_version
+    from designer.render.qr import EC_LEVELS, fitting_version
 
-    if ec not in _EC_LEVELS:
+    if ec not in EC_LEVELS:
         raise ShoshoError(f"seal: error-correction level {ec!r} is not one of L, M, Q, H")
-    version = fitting_version(make_qr_segments(text), _EC_LEVELS[ec])
+    version = fitting_version(make_qr_segments(text), EC_LEVELS[ec])
     if version is None:
         raise ShoshoError("seal: too large for any QR code")
     return version
 
 
 def seal_qr_matrix(text: str, ec: str = "M") -> tuple[int, list[list[bool]]]:
-    """(version, modules) of the smallest QR holding ``text``; no quiet zone (add 4 modules)."""
-    code = _qr_code(text, ec)
-    code.make(fit=True)
-    return code.version, [list(row) for row in code.get_matrix()]
+    """(version, modules) of the QR exactly as the renderer prints it; no quiet zone (add 4
+    modules)."""
+    from designer.render.qr import qr_matrix
+
+    seal_qr_version(text, ec)  # the seal's own checks and messages
+    version, modules = qr_matrix(text, ec)
+    return version, [list(row) for row in modules]
 
 
 def seal_fits(

@@ -49,14 +49,14 @@ class Trust:
 
     def add_trust_list(self, trust_list: TrustList) -> None:
         """Seal keys are the issuer's keys: the same key signs the credential and its seal."""
-        from designer.sign.issuers import _fingerprint
+        from designer.sign.did import key_fingerprint
 
         issuers = [issuer for issuer in trust_list.issuers if not is_demo_issuer(issuer.id)]
         self.seals.issuers.extend(issuers)
         for issuer in issuers:
             self.credentials.add(
                 issuer.id,
-                [_fingerprint(key.public_key) for key in issuer.keys],
+                [key_fingerprint(key.public_key) for key in issuer.keys],
                 issuer.display_name,
             )
 
@@ -120,7 +120,7 @@ def _read_json(path: Path) -> Any:
 def _seal_issuer_from_did(document: dict[str, Any], source: str):
     """A DID document the user trusts vouches for seals made with its assertion keys too: the
     institution signs credentials and printed seals with the same key."""
-    from designer.sign.issuers import _method_key
+    from designer.sign.issuers import method_public_key
     from designer.sign.trust import issuer_from_entry, seal_key_entry
 
     did = document.get("id")
@@ -134,7 +134,7 @@ def _seal_issuer_from_did(document: dict[str, Any], source: str):
         if method_id not in assertion and f"{did}{method_id}" not in assertion:
             continue
         try:
-            keys.append(seal_key_entry(_method_key(method, source)))
+            keys.append(seal_key_entry(method_public_key(method, source)))
         except ShoshoError:
             continue  # RSA keys sign VC-JWTs only; seals are EdDSA or ES256
     if not isinstance(did, str) or not keys:
