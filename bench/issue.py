@@ -88,9 +88,9 @@ def bench(count: int) -> dict:
 
     from designer.issue.pipeline import issue_batch
     from designer.issue.plan import PlanRequest
+    from designer.keys.keyfile import FileSigner
     from designer.model import QRElement, Template, TextElement, save_template
     from designer.model.template import Side
-    from designer.sign.keyfile import FileSigner
     from designer.store import open_store
 
     folder = Path(tempfile.mkdtemp(prefix="shosho-bench-"))

@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from designer.credential.build import build_credential  # noqa: E402
 from designer.credential.jsonld import canonicalize  # noqa: E402
-from designer.sign.keyfile import create_key_file  # noqa: E402
-from designer.sign.signing import CredentialSigner  # noqa: E402
+from designer.keys.keyfile import create_key_file  # noqa: E402
+from designer.signing.suites import CredentialSigner  # noqa: E402
 
 JST = timezone(timedelta(hours=9))
 ISSUER = {
@@ -105,8 +105,8 @@ def main() -> None:
             check=True,
             capture_output=True,
         )
-        from designer.sign.keys import open_signer, token_key_uri
-        from designer.sign.pkcs11_token import find_token, generate_key
+        from designer.keys.pkcs11_token import find_token, generate_key
+        from designer.keys.references import open_signer, token_key_uri
 
         with find_token(module, "Bench").open(user_pin="1234", rw=True) as session:
             generate_key(session, "bench", "ed25519")

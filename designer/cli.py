@@ -71,8 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     finally:
-        if "designer.sign.pkcs11_token" in sys.modules:
-            sys.modules["designer.sign.pkcs11_token"].close_all_signers()
+        if "designer.keys.pkcs11_token" in sys.modules:
+            sys.modules["designer.keys.pkcs11_token"].close_all_signers()
 
 
 if __name__ == "__main__":

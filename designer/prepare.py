@@ -114,7 +114,7 @@ def seal_claims(
     status_index: int | None = None,
 ):
     """The claims the printed QR seal signs, from the values exactly as printed."""
-    from designer.sign.seal import build_seal_claims
+    from designer.signing.seal import build_seal_claims
 
     is_card = template.kind == "card"
     expires = None
@@ -155,7 +155,7 @@ def template_checks(template: Template, fonts) -> list:
 
     checks = [check_text]
     if uses_seal(template):
-        from designer.sign.seal import seal_fits
+        from designer.signing.seal import seal_fits
 
         def check_seal(record: BoundRecord) -> Iterable[Problem]:
             claims = seal_claims(

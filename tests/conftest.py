@@ -36,13 +36,13 @@ class SoftHSMToken:
 
     def key_uri(self, label: str) -> str:
         """The RFC 7512 reference of key ``label`` on this token."""
-        from designer.sign.keys import token_key_uri
+        from designer.keys.references import token_key_uri
 
         return token_key_uri(self.token_label, label, self.module_path)
 
     def make_key(self, key_type: str, label: str | None = None) -> str:
         """Generate an ``ed25519``/``p256``/``rsa2048`` key on the token; returns its key URI."""
-        from designer.sign.pkcs11_token import find_token, generate_key, open_session
+        from designer.keys.pkcs11_token import find_token, generate_key, open_session
 
         label = label or f"{key_type}-{uuid.uuid4().hex[:8]}"
         token = find_token(self.module_path, self.token_label)
@@ -71,8 +71,8 @@ def _token_sessions_closed_after_each_test():
     yield
     import sys
 
-    if "designer.sign.pkcs11_token" in sys.modules:
-        sys.modules["designer.sign.pkcs11_token"].close_all_signers()
+    if "designer.keys.pkcs11_token" in sys.modules:
+        sys.modules["designer.keys.pkcs11_token"].close_all_signers()
 
 
 @pytest.fixture(scope="session")

@@ -71,8 +71,8 @@ def register(subparsers) -> None:
 
 
 def _signer(key_ref: str, args):
-    from designer.sign.keys import open_signer
-    from designer.sign.passwords import passphrase_provider, pin_provider
+    from designer.keys.passwords import passphrase_provider, pin_provider
+    from designer.keys.references import open_signer
 
     return open_signer(
         key_ref,
@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from designer.issue.pipeline import issue_batch, latest_unfinished, resume_notes, run_batch
     from designer.issue.plan import PlanRequest, RosterProblems
-    from designer.sign.signing import default_suite
+    from designer.signing.suites import default_suite
     from designer.store import Store, open_store
 
     settings = settings_from_args(args)

@@ -7,12 +7,12 @@ import json
 from pathlib import Path
 
 from designer.errors import ShoshoError, UsageError
-from designer.sign.did import did_document, did_web, did_web_document_url
-from designer.sign.keyfile import FILE_KEY_TYPES, create_key_file
-from designer.sign.keys import open_signer, parse_pkcs11_uri
-from designer.sign.multikey import did_key
-from designer.sign.passwords import passphrase_provider, pin_provider
-from designer.sign.pkcs11_token import TOKEN_KEY_TYPES
+from designer.keys.did import did_document, did_web, did_web_document_url
+from designer.keys.keyfile import FILE_KEY_TYPES, create_key_file
+from designer.keys.multikey import did_key
+from designer.keys.passwords import passphrase_provider, pin_provider
+from designer.keys.pkcs11_token import TOKEN_KEY_TYPES
+from designer.keys.references import open_signer, parse_pkcs11_uri
 
 
 def register(subparsers) -> None:
@@ -57,7 +57,7 @@ def _pin_option(parser: argparse.ArgumentParser) -> None:
 
 
 def run_list(args) -> int:
-    from designer.sign.pkcs11_token import find_token, list_keys, list_tokens, open_session
+    from designer.keys.pkcs11_token import find_token, list_keys, list_tokens, open_session
 
     tokens = list_tokens(args.module)
     if not tokens:
@@ -75,7 +75,7 @@ def run_list(args) -> int:
 
 
 def run_generate(args) -> int:
-    from designer.sign.pkcs11_token import TokenSigner, find_token, generate_key, open_session
+    from designer.keys.pkcs11_token import TokenSigner, find_token, generate_key, open_session
 
     ref = parse_pkcs11_uri(args.key)
     session = open_session(

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from designer.credential.schema import check_credential
 from designer.errors import ShoshoError, UsageError
-from designer.sign.keys import open_signer
-from designer.sign.passwords import passphrase_provider, pin_provider
-from designer.sign.signing import SUITES, CredentialSigner
+from designer.keys.passwords import passphrase_provider, pin_provider
+from designer.keys.references import open_signer
+from designer.signing.suites import SUITES, CredentialSigner
 
 
 def register(subparsers) -> None:

@@ -7,8 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 from designer.errors import UsageError
-from designer.sign.seal_keys import load_public_key_pem
-from designer.sign.trust import (
+from designer.keys.public_keys import load_public_key_pem
+from designer.verification.trust_list import (
     import_trust_list,
     installed_trust_list_path,
     load_trust_list,
@@ -96,8 +96,8 @@ def _secret_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _open_signer(args: argparse.Namespace):
-    from designer.sign.keys import open_signer
-    from designer.sign.passwords import passphrase_provider, pin_provider
+    from designer.keys.passwords import passphrase_provider, pin_provider
+    from designer.keys.references import open_signer
 
     return open_signer(
         args.key, pin_provider(args.pin_file), passphrase_provider(args.passphrase_file)

@@ -13,8 +13,8 @@ from datetime import datetime
 from pathlib import Path
 
 from designer.errors import UsageError
-from designer.sign.verify import load_status_list
-from designer.sign.verify_any import load_trust, verify_item, worst
+from designer.verification.any_item import load_trust, verify_item, worst
+from designer.verification.credential import load_status_list
 
 
 def register(subparsers) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from designer.sign.verify_page import write_verify_page
+from designer.verification.verify_page import write_verify_page
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -17,7 +17,7 @@ def demo_key(settings: Settings) -> str:
 
     The file name says DEMO and NOT trusted wherever it is shown; the verifier never trusts it.
     """
-    from designer.sign.keyfile import create_key_file
+    from designer.keys.keyfile import create_key_file
 
     path: Path = settings.keys_dir / DEMO_KEY_NAME
     if not path.exists():
@@ -27,6 +27,6 @@ def demo_key(settings: Settings) -> str:
 
 
 def open_demo_signer(settings: Settings):
-    from designer.sign.keys import open_signer
+    from designer.keys.references import open_signer
 
     return open_signer(demo_key(settings), passphrase_provider=lambda _what: DEMO_PASSPHRASE)

@@ -68,10 +68,10 @@ def issue_demo_batch(out_dir: Path, settings: Settings) -> DemoSummary:
     from designer.model import load_template
     from designer.prepare import builtin_templates
     from designer.resources import examples_dir
-    from designer.sign.trust import seal_key_entry
-    from designer.sign.verify_page import write_verify_page
     from designer.store import open_store
     from designer.store.models import Batch
+    from designer.verification.trust_list import seal_key_entry
+    from designer.verification.verify_page import write_verify_page
 
     out_dir = Path(out_dir).resolve()
     issuer_dir = out_dir / "issuer"

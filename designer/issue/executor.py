@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives import serialization
 
 from designer.errors import ShoshoError
 from designer.issue import work
-from designer.sign.signer import Signer
+from designer.keys.signer import Signer
 
 
 class SignerProxy:

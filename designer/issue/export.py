@@ -16,7 +16,7 @@ from sqlalchemy import select
 from designer.errors import ShoshoError
 from designer.issue.files import write_atomic
 from designer.issue.profile import profile_of
-from designer.sign.signer import Signer
+from designer.keys.signer import Signer
 from designer.store import Store, audit
 from designer.store.models import DONE, Batch, Credential
 
@@ -96,7 +96,7 @@ def export_bundle(store: Store, batch_id: int, out: Path, signer: Signer | None)
         for name, credential in signed_status_lists(store, signer).items():
             entries[f"status/{name}"] = _json(credential)
         if profile["id"].startswith("did:web:"):
-            from designer.sign.did import did_document
+            from designer.keys.did import did_document
 
             entries["issuer/did.json"] = _json(did_document(profile["id"], [signer.public_key()]))
     entries["README.txt"] = README.format(batch=batch_id, name=out.name).encode("utf-8")

@@ -39,7 +39,7 @@ from designer.issue.work import (
     render_records,
     sign_records,
 )
-from designer.sign.signer import Signer
+from designer.keys.signer import Signer
 from designer.store import Store, audit
 from designer.store.models import (
     BATCH_DONE,

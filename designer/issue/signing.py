@@ -17,11 +17,11 @@ from typing import Any
 from pyld import jsonld
 
 from designer.credential import jsonld as bundled
-from designer.sign.data_integrity import DataIntegritySigner, unsecured
-from designer.sign.multikey import multibase_encode
-from designer.sign.signer import Signer
-from designer.sign.signing import SUITES, VC_JWT
-from designer.sign.vcjwt import sign_jwt
+from designer.keys.multikey import multibase_encode
+from designer.keys.signer import Signer
+from designer.signing.data_integrity import DataIntegritySigner, unsecured
+from designer.signing.suites import SUITES, VC_JWT
+from designer.signing.vcjwt import sign_jwt
 
 
 def _static_loader(url: str, options: dict | None = None) -> dict[str, Any]:

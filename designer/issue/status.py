@@ -12,7 +12,7 @@ from sqlalchemy import select
 from designer.errors import ShoshoError, UsageError
 from designer.issue.files import write_atomic
 from designer.issue.profile import profile_of
-from designer.sign.signer import Signer
+from designer.keys.signer import Signer
 from designer.store import Store, audit
 from designer.store.models import (
     ACTIVE,
@@ -91,7 +91,7 @@ def signed_status_lists(
     store: Store, signer: Signer, suite: str = "eddsa-rdfc-2022"
 ) -> dict[str, dict]:
     """Every status list, signed: file name (last part of its URL) -> credential."""
-    from designer.sign.data_integrity import DataIntegritySigner
+    from designer.signing.data_integrity import DataIntegritySigner
 
     di = DataIntegritySigner(signer, suite)
     result = {}

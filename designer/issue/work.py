@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from designer.issue.files import write_atomic
 from designer.issue.records import credential_record, template_from_archive
-from designer.sign.signer import Signer
+from designer.keys.signer import Signer
 
 SEAL_ALGORITHMS = ("Ed25519", "P-256")
 """Keys a QR seal can be signed with (COSE EdDSA and ES256)."""
@@ -237,7 +237,7 @@ def _qr_text(process: _Process, job: SignJob, signed: dict[str, Any], issued_at)
     if not process.seals:
         return job.credential_id
     from designer.prepare import seal_claims
-    from designer.sign.seal import seal_qr_text
+    from designer.signing.seal import seal_qr_text
     from designer.store.status import global_index
 
     values = printed_values(job.values, job.credential_id, process.setup.verify_host)
@@ -286,7 +286,7 @@ def render_record(job: RenderJob) -> Rendered:
 def _pdf_bytes(process: _Process, job: RenderJob, credential_bytes: bytes) -> bytes:
     from designer.render.layout import layout_record
     from designer.render.pdf import write_pdf
-    from designer.sign.verify import PDF_ATTACHMENT
+    from designer.verification.credential import PDF_ATTACHMENT
 
     values = printed_values(job.values, job.credential_id, process.setup.verify_host)
     values.setdefault("seal_url", job.qr_text)

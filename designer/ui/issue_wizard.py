@@ -223,9 +223,9 @@ class IssueWizard(QWizard):
     def _job(self):
         from designer.issue.pipeline import issue_batch, run_batch
         from designer.issue.plan import PlanRequest
+        from designer.keys.references import open_signer
         from designer.model.io import load_template
-        from designer.sign.keys import open_signer
-        from designer.sign.signing import default_suite
+        from designer.signing.suites import default_suite
         from designer.store import open_store
 
         store = open_store(load_settings().database_url)

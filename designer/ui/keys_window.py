@@ -1,7 +1,7 @@
 """Keys and tokens: choose the PKCS#11 module, list tokens and their keys, generate a key on a
 token, show its did:key, export a did:web ``did.json``, and create an encrypted key file.
 
-Everything is done by ``designer.sign`` (what ``shosho keys`` runs). The window keeps one
+Everything is done by ``designer.keys`` (what ``shosho keys`` runs). The window keeps one
 logged-in session to the chosen token while it is open, so the PIN is asked once per token;
 the PIN itself is handed to the token and never kept.
 """
@@ -34,11 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from designer.errors import ShoshoError
-from designer.sign.did import did_document, did_web, did_web_document_url
-from designer.sign.keyfile import FILE_KEY_TYPES, create_key_file
-from designer.sign.keys import MODULE_ENV, token_key_uri
-from designer.sign.multikey import did_key
-from designer.sign.pkcs11_token import (
+from designer.keys.did import did_document, did_web, did_web_document_url
+from designer.keys.keyfile import FILE_KEY_TYPES, create_key_file
+from designer.keys.multikey import did_key
+from designer.keys.pkcs11_token import (
     TOKEN_KEY_TYPES,
     TokenInfo,
     TokenKeyInfo,
@@ -49,6 +48,7 @@ from designer.sign.pkcs11_token import (
     list_tokens,
     open_session,
 )
+from designer.keys.references import MODULE_ENV, token_key_uri
 from designer.ui.pin_dialog import SecretAsker, ask_new_passphrase, ask_pin_dialog, with_pin_retries
 
 PassphraseAsker = Callable[[str], "str | None"]

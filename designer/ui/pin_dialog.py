@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer.errors import ShoshoError
-from designer.sign.pkcs11_token import TokenError
+from designer.keys.pkcs11_token import TokenError
 
 SecretAsker = Callable[[str], str]
 T = TypeVar("T")

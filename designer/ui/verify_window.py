@@ -87,7 +87,7 @@ class VerifyWindow(QWidget):
 
     def verify(self, item: str | Path):
         """Verify a file path or QR text with the installed trust list; shows and returns the result."""
-        from designer.sign.verify_any import load_trust, verify_item
+        from designer.verification.any_item import load_trust, verify_item
 
         try:
             result = verify_item(str(item), load_trust())

@@ -10,10 +10,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from designer.credential.baking import read_baked
-from designer.sign.data_integrity import unsecured, verify_proof
-from designer.sign.paper import pdf_attachments
+from designer.signing.data_integrity import unsecured, verify_proof
 from designer.store import audit, open_store
 from designer.store.models import DONE, AuditEntry, Credential
+from designer.verification.paper import pdf_attachments
 
 
 def check_batch_complete(url: str, out: Path, public_key, expected: int) -> None:

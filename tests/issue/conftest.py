@@ -13,9 +13,9 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
+from designer.keys.keyfile import FileSigner
 from designer.model import QRElement, Template, TextElement, save_template
 from designer.model.template import Side
-from designer.sign.keyfile import FileSigner
 
 PASSPHRASE = "correct horse battery"
 REPO = Path(__file__).resolve().parents[2]

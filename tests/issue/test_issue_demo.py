@@ -9,8 +9,8 @@ import zipfile
 from designer.issue.demo import DEMO_ISSUER_ID, issue_demo_batch
 from designer.issue.export import check_bundle
 from designer.settings import load_settings
-from designer.sign.paper import verify_paper
-from designer.sign.trust import trust_list_from_issuers
+from designer.verification.paper import verify_paper
+from designer.verification.trust_list import trust_list_from_issuers
 
 
 def test_demo_issues_the_sample_roster_then_reports_it_issued(tmp_path, monkeypatch):

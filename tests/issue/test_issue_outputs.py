@@ -14,12 +14,12 @@ from designer.issue.export import check_bundle, export_bundle
 from designer.issue.pipeline import batch_state, issue_batch, run_batch
 from designer.issue.plan import PlanRequest
 from designer.issue.status import change_status, export_status_lists
+from designer.keys.multikey import public_key_multibase
 from designer.model import load_template
-from designer.sign.issuers import TrustedIssuers
-from designer.sign.multikey import public_key_multibase
-from designer.sign.verify import VERIFIED, verify_file
 from designer.store import open_store
 from designer.store.models import BATCH_INTERRUPTED, Batch, Credential
+from designer.verification.credential import VERIFIED, verify_file
+from designer.verification.issuers import TrustedIssuers
 
 from .checks import check_batch_complete
 from .conftest import db_url, new_batch_args, run, write_roster
@@ -130,9 +130,9 @@ def test_cancel_leaves_a_batch_that_resumes(workspace, signer):
 
 
 def test_issue_on_a_softhsm_token(workspace, softhsm):
-    from designer.sign.keys import open_signer
-    from designer.sign.paper import verify_paper
-    from designer.sign.trust import seal_key_entry, trust_list_from_issuers
+    from designer.keys.references import open_signer
+    from designer.verification.paper import verify_paper
+    from designer.verification.trust_list import seal_key_entry, trust_list_from_issuers
 
     write_roster(workspace / "roster.csv", 3)
     key_uri = softhsm.make_key("ed25519")

@@ -11,14 +11,14 @@ from sqlalchemy import select
 
 from designer.issue.pipeline import issue_batch
 from designer.issue.plan import PlanRequest
+from designer.keys.multikey import public_key_multibase
 from designer.model import load_template
-from designer.sign.issuers import TrustedIssuers
-from designer.sign.multikey import public_key_multibase
-from designer.sign.paper import verify_paper
-from designer.sign.trust import seal_key_entry, trust_list_from_issuers
-from designer.sign.verify import VERIFIED, verify_file
 from designer.store import open_store
 from designer.store.models import Credential
+from designer.verification.credential import VERIFIED, verify_file
+from designer.verification.issuers import TrustedIssuers
+from designer.verification.paper import verify_paper
+from designer.verification.trust_list import seal_key_entry, trust_list_from_issuers
 
 from .conftest import db_url
 

@@ -13,8 +13,8 @@ from designer.credential import jsonld as bundled
 from designer.credential.build import build_credential
 from designer.errors import ShoshoError
 from designer.issue.signing import BatchSigner, canonicalize
-from designer.sign.data_integrity import unsecured, verify_proof
-from designer.sign.keyfile import FileSigner
+from designer.keys.keyfile import FileSigner
+from designer.signing.data_integrity import unsecured, verify_proof
 
 PROFILE = {
     "id": "https://mirai.example/issuer",

@@ -7,13 +7,13 @@ import random
 import pytest
 from render_helpers import decode, rasterise, zbar_decode
 
+from designer.codes.qr import dark_runs, qr_matrix, qr_segments
 from designer.errors import ShoshoError
 from designer.model.elements import QRElement
 from designer.model.template import Side, Template
 from designer.render.display import PageDisplay, RectsItem
 from designer.render.layout import layout_side
 from designer.render.pdf import write_pdf
-from designer.render.qr import dark_runs, qr_matrix, qr_segments
 
 SEAL = (
     "https://www.tokyo-mirai.ac.jp/v/#" + "31415926535897932384626433832795028841971693993751058209"
@@ -50,7 +50,7 @@ def test_computed_version_matches_qrcode_best_fit(level):
     across the small/medium/large count-field boundaries and for every segment mode."""
     import qrcode
 
-    from designer.render.qr import EC_LEVELS, FIXED_MASK
+    from designer.codes.qr import EC_LEVELS, FIXED_MASK
 
     rng = random.Random(level)
     texts = []

@@ -15,13 +15,13 @@ import pytest
 from PIL import Image, ImageChops, ImageFilter, ImageStat
 from render_helpers import MINCHO, horizontal_run, rasterise, vertical_run
 
+from designer.codes.qr import qr_item
 from designer.model import load_template
 from designer.render.borders import border_items
 from designer.render.display import PageDisplay, RectsItem
 from designer.render.fonts import FontLibrary
 from designer.render.layout import layout_record
 from designer.render.pdf import write_pdf
-from designer.render.qr import qr_item
 from designer.render.qt_painter import render_page_image
 from designer.resources import examples_dir, templates_dir
 

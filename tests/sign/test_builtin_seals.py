@@ -19,9 +19,9 @@ from designer.render.fonts import FontLibrary
 from designer.render.layout import layout_record
 from designer.render.pdf import write_pdf
 from designer.resources import examples_dir
-from designer.sign.paper import verify_paper
-from designer.sign.seal import MAX_VERSION, seal_fits, seal_qr_text
-from designer.sign.trust import trust_list_from_issuers
+from designer.signing.seal import MAX_VERSION, seal_fits, seal_qr_text
+from designer.verification.paper import verify_paper
+from designer.verification.trust_list import trust_list_from_issuers
 
 from .test_seal_support import KeySigner, issuer_entry
 

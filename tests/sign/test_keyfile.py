@@ -7,10 +7,10 @@ import stat
 import pytest
 
 from designer.errors import ShoshoError
-from designer.sign.keyfile import create_key_file
-from designer.sign.keys import open_signer
-from designer.sign.signing import sign_credential
-from designer.sign.verify import UNTRUSTED, verify_credential
+from designer.keys.keyfile import create_key_file
+from designer.keys.references import open_signer
+from designer.signing.suites import sign_credential
+from designer.verification.credential import UNTRUSTED, verify_credential
 
 from .helpers import NOW, sample_credential
 

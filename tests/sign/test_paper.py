@@ -13,9 +13,15 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
 from designer.errors import ShoshoError
-from designer.sign.paper import verify_paper
-from designer.sign.seal import GENUINE, NOT_GENUINE, credential_digest, seal_qr_matrix, seal_qr_text
-from designer.sign.trust import trust_list_from_issuers
+from designer.signing.seal import (
+    GENUINE,
+    NOT_GENUINE,
+    credential_digest,
+    seal_qr_matrix,
+    seal_qr_text,
+)
+from designer.verification.paper import verify_paper
+from designer.verification.trust_list import trust_list_from_issuers
 
 from .test_seal_support import KeySigner, certificate_claims, issuer_entry
 

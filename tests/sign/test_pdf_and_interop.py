@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfWriter
 
-from designer.sign.did import did_document, did_web
-from designer.sign.issuers import TrustedIssuers
-from designer.sign.signing import sign_credential
-from designer.sign.verify import INVALID, VERIFIED, verify_file
+from designer.keys.did import did_document, did_web
+from designer.signing.suites import sign_credential
+from designer.verification.credential import INVALID, VERIFIED, verify_file
+from designer.verification.issuers import TrustedIssuers
 
 from .helpers import NOW, MemorySigner, sample_credential
 
@@ -73,7 +73,7 @@ def _node_verifier() -> list[str]:
 def test_independent_verifier_accepts_our_output(tmp_path, key_type, suite):
     command = _node_verifier()
     signer = MemorySigner.ed25519() if key_type == "ed25519" else MemorySigner.p256()
-    from designer.sign.multikey import did_key
+    from designer.keys.multikey import did_key
 
     signed = sign_credential(
         sample_credential(issuer_id=did_key(signer.public_key())), signer, suite=suite

@@ -12,7 +12,8 @@ from PIL import Image
 from qrcode.util import MODE_8BIT_BYTE, MODE_NUMBER
 
 from designer.errors import ShoshoError
-from designer.sign.seal import (
+from designer.keys.public_keys import kid_for_public_key
+from designer.signing.seal import (
     EXPIRED,
     GENUINE,
     NOT_GENUINE,
@@ -29,9 +30,8 @@ from designer.sign.seal import (
     split_seal_text,
     verify_seal_text,
 )
-from designer.sign.seal_codec import SealFormatError, bytes_to_digits, digits_to_bytes
-from designer.sign.seal_keys import kid_for_public_key
-from designer.sign.trust import TrustList, encode_status_bits, trust_list_from_issuers
+from designer.signing.seal_codec import SealFormatError, bytes_to_digits, digits_to_bytes
+from designer.verification.trust_list import TrustList, encode_status_bits, trust_list_from_issuers
 
 from .test_seal_support import (
     LONG_ACHIEVEMENT,
@@ -111,7 +111,7 @@ def test_claims_re_signed_under_the_same_kid_header_fail() -> None:
     genuine = seal_qr_text(certificate_claims(), signer, URL)
     forged = seal_qr_text(certificate_claims(name="山田 次郎"), forger, URL)
     # Splice the genuine protected header (trusted kid) onto the forged payload and signature.
-    from designer.sign.seal_codec import CoseSign1, decode_cose_sign1
+    from designer.signing.seal_codec import CoseSign1, decode_cose_sign1
 
     real = decode_cose_sign1(digits_to_bytes(split_seal_text(genuine)[1]))
     fake = decode_cose_sign1(digits_to_bytes(split_seal_text(forged)[1]))

@@ -11,8 +11,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
-from designer.sign.seal import SealClaims, build_seal_claims
-from designer.sign.trust import seal_key_entry
+from designer.signing.seal import SealClaims, build_seal_claims
+from designer.verification.trust_list import seal_key_entry
 
 LONG_NAME = "勅使河原 左衛門三郎 ジョナサン・アレクサンダー"
 LONG_ACHIEVEMENT = "大学院 情報理工学研究科 知能機械情報学専攻 修士課程（データサイエンス・人工知能特別プログラム）修了"

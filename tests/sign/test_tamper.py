@@ -7,8 +7,8 @@ from functools import cache
 
 import pytest
 
-from designer.sign.signing import sign_credential
-from designer.sign.verify import INVALID, UNTRUSTED, verify_credential
+from designer.signing.suites import sign_credential
+from designer.verification.credential import INVALID, UNTRUSTED, verify_credential
 
 from .helpers import NOW, MemorySigner, sample_credential
 

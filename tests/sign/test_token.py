@@ -7,10 +7,10 @@ from pkcs11 import Attribute, ObjectClass
 from pkcs11 import exceptions as p11
 
 from designer.errors import ShoshoError, UsageError
-from designer.sign.keys import open_signer, parse_pkcs11_uri
-from designer.sign.pkcs11_token import TokenSigner, find_token, list_keys, list_tokens
-from designer.sign.signing import sign_credential
-from designer.sign.verify import UNTRUSTED, VERIFIED, verify_credential
+from designer.keys.pkcs11_token import TokenSigner, find_token, list_keys, list_tokens
+from designer.keys.references import open_signer, parse_pkcs11_uri
+from designer.signing.suites import sign_credential
+from designer.verification.credential import UNTRUSTED, VERIFIED, verify_credential
 
 from .helpers import NOW, sample_credential
 
@@ -37,8 +37,8 @@ def test_sign_with_each_token_key_type(softhsm, key_type, suite):
 
 
 def test_token_key_trusted_through_did_document(softhsm, tmp_path):
-    from designer.sign.did import did_document, did_web
-    from designer.sign.issuers import TrustedIssuers
+    from designer.keys.did import did_document, did_web
+    from designer.verification.issuers import TrustedIssuers
 
     uri = softhsm.make_key("ed25519")
     signer = open_signer(uri, pin_provider=softhsm.pin_provider)

@@ -10,10 +10,10 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 
 from designer.errors import ShoshoError
-from designer.sign.keyfile import create_key_file
-from designer.sign.keys import open_signer
-from designer.sign.seal import GENUINE, REVOKED, UNKNOWN_ISSUER, seal_qr_text, verify_seal_text
-from designer.sign.trust import (
+from designer.keys.keyfile import create_key_file
+from designer.keys.references import open_signer
+from designer.signing.seal import GENUINE, REVOKED, UNKNOWN_ISSUER, seal_qr_text, verify_seal_text
+from designer.verification.trust_list import (
     encode_status_bits,
     import_trust_list,
     installed_trust_list,
@@ -74,7 +74,7 @@ def test_any_change_to_a_signed_list_is_rejected() -> None:
 def test_a_list_resigned_by_another_publisher_fails_the_pin() -> None:
     publisher, other = KeySigner(), KeySigner()
     document = signed_list(other, issuer_entry(KeySigner()))
-    from designer.sign.seal_keys import kid_for_public_key
+    from designer.keys.public_keys import kid_for_public_key
 
     with pytest.raises(ShoshoError, match="not the pinned one"):
         parse_trust_list(

@@ -9,9 +9,9 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 
 from designer.credential.jsonld import canonicalize
-from designer.sign.data_integrity import DataIntegritySigner, verify_proof
-from designer.sign.multikey import multibase_decode, public_key_from_multibase
-from designer.sign.verify import INVALID, UNTRUSTED, VERIFIED, verify_file
+from designer.keys.multikey import multibase_decode, public_key_from_multibase
+from designer.signing.data_integrity import DataIntegritySigner, verify_proof
+from designer.verification.credential import INVALID, UNTRUSTED, VERIFIED, verify_file
 
 from .helpers import DATA, MemorySigner
 
@@ -119,7 +119,7 @@ def test_revoked_sample_is_invalid_with_its_status_list():
 
 
 def test_sample_is_verified_when_its_key_is_trusted():
-    from designer.sign.issuers import TrustedIssuers
+    from designer.verification.issuers import TrustedIssuers
 
     trust = TrustedIssuers()
     trust.add_entry(

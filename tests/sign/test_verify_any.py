@@ -12,14 +12,14 @@ import pytest
 
 from designer.cli import main
 from designer.credential.build import build_credential
+from designer.keys.did import did_document
 from designer.prepare import achievement_name, open_template, seal_claims
 from designer.render.fonts import FontLibrary
 from designer.render.layout import layout_record
 from designer.render.pdf import write_pdf
-from designer.sign.did import did_document
-from designer.sign.seal import seal_qr_text
-from designer.sign.signing import sign_credential
-from designer.sign.trust import new_trust_list_document, put_issuer, sign_trust_list
+from designer.signing.seal import seal_qr_text
+from designer.signing.suites import sign_credential
+from designer.verification.trust_list import new_trust_list_document, put_issuer, sign_trust_list
 
 from .test_seal_support import KeySigner, issuer_entry
 

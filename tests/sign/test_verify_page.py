@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from designer.sign.multikey import public_key_multibase
-from designer.sign.seal import seal_qr_text, split_seal_text
-from designer.sign.trust import encode_status_bits
-from designer.sign.verify_page import render_verify_page, write_verify_page
+from designer.keys.multikey import public_key_multibase
+from designer.signing.seal import seal_qr_text, split_seal_text
+from designer.verification.trust_list import encode_status_bits
+from designer.verification.verify_page import render_verify_page, write_verify_page
 
 from .test_seal_support import KeySigner, certificate_claims, issuer_entry, student_id_claims
 

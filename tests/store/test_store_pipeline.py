@@ -11,10 +11,10 @@ from sqlalchemy import select
 
 from designer.issue.pipeline import issue_batch
 from designer.issue.plan import AlreadyIssued, PlanRequest
+from designer.keys.keyfile import FileSigner
 from designer.model import QRElement, Template, TextElement, save_template
 from designer.model.template import Side
-from designer.sign.data_integrity import unsecured, verify_proof
-from designer.sign.keyfile import FileSigner
+from designer.signing.data_integrity import unsecured, verify_proof
 from designer.store import audit, open_store
 from designer.store.models import DONE, Credential
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
 from designer.errors import ShoshoError
-from designer.sign.pkcs11_token import TokenError
+from designer.keys.pkcs11_token import TokenError
 from designer.ui.pin_dialog import SecretDialog, with_pin_retries
 from tests.ui.conftest import write_roster
 

@@ -131,8 +131,8 @@ def test_a_missing_module_is_named(window, qtbot, tmp_path, message_boxes):
 
 
 def test_create_an_encrypted_key_file(window, qtbot, tmp_path):
-    from designer.sign.keyfile import open_key_file
-    from designer.sign.multikey import did_key
+    from designer.keys.keyfile import open_key_file
+    from designer.keys.multikey import did_key
 
     keys = window.show_keys_window(ask_passphrase=lambda what: "correct horse 1")
     qtbot.addWidget(keys)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from designer.codes.qr import qr_matrix, qr_rects
 from designer.data.binding import resolve_photo
 from designer.errors import ShoshoError
 from designer.model.elements import (
@@ -29,7 +30,6 @@ from designer.render.borders import border_items, rect_ops
 from designer.render.display import DisplayItem, ImageItem, PathItem, RectsItem
 from designer.render.images import LoadedImage, fit_image, load_image_bytes, load_image_file
 from designer.render.layout.shapes import shape_item
-from designer.render.qr import qr_matrix, qr_rects
 
 CAPTION_FONT = "IPAexGothic"
 BARCODE_TEXT_FONT = "Liberation Sans"

@@ -11,9 +11,9 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from designer.errors import UsageError
-from designer.sign.keyfile import open_key_file
-from designer.sign.passwords import SecretProvider, passphrase_provider, pin_provider
-from designer.sign.signer import Signer
+from designer.keys.keyfile import open_key_file
+from designer.keys.passwords import SecretProvider, passphrase_provider, pin_provider
+from designer.keys.signer import Signer
 
 MODULE_ENV = "SHOSHO_PKCS11_MODULE"
 
@@ -119,7 +119,7 @@ def open_signer(
         ask = passphrase_provider or _default_passphrase
         return open_key_file(path, ask(f"passphrase for key file {path}"))
     if keyref.startswith("pkcs11:"):
-        from designer.sign.pkcs11_token import TokenSigner, find_token, open_session
+        from designer.keys.pkcs11_token import TokenSigner, find_token, open_session
 
         ref = parse_pkcs11_uri(keyref)
         token = find_token(ref.module_path, ref.token)

@@ -20,15 +20,15 @@ from typing import Any
 from designer.credential.baking import PNG_SIGNATURE, read_png, read_svg
 from designer.credential.schema import schema_errors, schema_for
 from designer.errors import EXIT_DATA_ERROR, EXIT_OK, EXIT_UNTRUSTED, ShoshoError, UsageError
-from designer.sign.data_integrity import SUITE_ALGORITHMS, verify_proof
-from designer.sign.did import key_fingerprint
-from designer.sign.issuers import TrustedIssuers
-from designer.sign.multikey import is_multikey, public_key_from_multibase
-from designer.sign.vcjwt import (
+from designer.keys.did import key_fingerprint
+from designer.keys.multikey import is_multikey, public_key_from_multibase
+from designer.signing.data_integrity import SUITE_ALGORITHMS, verify_proof
+from designer.signing.vcjwt import (
     decode_jwt,
     public_key_from_jwk,
     verify_jws_signature,
 )
+from designer.verification.issuers import TrustedIssuers
 
 VERIFIED, UNTRUSTED, INVALID = "verified", "untrusted", "invalid"
 _EXIT = {VERIFIED: EXIT_OK, UNTRUSTED: EXIT_UNTRUSTED, INVALID: EXIT_DATA_ERROR}

@@ -16,9 +16,9 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
 from designer.errors import ShoshoError
-from designer.sign.data_integrity import issuer_id
-from designer.sign.multikey import public_key_multibase
-from designer.sign.signer import Signer
+from designer.keys.multikey import public_key_multibase
+from designer.keys.signer import Signer
+from designer.signing.data_integrity import issuer_id
 
 JWT_ALGORITHMS = {"Ed25519": "EdDSA", "P-256": "ES256", "RSA-2048": "RS256"}
 

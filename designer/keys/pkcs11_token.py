@@ -19,7 +19,7 @@ from pkcs11 import exceptions as p11
 from pkcs11.util.ec import encode_named_curve_parameters
 
 from designer.errors import ShoshoError, UsageError
-from designer.sign.passwords import SecretProvider
+from designer.keys.passwords import SecretProvider
 
 TOKEN_KEY_TYPES = ("ed25519", "p256", "rsa2048")
 ED25519_OID_DER = bytes.fromhex("06032b6570")

@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from designer.errors import ShoshoError
-from designer.sign.seal_jcs import canonical_json
-from designer.sign.seal_keys import (
+from designer.keys.public_keys import (
     ALG_NAMES,
     COSE_ALG_FOR_SIGNER,
     PublicKey,
@@ -31,9 +30,10 @@ from designer.sign.seal_keys import (
     public_key_to_jwk,
     verify_signature,
 )
+from designer.signing.jcs import canonical_json
 
 if TYPE_CHECKING:
-    from designer.sign.signer import Signer
+    from designer.keys.signer import Signer
 
 TRUST_LIST_TYPE = "ShoshoTrustList"
 TRUST_LIST_VERSION = 1

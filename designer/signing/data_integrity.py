@@ -21,8 +21,8 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
 from designer.credential.jsonld import canonicalize
 from designer.errors import ShoshoError
-from designer.sign.multikey import multibase_decode, multibase_encode, public_key_multibase
-from designer.sign.signer import Signer
+from designer.keys.multikey import multibase_decode, multibase_encode, public_key_multibase
+from designer.keys.signer import Signer
 
 EDDSA_RDFC_2022 = "eddsa-rdfc-2022"
 ECDSA_RDFC_2019 = "ecdsa-rdfc-2019"

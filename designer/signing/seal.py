@@ -23,7 +23,15 @@ import cbor2
 from qrcode.util import MODE_8BIT_BYTE, MODE_NUMBER, QRData
 
 from designer.errors import ShoshoError
-from designer.sign.seal_codec import (
+from designer.keys.public_keys import (
+    ALG_NAMES,
+    COSE_ALG_FOR_SIGNER,
+    KID_BYTES,
+    kid_for_public_key,
+    verify_signature,
+)
+from designer.signing.jcs import canonical_json
+from designer.signing.seal_codec import (
     CoseSign1,
     SealFormatError,
     bytes_to_digits,
@@ -31,18 +39,10 @@ from designer.sign.seal_codec import (
     digits_to_bytes,
     protected_header,
 )
-from designer.sign.seal_jcs import canonical_json
-from designer.sign.seal_keys import (
-    ALG_NAMES,
-    COSE_ALG_FOR_SIGNER,
-    KID_BYTES,
-    kid_for_public_key,
-    verify_signature,
-)
 
 if TYPE_CHECKING:
-    from designer.sign.signer import Signer
-    from designer.sign.trust import TrustedIssuer, TrustList
+    from designer.keys.signer import Signer
+    from designer.verification.trust_list import TrustedIssuer, TrustList
 
 SEAL_VERSION = 1
 EPOCH = dt.date(1970, 1, 1)
@@ -305,7 +305,7 @@ def make_qr_segments(text: str) -> list[QRData]:
 def seal_qr_version(text: str, ec: str = "M") -> int:
     """The smallest QR version holding ``text``, counted from the segments' bit lengths (the
     same count the renderer uses) rather than by building the code."""
-    from designer.render.qr import EC_LEVELS, fitting_version
+    from designer.codes.qr import EC_LEVELS, fitting_version
 
     if ec not in EC_LEVELS:
         raise ShoshoError(f"seal: error-correction level {ec!r} is not one of L, M, Q, H")
@@ -318,7 +318,7 @@ def seal_qr_version(text: str, ec: str = "M") -> int:
 def seal_qr_matrix(text: str, ec: str = "M") -> tuple[int, list[list[bool]]]:
     """(version, modules) of the QR exactly as the renderer prints it; no quiet zone (add 4
     modules)."""
-    from designer.render.qr import qr_matrix
+    from designer.codes.qr import qr_matrix
 
     seal_qr_version(text, ec)  # the seal's own checks and messages
     version, modules = qr_matrix(text, ec)

@@ -6,9 +6,9 @@ from datetime import datetime
 from typing import Any
 
 from designer.errors import UsageError
-from designer.sign.data_integrity import ECDSA_RDFC_2019, EDDSA_RDFC_2022, DataIntegritySigner
-from designer.sign.signer import Signer
-from designer.sign.vcjwt import sign_jwt
+from designer.keys.signer import Signer
+from designer.signing.data_integrity import ECDSA_RDFC_2019, EDDSA_RDFC_2022, DataIntegritySigner
+from designer.signing.vcjwt import sign_jwt
 
 VC_JWT = "vc-jwt"
 SUITES = (EDDSA_RDFC_2022, ECDSA_RDFC_2019, VC_JWT)

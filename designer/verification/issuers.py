@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from designer.errors import ShoshoError, UsageError
-from designer.sign.multikey import is_multikey, public_key_from_multibase
-from designer.sign.vcjwt import jwk_thumbprint, public_key_from_jwk
+from designer.keys.multikey import is_multikey, public_key_from_multibase
+from designer.signing.vcjwt import jwk_thumbprint, public_key_from_jwk
 
 
 class TrustedIssuers:
@@ -133,7 +133,7 @@ def method_public_key(method: dict[str, Any], source: str):
 
 
 def _fingerprint(key) -> str:
-    from designer.sign.did import key_fingerprint
+    from designer.keys.did import key_fingerprint
 
     return key_fingerprint(key)
 

@@ -13,8 +13,8 @@ import zxingcpp
 from PIL import Image, ImageFilter, ImageOps, UnidentifiedImageError
 
 from designer.errors import ShoshoError
-from designer.sign.seal import SealVerdict, credential_digest, split_seal_text, verify_seal_text
-from designer.sign.trust import TrustList
+from designer.signing.seal import SealVerdict, credential_digest, split_seal_text, verify_seal_text
+from designer.verification.trust_list import TrustList
 
 PDF_DPI = 150
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"}

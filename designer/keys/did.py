@@ -8,8 +8,8 @@ from urllib.parse import quote
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from designer.errors import UsageError
-from designer.sign.multikey import public_key_multibase
-from designer.sign.vcjwt import jwk_thumbprint, public_jwk
+from designer.keys.multikey import public_key_multibase
+from designer.signing.vcjwt import jwk_thumbprint, public_jwk
 
 DID_CONTEXT = "https://www.w3.org/ns/did/v1"
 MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1"

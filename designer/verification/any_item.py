@@ -13,15 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from designer.errors import EXIT_DATA_ERROR, EXIT_OK, EXIT_UNTRUSTED, ShoshoError, UsageError
-from designer.sign.issuers import TrustedIssuers
-from designer.sign.paper import IMAGE_SUFFIXES, PaperVerdict, looks_like_seal, verify_paper
-from designer.sign.trust import (
+from designer.verification.credential import VerificationResult, verify_file
+from designer.verification.issuers import TrustedIssuers
+from designer.verification.paper import IMAGE_SUFFIXES, PaperVerdict, looks_like_seal, verify_paper
+from designer.verification.trust_list import (
     TrustList,
     installed_trust_list,
     load_trust_list,
     trust_list_from_issuers,
 )
-from designer.sign.verify import VerificationResult, verify_file
 
 CREDENTIAL_SUFFIXES = {".json", ".jsonld", ".jwt", ".jws", ".svg"}
 _SEVERITY = {EXIT_OK: 0, EXIT_UNTRUSTED: 1, EXIT_DATA_ERROR: 2}
@@ -49,7 +49,7 @@ class Trust:
 
     def add_trust_list(self, trust_list: TrustList) -> None:
         """Seal keys are the issuer's keys: the same key signs the credential and its seal."""
-        from designer.sign.did import key_fingerprint
+        from designer.keys.did import key_fingerprint
 
         issuers = [issuer for issuer in trust_list.issuers if not is_demo_issuer(issuer.id)]
         self.seals.issuers.extend(issuers)
@@ -120,8 +120,8 @@ def _read_json(path: Path) -> Any:
 def _seal_issuer_from_did(document: dict[str, Any], source: str):
     """A DID document the user trusts vouches for seals made with its assertion keys too: the
     institution signs credentials and printed seals with the same key."""
-    from designer.sign.issuers import method_public_key
-    from designer.sign.trust import issuer_from_entry, seal_key_entry
+    from designer.verification.issuers import method_public_key
+    from designer.verification.trust_list import issuer_from_entry, seal_key_entry
 
     did = document.get("id")
     assertion = {
@@ -337,7 +337,7 @@ def _is_baked(path: Path) -> bool:
 
 
 def _verify_pdf(path, trust, result, status_lists, now, today) -> None:
-    from designer.sign.paper import pdf_attachments
+    from designer.verification.paper import pdf_attachments
 
     attachments = pdf_attachments(path)
     if any(name.lower().endswith((".json", ".jwt", ".jws")) for name in attachments):

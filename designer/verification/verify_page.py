@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from designer.errors import ShoshoError
-from designer.sign.trust import issuer_from_entry, read_json_file, seal_key_entry
+from designer.verification.trust_list import issuer_from_entry, read_json_file, seal_key_entry
 
 PAGE_FILE = "index.html"
 
 
 def _asset(name: str) -> str:
-    return resources.files("designer.sign").joinpath("verify_page", name).read_text("utf-8")
+    return resources.files("designer.verification").joinpath("verify_page", name).read_text("utf-8")
 
 
 def _csp_hash(source: str) -> str:
