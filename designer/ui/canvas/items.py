@@ -179,14 +179,30 @@ class ElementItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        painter.save()
+        page = self._print_area()
+        if page is not None:
+            # The print reaches the bleed edge and no further; so does the canvas.
+            clip = QPainterPath()
+            clip.addPolygon(self.mapFromScene(page))
+            painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
         if self.display is None or not draw_display(self.display, painter):
             self._paint_placeholder(painter)
+        painter.restore()
         if self.error:
             painter.setPen(QPen(QColor("#d93025"), 0, Qt.PenStyle.DashLine))
             painter.setBrush(QColor(217, 48, 37, 25))
             painter.drawRect(QRectF(0, 0, self.width, self.height))
         if self.isSelected():
             self._paint_selection(painter)
+
+    def _print_area(self) -> QRectF | None:
+        scene = self.scene()
+        page = getattr(scene, "page_item", None)
+        if page is None:
+            return None
+        b = max(page.bleed, 0.0)
+        return QRectF(-b, -b, page.width + 2 * b, page.height + 2 * b)
 
     def _paint_placeholder(self, painter: QPainter) -> None:
         painter.setPen(QPen(QColor("#9aa0a6"), 0, Qt.PenStyle.DashLine))
