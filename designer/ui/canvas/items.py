@@ -132,6 +132,7 @@ class ElementItem(QGraphicsItem):
         self.height = 10.0
         self.kind = ""
         self.locked = False
+        self.frame_reach = 0.0  # a border is picked on its frame only, not its empty middle
         self.display: PageDisplay | None = None
         self.error = ""
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
@@ -144,6 +145,9 @@ class ElementItem(QGraphicsItem):
         self.width, self.height = max(element.width, 0.01), max(element.height, 0.01)
         self.kind = element.TYPE
         self.locked = element.locked
+        self.frame_reach = (
+            float(getattr(element, "inset", 0.0)) + 2.0 if element.TYPE == "border" else 0.0
+        )
         self.setPos(element.x, element.y)
         self.setTransformOriginPoint(self.width / 2, self.height / 2)
         self.setRotation(element.rotation)
@@ -173,7 +177,13 @@ class ElementItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        path.addRect(QRectF(0, 0, self.width, self.height))
+        outer = QRectF(0, 0, self.width, self.height)
+        path.addRect(outer)
+        reach = self.frame_reach
+        if reach > 0 and 2 * reach < min(self.width, self.height):
+            # Clicks inside the frame reach what lies under it; the frame itself picks it.
+            path.addRect(outer.adjusted(reach, reach, -reach, -reach))
+            path.setFillRule(Qt.FillRule.OddEvenFill)
         return path
 
     def paint(
