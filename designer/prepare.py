@@ -100,8 +100,14 @@ def printed_name(template: Template, values: Mapping[str, Any]) -> str:
 
 
 def achievement_name(template: Template, values: Mapping[str, Any]) -> str:
-    name = template.achievement.get("name") or template.name
-    return render_text(str(name), values).strip()
+    """The achievement's name exactly as the credential states it (see
+    ``designer.credential.build.build_achievement``): the template's achievement name with its
+    fields filled in, else the record's course name; never the design's own name. "" when
+    there is neither (the issue wizard asks for one)."""
+    name = template.achievement.get("name")
+    if name:
+        return render_text(str(name), values).strip()
+    return str(values.get("course_name") or "").strip()
 
 
 def seal_claims(
