@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "designer.commands.status",
     "designer.commands.export",
     "designer.commands.audit",
+    "designer.commands.import_badges",
     "designer.commands.design",
 ]
 

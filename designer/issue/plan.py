@@ -95,7 +95,7 @@ class PlanRequest:
 
 def recipient_key(values: dict[str, Any]) -> str:
     """Who the person is, for spotting a second credential: student id, else email, else name."""
-    for name in ("student_id", "email"):
+    for name in ("student_id", "email", "identity_hash"):
         value = str(values.get(name) or "").strip()
         if value:
             return f"{name}:{value.lower() if name == 'email' else value}"
@@ -170,7 +170,9 @@ def plan_batch(store: Store, request: PlanRequest) -> int:
     if not bound:
         raise ShoshoError(f"{roster.display_name}: no records to issue")
     for b in bound:
-        if not (b.values.get("email") or b.values.get("student_id")):
+        if not (
+            b.values.get("email") or b.values.get("student_id") or b.values.get("identity_hash")
+        ):
             raise ShoshoError(
                 f"{roster.display_name}: row {b.row}: needs an email or a student_id to identify "
                 "the recipient in the credential"
