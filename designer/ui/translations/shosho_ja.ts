@@ -384,7 +384,7 @@
     </message>
     <message>
         <location filename="../inspector.py" line="243" />
-        <location filename="../keys_window.py" line="143" />
+        <location filename="../keys_window.py" line="148" />
         <source>Type</source>
         <translation>種類</translation>
     </message>
@@ -640,7 +640,7 @@
     </message>
     <message>
         <location filename="../issue_wizard.py" line="113" />
-        <location filename="../keys_window.py" line="143" />
+        <location filename="../keys_window.py" line="148" />
         <source>Key</source>
         <translation>鍵</translation>
     </message>
@@ -651,13 +651,13 @@
     </message>
     <message>
         <location filename="../issue_wizard.py" line="120" />
-        <location filename="../ob2_import.py" line="141" />
+        <location filename="../ob2_import.py" line="149" />
         <source>Choose a file</source>
         <translation>ファイルを選ぶ</translation>
     </message>
     <message>
         <location filename="../issue_wizard.py" line="126" />
-        <location filename="../ob2_import.py" line="146" />
+        <location filename="../ob2_import.py" line="154" />
         <source>Choose a folder</source>
         <translation>フォルダーを選ぶ</translation>
     </message>
@@ -718,7 +718,7 @@
     </message>
     <message>
         <location filename="../issue_wizard.py" line="357" />
-        <location filename="../keys_window.py" line="123" />
+        <location filename="../keys_window.py" line="128" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
@@ -1031,7 +1031,7 @@
     </message>
     <message>
         <location filename="../main_window.py" line="376" />
-        <location filename="../ob2_import.py" line="95" />
+        <location filename="../ob2_import.py" line="101" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
@@ -1505,204 +1505,204 @@ or a photo or scan of the QR code here</source>
         <translation>無効です</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="97" />
+        <location filename="../keys_window.py" line="102" />
         <source>PKCS#11 modules (%1);;All files (*)</source>
         <translation>PKCS#11 モジュール (%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="111" />
+        <location filename="../keys_window.py" line="116" />
         <source>Keys and tokens — Shosho</source>
         <translation>鍵とトークン — Shosho</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="122" />
+        <location filename="../keys_window.py" line="127" />
         <source>Path of the token's PKCS#11 module</source>
         <translation>トークンの PKCS#11 モジュールのパス</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="125" />
+        <location filename="../keys_window.py" line="130" />
         <source>List tokens</source>
         <translation>トークンを一覧</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="134" />
-        <location filename="../keys_window.py" line="204" />
+        <location filename="../keys_window.py" line="139" />
+        <location filename="../keys_window.py" line="209" />
         <source>Token</source>
         <translation>トークン</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="134" />
+        <location filename="../keys_window.py" line="139" />
         <source>Serial</source>
         <translation>シリアル番号</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="134" />
+        <location filename="../keys_window.py" line="139" />
         <source>Maker and model</source>
         <translation>メーカーと型番</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="139" />
+        <location filename="../keys_window.py" line="144" />
         <source>Show keys (asks the PIN)</source>
         <translation>鍵を表示 (PIN を入力)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="143" />
+        <location filename="../keys_window.py" line="148" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="149" />
+        <location filename="../keys_window.py" line="154" />
         <source>e.g. issuer-2026</source>
         <translation>例: issuer-2026</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="153" />
+        <location filename="../keys_window.py" line="158" />
         <source>Generate on the token</source>
         <translation>トークン上で生成</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="165" />
+        <location filename="../keys_window.py" line="170" />
         <source>Choose a key</source>
         <translation>鍵を選んでください</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="166" />
-        <location filename="../keys_window.py" line="175" />
+        <location filename="../keys_window.py" line="171" />
+        <location filename="../keys_window.py" line="180" />
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="174" />
+        <location filename="../keys_window.py" line="179" />
         <source>Give this key reference to the issue wizard</source>
         <translation>この鍵参照を発行ウィザードに入力します</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="182" />
+        <location filename="../keys_window.py" line="187" />
         <source>Export did.json…</source>
         <translation>did.json を書き出す…</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="191" />
+        <location filename="../keys_window.py" line="196" />
         <source>New encrypted key file…</source>
         <translation>暗号化鍵ファイルを新規作成…</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="194" />
+        <location filename="../keys_window.py" line="199" />
         <source>For offices without a token:</source>
         <translation>トークンがない場合:</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="210" />
+        <location filename="../keys_window.py" line="215" />
         <source>New key:</source>
         <translation>新しい鍵:</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="212" />
+        <location filename="../keys_window.py" line="217" />
         <source>Selected key</source>
         <translation>選択した鍵</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="215" />
+        <location filename="../keys_window.py" line="220" />
         <source>Key reference</source>
         <translation>鍵参照</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="216" />
+        <location filename="../keys_window.py" line="221" />
         <source>did:web domain</source>
         <translation>did:web ドメイン</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="234" />
+        <location filename="../keys_window.py" line="239" />
         <source>Choose the PKCS#11 module</source>
         <translation>PKCS#11 モジュールを選択</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="245" />
+        <location filename="../keys_window.py" line="250" />
         <source>Choose the PKCS#11 module of the token first.</source>
         <translation>先にトークンの PKCS#11 モジュールを選んでください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="261" />
+        <location filename="../keys_window.py" line="266" />
         <source>%1 token(s) found.</source>
         <translation>トークンが %1 個見つかりました。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="263" />
+        <location filename="../keys_window.py" line="268" />
         <source>No token found: is it plugged in?</source>
         <translation>トークンが見つかりません。差し込まれていますか?</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="291" />
+        <location filename="../keys_window.py" line="296" />
         <source>Choose a token first.</source>
         <translation>先にトークンを選んでください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="331" />
+        <location filename="../keys_window.py" line="336" />
         <source>Token “%1” holds %2 key(s).</source>
         <translation>トークン「%1」には鍵が %2 個あります。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="375" />
+        <location filename="../keys_window.py" line="380" />
         <source>RSA keys have no did:key: publish a did.json</source>
         <translation>RSA 鍵には did:key がありません。did.json を公開してください</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="382" />
+        <location filename="../keys_window.py" line="387" />
         <source>Give the new key a name (its label on the token).</source>
         <translation>新しい鍵の名前 (トークン上のラベル) を入力してください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="393" />
+        <location filename="../keys_window.py" line="398" />
         <source>Generated %1 key “%2” on token “%3”.</source>
         <translation>トークン「%3」に %1 鍵「%2」を生成しました。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="403" />
+        <location filename="../keys_window.py" line="408" />
         <source>Export did.json</source>
         <translation>did.json を書き出す</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="403" />
+        <location filename="../keys_window.py" line="408" />
         <source>DID documents (*.json)</source>
         <translation>DID ドキュメント (*.json)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="412" />
+        <location filename="../keys_window.py" line="417" />
         <source>Choose a key first.</source>
         <translation>先に鍵を選んでください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="430" />
+        <location filename="../keys_window.py" line="435" />
         <source>Wrote %1 for %2. Publish it at %3</source>
         <translation>%2 の %1 を書き出しました。%3 に公開してください</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="438" />
+        <location filename="../keys_window.py" line="443" />
         <source>New encrypted key file</source>
         <translation>暗号化鍵ファイルの新規作成</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="438" />
+        <location filename="../keys_window.py" line="443" />
         <source>Key files (*.key *.pem)</source>
         <translation>鍵ファイル (*.key *.pem)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="446" />
+        <location filename="../keys_window.py" line="451" />
         <source>Passphrase for the new key file %1 (at least 8 characters)</source>
         <translation>新しい鍵ファイル %1 のパスフレーズ (8 文字以上)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="462" />
+        <location filename="../keys_window.py" line="467" />
         <source>Created key file %1. Keep a copy in a safe place.</source>
         <translation>鍵ファイル %1 を作成しました。控えを安全な場所に保管してください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="470" />
+        <location filename="../keys_window.py" line="475" />
         <source>Copied.</source>
         <translation>コピーしました。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="479" />
+        <location filename="../keys_window.py" line="484" />
         <source>Keys and tokens</source>
         <translation>鍵とトークン</translation>
     </message>
@@ -1733,234 +1733,234 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../ob2_import.py" line="38" />
-        <location filename="../ob2_import.py" line="39" />
+        <location filename="../ob2_import.py" line="41" />
         <source>Revoked under Open Badges 2.0</source>
         <translation>Open Badges 2.0 で取り消し済み</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="40" />
+        <location filename="../ob2_import.py" line="43" />
         <source>Expired</source>
         <translation>有効期限切れ</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="41" />
+        <location filename="../ob2_import.py" line="44" />
         <source>Invalid (the signature or the data is wrong)</source>
         <translation>無効 (署名またはデータが不正)</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="42" />
+        <location filename="../ob2_import.py" line="45" />
         <source>Cannot be checked offline</source>
         <translation>オフラインでは確認できない</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="43" />
+        <location filename="../ob2_import.py" line="48" />
         <source>Revocation list missing from the export</source>
         <translation>取り消しリストが書き出しに含まれていない</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="44" />
+        <location filename="../ob2_import.py" line="50" />
         <source>The same award again (imported once)</source>
         <translation>同じ授与の重複 (1 回だけ取り込み)</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="45" />
+        <location filename="../ob2_import.py" line="51" />
         <source>Open Badges 1.1 (not supported)</source>
         <translation>Open Badges 1.1 (未対応)</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="46" />
+        <location filename="../ob2_import.py" line="52" />
         <source>Open Badges 1.0 (not supported)</source>
         <translation>Open Badges 1.0 (未対応)</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="47" />
+        <location filename="../ob2_import.py" line="53" />
         <source>Already Open Badges 3.0</source>
         <translation>すでに Open Badges 3.0</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="48" />
+        <location filename="../ob2_import.py" line="54" />
         <source>Not Open Badges 2.0 data</source>
         <translation>Open Badges 2.0 のデータではない</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="49" />
+        <location filename="../ob2_import.py" line="55" />
         <source>Unsafe path inside the zip</source>
         <translation>zip 内の安全でないパス</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="50" />
+        <location filename="../ob2_import.py" line="56" />
         <source>Symbolic link (not followed)</source>
         <translation>シンボリックリンク (たどらない)</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="51" />
+        <location filename="../ob2_import.py" line="57" />
         <source>File too large</source>
         <translation>ファイルが大きすぎる</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="52" />
+        <location filename="../ob2_import.py" line="58" />
         <source>Zip bomb (refused)</source>
         <translation>zip 爆弾 (拒否)</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="53" />
+        <location filename="../ob2_import.py" line="59" />
         <source>Damaged file</source>
         <translation>壊れたファイル</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="64" />
+        <location filename="../ob2_import.py" line="70" />
         <source>Damaged badge image</source>
         <translation>壊れたバッジ画像</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="65" />
-        <location filename="../ob2_import.py" line="216" />
+        <location filename="../ob2_import.py" line="71" />
+        <location filename="../ob2_import.py" line="224" />
         <source>Left out</source>
         <translation>取り込まないもの</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="75" />
+        <location filename="../ob2_import.py" line="81" />
         <source>Import Open Badges 2.0 — Shosho</source>
         <translation>Open Badges 2.0 の取り込み — Shosho</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="80" />
+        <location filename="../ob2_import.py" line="86" />
         <source>An export folder, a zip, or a badge file</source>
         <translation>書き出したフォルダー、zip、またはバッジのファイル</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="82" />
+        <location filename="../ob2_import.py" line="88" />
         <source>Optional: a roster with e-mail addresses</source>
         <translation>任意: メールアドレスのある名簿</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="84" />
+        <location filename="../ob2_import.py" line="90" />
         <source>Optional: the office's issuer profile</source>
         <translation>任意: 事務局の発行者プロファイル</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="86" />
+        <location filename="../ob2_import.py" line="92" />
         <source>A new folder for the designs and rosters</source>
         <translation>デザインと名簿を保存する新しいフォルダー</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="87" />
+        <location filename="../ob2_import.py" line="93" />
         <source>Make a badge design for every badge</source>
         <translation>バッジごとにバッジのデザインを作る</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="90" />
+        <location filename="../ob2_import.py" line="96" />
         <source>Badges to import:</source>
         <translation>取り込むバッジ:</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="91" />
+        <location filename="../ob2_import.py" line="97" />
         <source>Roster:</source>
         <translation>名簿:</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="92" />
+        <location filename="../ob2_import.py" line="98" />
         <source>Issuer profile:</source>
         <translation>発行者プロファイル:</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="93" />
+        <location filename="../ob2_import.py" line="99" />
         <source>Save into:</source>
         <translation>保存先:</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="97" />
+        <location filename="../ob2_import.py" line="103" />
         <source>Choose the badges to import, then Preview.</source>
         <translation>取り込むバッジを選び、「プレビュー」を押してください。</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="100" />
+        <location filename="../ob2_import.py" line="106" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="100" />
+        <location filename="../ob2_import.py" line="106" />
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="102" />
+        <location filename="../ob2_import.py" line="108" />
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="105" />
+        <location filename="../ob2_import.py" line="111" />
         <source>Open the design</source>
         <translation>デザインを開く</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="108" />
+        <location filename="../ob2_import.py" line="114" />
         <location filename="../print_preview.py" line="222" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="131" />
+        <location filename="../ob2_import.py" line="139" />
         <source>File…</source>
         <translation>ファイル…</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="135" />
+        <location filename="../ob2_import.py" line="143" />
         <source>Folder…</source>
         <translation>フォルダー…</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="159" />
+        <location filename="../ob2_import.py" line="167" />
         <source>Choose a new folder to save into first</source>
         <translation>先に新しい保存先フォルダーを選んでください</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="171" />
+        <location filename="../ob2_import.py" line="179" />
         <source>Choose the badges to import first.</source>
         <translation>先に取り込むバッジを選んでください。</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="183" />
+        <location filename="../ob2_import.py" line="191" />
         <source>Cannot import: %1</source>
         <translation>取り込めません: %1</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="193" />
+        <location filename="../ob2_import.py" line="201" />
         <source>%1 achievement(s) and %2 recipient(s) will be created; %3 left out.</source>
         <translation>達成項目 %1 件、受領者 %2 人を作成します。取り込まないもの %3 件。</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="198" />
+        <location filename="../ob2_import.py" line="206" />
         <source>Will be created</source>
         <translation>作成するもの</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="204" />
+        <location filename="../ob2_import.py" line="212" />
         <source>%1 recipient(s); design %2.shosho, roster %2-roster.csv</source>
         <translation>受領者 %1 人。デザイン %2.shosho、名簿 %2-roster.csv</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="210" />
+        <location filename="../ob2_import.py" line="218" />
         <source>(known only by a hashed e-mail)</source>
         <translation>(ハッシュ化したメールアドレスのみ)</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="213" />
+        <location filename="../ob2_import.py" line="221" />
         <source>Issuer profile linked to the 2.0 issuer</source>
         <translation>2.0 の発行者にリンクした発行者プロファイル</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="222" />
+        <location filename="../ob2_import.py" line="230" />
         <source>Notes</source>
         <translation>注記</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="235" />
+        <location filename="../ob2_import.py" line="243" />
         <source>Import Open Badges 2.0</source>
         <translation>Open Badges 2.0 の取り込み</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="238" />
+        <location filename="../ob2_import.py" line="246" />
         <source>Imported into %1. Open a design and issue it with its roster.</source>
         <translation>%1 に取り込みました。デザインを開き、その名簿で発行してください。</translation>
     </message>
