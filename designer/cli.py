@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "designer.commands.issue",
     "designer.commands.batches",
     "designer.commands.find",
+    "designer.commands.pdf",
     "designer.commands.revoke",
     "designer.commands.status",
     "designer.commands.export",

@@ -88,6 +88,9 @@ class PlanRequest:
     encoding: str | None = None
     sheet: str | None = None
     suite: str = "eddsa-rdfc-2022"
+    sign_pdf: bool | None = None
+    """Sign each PDF (PAdES); None takes the issuer profile's ``pdf_signature`` default."""
+    tsa_url: str | None = None
 
 
 def recipient_key(values: dict[str, Any]) -> str:
@@ -219,6 +222,7 @@ def plan_batch(store: Store, request: PlanRequest) -> int:
             "reason": request.reason,
             "issued_at": now.isoformat(),
         }
+        options.update(_pdf_signature_options(profile, request))
         batch = Batch(
             issuer_id=issuer.id,
             template_hash=thash,
@@ -344,3 +348,10 @@ def _read_bytes(path: Path) -> bytes:
 
 def since(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _pdf_signature_options(profile: dict, request: PlanRequest) -> dict:
+    from designer.pdfsign.batch import OPTIONS_KEY, resolve_options
+
+    choice = resolve_options(profile, request.sign_pdf, request.tsa_url)
+    return {OPTIONS_KEY: choice.to_json()} if choice.sign else {}

@@ -384,7 +384,7 @@
     </message>
     <message>
         <location filename="../inspector.py" line="243" />
-        <location filename="../keys_window.py" line="143" />
+        <location filename="../keys_window.py" line="148" />
         <source>Type</source>
         <translation>種類</translation>
     </message>
@@ -497,7 +497,7 @@
     <message>
         <location filename="../inspector.py" line="460" />
         <source>How the field is printed</source>
-        <translation>項目の印刷のしかた</translation>
+        <translation>項目の印字形式</translation>
     </message>
     <message>
         <source>Insert field…</source>
@@ -661,7 +661,7 @@
     </message>
     <message>
         <location filename="../issue_wizard.py" line="113" />
-        <location filename="../keys_window.py" line="143" />
+        <location filename="../keys_window.py" line="148" />
         <source>Key</source>
         <translation>鍵</translation>
     </message>
@@ -672,13 +672,15 @@
     </message>
     <message>
         <location filename="../issue_wizard.py" line="120" />
+        <location filename="../ob2_import.py" line="149" />
         <source>Choose a file</source>
-        <translation>ファイルを選択</translation>
+        <translation>ファイルを選ぶ</translation>
     </message>
     <message>
         <location filename="../issue_wizard.py" line="126" />
+        <location filename="../ob2_import.py" line="154" />
         <source>Choose a folder</source>
-        <translation>フォルダーを選択</translation>
+        <translation>フォルダーを選ぶ</translation>
     </message>
     <message>
         <location filename="../issue_wizard.py" line="140" />
@@ -737,7 +739,7 @@
     </message>
     <message>
         <location filename="../issue_wizard.py" line="357" />
-        <location filename="../keys_window.py" line="123" />
+        <location filename="../keys_window.py" line="128" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
@@ -978,13 +980,13 @@
     </message>
     <message>
         <location filename="../main_window.py" line="274" />
-        <location filename="../main_window.py" line="548" />
+        <location filename="../main_window.py" line="559" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="277" />
-        <location filename="../main_window.py" line="551" />
+        <location filename="../main_window.py" line="562" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
@@ -1030,151 +1032,157 @@
     </message>
     <message>
         <location filename="../main_window.py" line="342" />
+        <source>Import Open &amp;Badges 2.0…</source>
+        <translation>Open Badges 2.0 の取り込み(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="345" />
         <source>&amp;Settings…</source>
         <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344" />
+        <location filename="../main_window.py" line="347" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356" />
+        <location filename="../main_window.py" line="359" />
         <source>Arrange</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="373" />
+        <location filename="../main_window.py" line="376" />
+        <location filename="../ob2_import.py" line="101" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385" />
+        <location filename="../main_window.py" line="388" />
         <source>Save first</source>
         <translation>先に保存してください</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="386" />
+        <location filename="../main_window.py" line="389" />
         <source>Save the template before issuing: each batch records the exact design.</source>
         <translation>発行の前にテンプレートを保存してください。バッチごとに使ったデザインを正確に記録します。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397" />
+        <location filename="../main_window.py" line="400" />
         <source>Unfinished batch</source>
         <translation>未完了のバッチ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398" />
+        <location filename="../main_window.py" line="401" />
         <source>Batch %1 was not finished. Resume it now?</source>
         <translation>バッチ %1 が完了していません。今すぐ再開しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="441" />
+        <location filename="../main_window.py" line="452" />
         <source>Cannot show the print preview</source>
         <translation>印刷プレビューを表示できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="454" />
+        <location filename="../main_window.py" line="465" />
         <source>Add a font</source>
         <translation>フォントを追加</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="456" />
+        <location filename="../main_window.py" line="467" />
         <source>TrueType fonts (*.ttf *.ttc);;All fonts (*.ttf *.ttc *.otf *.otc)</source>
         <translation>TrueType フォント (*.ttf *.ttc);;すべてのフォント (*.ttf *.ttc *.otf *.otc)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="468" />
+        <location filename="../main_window.py" line="479" />
         <source>Cannot add the font</source>
         <translation>フォントを追加できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="473" />
+        <location filename="../main_window.py" line="484" />
         <source>Added font: %1</source>
         <translation>フォントを追加しました: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="548" />
+        <location filename="../main_window.py" line="559" />
         <source>&amp;Undo %1</source>
         <translation>元に戻す: %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="551" />
+        <location filename="../main_window.py" line="562" />
         <source>&amp;Redo %1</source>
         <translation>やり直し: %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="568" />
+        <location filename="../main_window.py" line="579" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="581" />
+        <location filename="../main_window.py" line="592" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="594" />
+        <location filename="../main_window.py" line="605" />
         <source>Open template</source>
         <translation>テンプレートを開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="615" />
+        <location filename="../main_window.py" line="626" />
         <source>Save template</source>
         <translation>テンプレートを保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="624" />
+        <location filename="../main_window.py" line="635" />
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="627" />
+        <location filename="../main_window.py" line="638" />
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="636" />
+        <location filename="../main_window.py" line="647" />
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="637" />
+        <location filename="../main_window.py" line="648" />
         <source>Save the changes to “%1” before closing it?</source>
         <translation>閉じる前に「%1」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="664" />
+        <location filename="../main_window.py" line="675" />
         <source>Cannot open the roster</source>
         <translation>名簿を開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="670" />
+        <location filename="../main_window.py" line="681" />
         <source>Open roster</source>
         <translation>名簿を開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="691" />
+        <location filename="../main_window.py" line="702" />
         <source>Front</source>
         <translation>表面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="691" />
+        <location filename="../main_window.py" line="702" />
         <source>Back</source>
         <translation>裏面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="743" />
+        <location filename="../main_window.py" line="754" />
         <source>Recover unsaved work</source>
         <translation>保存されていない作業の復元</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="744" />
+        <location filename="../main_window.py" line="755" />
         <source>Shosho closed before “%1” was saved. Recover the autosaved copy?</source>
         <translation>「%1」を保存する前に Shosho が終了しました。自動保存されたコピーを復元しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="753" />
+        <location filename="../main_window.py" line="764" />
         <source>Cannot recover</source>
         <translation>復元できません</translation>
     </message>
@@ -1226,7 +1234,7 @@
     <message>
         <location filename="../roster_panel.py" line="346" />
         <source>Choose the roster column each field is read from. Ctrl+Z undoes a change.</source>
-        <translation>各項目をどの名簿の列から読むか選びます。変更は Ctrl+Z で元に戻せます。</translation>
+        <translation>各項目を読み取る名簿の列を選びます。Ctrl+Z で元に戻せます。</translation>
     </message>
     <message>
         <location filename="../roster_panel.py" line="355" />
@@ -1253,7 +1261,7 @@
     <message>
         <location filename="../roster_panel.py" line="291" />
         <source>Take %1 from column %2</source>
-        <translation>%1 を列「%2」から読む</translation>
+        <translation>%1 を列 %2 から読む</translation>
     </message>
     <message>
         <location filename="../roster_panel.py" line="450" />
@@ -1263,7 +1271,7 @@
     <message>
         <location filename="../roster_panel.py" line="494" />
         <source>%1 now comes from column %2. Ctrl+Z undoes it.</source>
-        <translation>%1 は列「%2」から読むようになりました。Ctrl+Z で元に戻せます。</translation>
+        <translation>%1 を列 %2 から読むようにしました。Ctrl+Z で元に戻せます。</translation>
     </message>
     <message>
         <location filename="../roster_panel.py" line="503" />
@@ -1538,204 +1546,204 @@ or a photo or scan of the QR code here</source>
         <translation>無効です</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="97" />
+        <location filename="../keys_window.py" line="102" />
         <source>PKCS#11 modules (%1);;All files (*)</source>
         <translation>PKCS#11 モジュール (%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="111" />
+        <location filename="../keys_window.py" line="116" />
         <source>Keys and tokens — Shosho</source>
         <translation>鍵とトークン — Shosho</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="122" />
+        <location filename="../keys_window.py" line="127" />
         <source>Path of the token's PKCS#11 module</source>
         <translation>トークンの PKCS#11 モジュールのパス</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="125" />
+        <location filename="../keys_window.py" line="130" />
         <source>List tokens</source>
         <translation>トークンを一覧</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="134" />
-        <location filename="../keys_window.py" line="204" />
+        <location filename="../keys_window.py" line="139" />
+        <location filename="../keys_window.py" line="209" />
         <source>Token</source>
         <translation>トークン</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="134" />
+        <location filename="../keys_window.py" line="139" />
         <source>Serial</source>
         <translation>シリアル番号</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="134" />
+        <location filename="../keys_window.py" line="139" />
         <source>Maker and model</source>
         <translation>メーカーと型番</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="139" />
+        <location filename="../keys_window.py" line="144" />
         <source>Show keys (asks the PIN)</source>
         <translation>鍵を表示 (PIN を入力)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="143" />
+        <location filename="../keys_window.py" line="148" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="149" />
+        <location filename="../keys_window.py" line="154" />
         <source>e.g. issuer-2026</source>
         <translation>例: issuer-2026</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="153" />
+        <location filename="../keys_window.py" line="158" />
         <source>Generate on the token</source>
         <translation>トークン上で生成</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="165" />
+        <location filename="../keys_window.py" line="170" />
         <source>Choose a key</source>
         <translation>鍵を選んでください</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="166" />
-        <location filename="../keys_window.py" line="175" />
+        <location filename="../keys_window.py" line="171" />
+        <location filename="../keys_window.py" line="180" />
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="174" />
+        <location filename="../keys_window.py" line="179" />
         <source>Give this key reference to the issue wizard</source>
         <translation>この鍵参照を発行ウィザードに入力します</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="182" />
+        <location filename="../keys_window.py" line="187" />
         <source>Export did.json…</source>
         <translation>did.json を書き出す…</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="191" />
+        <location filename="../keys_window.py" line="196" />
         <source>New encrypted key file…</source>
         <translation>暗号化鍵ファイルを新規作成…</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="194" />
+        <location filename="../keys_window.py" line="199" />
         <source>For offices without a token:</source>
         <translation>トークンがない場合:</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="210" />
+        <location filename="../keys_window.py" line="215" />
         <source>New key:</source>
         <translation>新しい鍵:</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="212" />
+        <location filename="../keys_window.py" line="217" />
         <source>Selected key</source>
         <translation>選択した鍵</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="215" />
+        <location filename="../keys_window.py" line="220" />
         <source>Key reference</source>
         <translation>鍵参照</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="216" />
+        <location filename="../keys_window.py" line="221" />
         <source>did:web domain</source>
         <translation>did:web ドメイン</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="234" />
+        <location filename="../keys_window.py" line="239" />
         <source>Choose the PKCS#11 module</source>
         <translation>PKCS#11 モジュールを選択</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="245" />
+        <location filename="../keys_window.py" line="250" />
         <source>Choose the PKCS#11 module of the token first.</source>
         <translation>先にトークンの PKCS#11 モジュールを選んでください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="261" />
+        <location filename="../keys_window.py" line="266" />
         <source>%1 token(s) found.</source>
         <translation>トークンが %1 個見つかりました。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="263" />
+        <location filename="../keys_window.py" line="268" />
         <source>No token found: is it plugged in?</source>
         <translation>トークンが見つかりません。差し込まれていますか?</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="291" />
+        <location filename="../keys_window.py" line="296" />
         <source>Choose a token first.</source>
         <translation>先にトークンを選んでください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="331" />
+        <location filename="../keys_window.py" line="336" />
         <source>Token “%1” holds %2 key(s).</source>
         <translation>トークン「%1」には鍵が %2 個あります。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="375" />
+        <location filename="../keys_window.py" line="380" />
         <source>RSA keys have no did:key: publish a did.json</source>
         <translation>RSA 鍵には did:key がありません。did.json を公開してください</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="382" />
+        <location filename="../keys_window.py" line="387" />
         <source>Give the new key a name (its label on the token).</source>
         <translation>新しい鍵の名前 (トークン上のラベル) を入力してください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="393" />
+        <location filename="../keys_window.py" line="398" />
         <source>Generated %1 key “%2” on token “%3”.</source>
         <translation>トークン「%3」に %1 鍵「%2」を生成しました。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="403" />
+        <location filename="../keys_window.py" line="408" />
         <source>Export did.json</source>
         <translation>did.json を書き出す</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="403" />
+        <location filename="../keys_window.py" line="408" />
         <source>DID documents (*.json)</source>
         <translation>DID ドキュメント (*.json)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="412" />
+        <location filename="../keys_window.py" line="417" />
         <source>Choose a key first.</source>
         <translation>先に鍵を選んでください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="430" />
+        <location filename="../keys_window.py" line="435" />
         <source>Wrote %1 for %2. Publish it at %3</source>
         <translation>%2 の %1 を書き出しました。%3 に公開してください</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="438" />
+        <location filename="../keys_window.py" line="443" />
         <source>New encrypted key file</source>
         <translation>暗号化鍵ファイルの新規作成</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="438" />
+        <location filename="../keys_window.py" line="443" />
         <source>Key files (*.key *.pem)</source>
         <translation>鍵ファイル (*.key *.pem)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="446" />
+        <location filename="../keys_window.py" line="451" />
         <source>Passphrase for the new key file %1 (at least 8 characters)</source>
         <translation>新しい鍵ファイル %1 のパスフレーズ (8 文字以上)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="462" />
+        <location filename="../keys_window.py" line="467" />
         <source>Created key file %1. Keep a copy in a safe place.</source>
         <translation>鍵ファイル %1 を作成しました。控えを安全な場所に保管してください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="470" />
+        <location filename="../keys_window.py" line="475" />
         <source>Copied.</source>
         <translation>コピーしました。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="479" />
+        <location filename="../keys_window.py" line="484" />
         <source>Keys and tokens</source>
         <translation>鍵とトークン</translation>
     </message>
@@ -1765,9 +1773,232 @@ or a photo or scan of the QR code here</source>
         <translation>印刷用 PDF を保存…</translation>
     </message>
     <message>
+        <location filename="../ob2_import.py" line="38" />
+        <location filename="../ob2_import.py" line="41" />
+        <source>Revoked under Open Badges 2.0</source>
+        <translation>Open Badges 2.0 で取り消し済み</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="44" />
+        <source>Invalid (the signature or the data is wrong)</source>
+        <translation>無効 (署名またはデータが不正)</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="45" />
+        <source>Cannot be checked offline</source>
+        <translation>オフラインでは確認できない</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="48" />
+        <source>Revocation list missing from the export</source>
+        <translation>取り消しリストが書き出しに含まれていない</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="50" />
+        <source>The same award again (imported once)</source>
+        <translation>同じ授与の重複 (1 回だけ取り込み)</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="51" />
+        <source>Open Badges 1.1 (not supported)</source>
+        <translation>Open Badges 1.1 (未対応)</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="52" />
+        <source>Open Badges 1.0 (not supported)</source>
+        <translation>Open Badges 1.0 (未対応)</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="53" />
+        <source>Already Open Badges 3.0</source>
+        <translation>すでに Open Badges 3.0</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="54" />
+        <source>Not Open Badges 2.0 data</source>
+        <translation>Open Badges 2.0 のデータではない</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="55" />
+        <source>Unsafe path inside the zip</source>
+        <translation>zip 内の安全でないパス</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="56" />
+        <source>Symbolic link (not followed)</source>
+        <translation>シンボリックリンク (たどらない)</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="57" />
+        <source>File too large</source>
+        <translation>ファイルが大きすぎる</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="58" />
+        <source>Zip bomb (refused)</source>
+        <translation>zip 爆弾 (拒否)</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="59" />
+        <source>Damaged file</source>
+        <translation>壊れたファイル</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="70" />
+        <source>Damaged badge image</source>
+        <translation>壊れたバッジ画像</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="71" />
+        <location filename="../ob2_import.py" line="224" />
+        <source>Left out</source>
+        <translation>取り込まないもの</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="81" />
+        <source>Import Open Badges 2.0 — Shosho</source>
+        <translation>Open Badges 2.0 の取り込み — Shosho</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="86" />
+        <source>An export folder, a zip, or a badge file</source>
+        <translation>書き出したフォルダー、zip、またはバッジのファイル</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="88" />
+        <source>Optional: a roster with e-mail addresses</source>
+        <translation>任意: メールアドレスのある名簿</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="90" />
+        <source>Optional: the office's issuer profile</source>
+        <translation>任意: 事務局の発行者プロファイル</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="92" />
+        <source>A new folder for the designs and rosters</source>
+        <translation>デザインと名簿を保存する新しいフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="93" />
+        <source>Make a badge design for every badge</source>
+        <translation>バッジごとにバッジのデザインを作る</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="96" />
+        <source>Badges to import:</source>
+        <translation>取り込むバッジ:</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="97" />
+        <source>Roster:</source>
+        <translation>名簿:</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="98" />
+        <source>Issuer profile:</source>
+        <translation>発行者プロファイル:</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="99" />
+        <source>Save into:</source>
+        <translation>保存先:</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="103" />
+        <source>Choose the badges to import, then Preview.</source>
+        <translation>取り込むバッジを選び、「プレビュー」を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="106" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="106" />
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="108" />
+        <source>Import</source>
+        <translation>取り込む</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="111" />
+        <source>Open the design</source>
+        <translation>デザインを開く</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="114" />
         <location filename="../print_preview.py" line="222" />
         <source>Close</source>
         <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="139" />
+        <source>File…</source>
+        <translation>ファイル…</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="143" />
+        <source>Folder…</source>
+        <translation>フォルダー…</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="167" />
+        <source>Choose a new folder to save into first</source>
+        <translation>先に新しい保存先フォルダーを選んでください</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="179" />
+        <source>Choose the badges to import first.</source>
+        <translation>先に取り込むバッジを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="191" />
+        <source>Cannot import: %1</source>
+        <translation>取り込めません: %1</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="201" />
+        <source>%1 achievement(s) and %2 recipient(s) will be created; %3 left out.</source>
+        <translation>達成項目 %1 件、受領者 %2 人を作成します。取り込まないもの %3 件。</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="206" />
+        <source>Will be created</source>
+        <translation>作成するもの</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="212" />
+        <source>%1 recipient(s); design %2.shosho, roster %2-roster.csv</source>
+        <translation>受領者 %1 人。デザイン %2.shosho、名簿 %2-roster.csv</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="218" />
+        <source>(known only by a hashed e-mail)</source>
+        <translation>(ハッシュ化したメールアドレスのみ)</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="221" />
+        <source>Issuer profile linked to the 2.0 issuer</source>
+        <translation>2.0 の発行者にリンクした発行者プロファイル</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="230" />
+        <source>Notes</source>
+        <translation>注記</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="243" />
+        <source>Import Open Badges 2.0</source>
+        <translation>Open Badges 2.0 の取り込み</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="246" />
+        <source>Imported into %1. Open a design and issue it with its roster.</source>
+        <translation>%1 に取り込みました。デザインを開き、その名簿で発行してください。</translation>
     </message>
     <message>
         <location filename="../print_preview.py" line="242" />
@@ -1858,12 +2089,12 @@ or a photo or scan of the QR code here</source>
     <message>
         <location filename="../field_labels.py" line="18" />
         <source>Name (kana)</source>
-        <translation>氏名（フリガナ）</translation>
+        <translation>氏名 (フリガナ)</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="19" />
         <source>Name in English</source>
-        <translation>氏名（ローマ字）</translation>
+        <translation>氏名 (英字)</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="20" />
@@ -1903,12 +2134,12 @@ or a photo or scan of the QR code here</source>
     <message>
         <location filename="../field_labels.py" line="28" />
         <source>Family name (kana)</source>
-        <translation>セイ</translation>
+        <translation>姓 (フリガナ)</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="29" />
         <source>Given name (kana)</source>
-        <translation>メイ</translation>
+        <translation>名 (フリガナ)</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="30" />
@@ -1923,12 +2154,12 @@ or a photo or scan of the QR code here</source>
     <message>
         <location filename="../field_labels.py" line="32" />
         <source>Verification link (QR seal)</source>
-        <translation>検証用リンク（QR 印）</translation>
+        <translation>検証リンク (QR シール)</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="33" />
         <source>Credential number</source>
-        <translation>証明書番号</translation>
+        <translation>証明番号</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="34" />
@@ -1943,62 +2174,62 @@ or a photo or scan of the QR code here</source>
     <message>
         <location filename="../field_labels.py" line="36" />
         <source>Achievement name</source>
-        <translation>講座・資格名</translation>
+        <translation>達成項目名</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="60" />
         <source>Japanese era (令和7年4月1日)</source>
-        <translation>和暦（令和7年4月1日）</translation>
+        <translation>和暦 (令和7年4月1日)</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="61" />
         <source>Japanese era, kanji numerals (令和七年四月一日)</source>
-        <translation>和暦・漢数字（令和七年四月一日）</translation>
+        <translation>和暦・漢数字 (令和七年四月一日)</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="62" />
         <source>Western year (2025年4月1日)</source>
-        <translation>西暦（2025年4月1日）</translation>
+        <translation>西暦 (2025年4月1日)</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="63" />
         <source>English (1 April 2025)</source>
-        <translation>英語（1 April 2025）</translation>
+        <translation>英語 (1 April 2025)</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="64" />
         <source>American English (April 1, 2025)</source>
-        <translation>米国式英語（April 1, 2025）</translation>
+        <translation>米国英語 (April 1, 2025)</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="65" />
         <source>Numbers only (2025-04-01)</source>
-        <translation>数字のみ（2025-04-01）</translation>
+        <translation>数字のみ (2025-04-01)</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="68" />
         <source>As in the roster</source>
-        <translation>名簿のとおり</translation>
+        <translation>名簿のまま</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="69" />
         <source>Full-width (ＡＢＣ１２３)</source>
-        <translation>全角（ＡＢＣ１２３）</translation>
+        <translation>全角 (ＡＢＣ１２３)</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="70" />
         <source>Half-width (ABC123)</source>
-        <translation>半角（ABC123）</translation>
+        <translation>半角 (ABC123)</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="71" />
         <source>Capital letters (TAKAHASHI)</source>
-        <translation>大文字（TAKAHASHI）</translation>
+        <translation>大文字 (TAKAHASHI)</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="72" />
         <source>Kanji digits (一〇七二)</source>
-        <translation>漢数字（一〇七二）</translation>
+        <translation>漢数字 (一〇七二)</translation>
     </message>
     <message>
         <location filename="../messages.py" line="36" />
@@ -2185,8 +2416,8 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../messages.py" line="167" />
-        <location filename="../messages.py" line="246" />
-        <location filename="../messages.py" line="250" />
+        <location filename="../messages.py" line="245" />
+        <location filename="../messages.py" line="249" />
         <source>Note: %1</source>
         <translation>注意: %1</translation>
     </message>
@@ -2212,8 +2443,9 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../messages.py" line="177" />
+        <location filename="../ob2_import.py" line="43" />
         <source>Expired</source>
-        <translation>期限切れ</translation>
+        <translation>有効期限切れ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="178" />
@@ -2251,17 +2483,17 @@ or a photo or scan of the QR code here</source>
         <translation>状態（%1 UTC 時点）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="242" />
+        <location filename="../messages.py" line="241" />
         <source>Status: not checked (no status list for this issuer in the trust list)</source>
         <translation>状態: 未確認（信頼リストにこの発行者の状態リストがありません）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="245" />
+        <location filename="../messages.py" line="244" />
         <source>The seal signs the attached credential</source>
         <translation>印は添付の証明書に署名しています</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="248" />
+        <location filename="../messages.py" line="247" />
         <source>Credential:</source>
         <translation>証明書:</translation>
     </message>
