@@ -497,7 +497,7 @@
     <message>
         <location filename="../inspector.py" line="460" />
         <source>How the field is printed</source>
-        <translation>項目の印字形式</translation>
+        <translation>項目の印刷のしかた</translation>
     </message>
     <message>
         <source>Insert field…</source>
@@ -1234,7 +1234,7 @@
     <message>
         <location filename="../roster_panel.py" line="346" />
         <source>Choose the roster column each field is read from. Ctrl+Z undoes a change.</source>
-        <translation>各項目を読み取る名簿の列を選びます。Ctrl+Z で元に戻せます。</translation>
+        <translation>各項目をどの名簿の列から読むか選びます。変更は Ctrl+Z で元に戻せます。</translation>
     </message>
     <message>
         <location filename="../roster_panel.py" line="355" />
@@ -1261,7 +1261,7 @@
     <message>
         <location filename="../roster_panel.py" line="291" />
         <source>Take %1 from column %2</source>
-        <translation>%1 を列 %2 から読む</translation>
+        <translation>%1 を列「%2」から読む</translation>
     </message>
     <message>
         <location filename="../roster_panel.py" line="450" />
@@ -1271,7 +1271,7 @@
     <message>
         <location filename="../roster_panel.py" line="494" />
         <source>%1 now comes from column %2. Ctrl+Z undoes it.</source>
-        <translation>%1 を列 %2 から読むようにしました。Ctrl+Z で元に戻せます。</translation>
+        <translation>%1 は列「%2」から読むようになりました。Ctrl+Z で元に戻せます。</translation>
     </message>
     <message>
         <location filename="../roster_panel.py" line="503" />
@@ -2089,12 +2089,12 @@ or a photo or scan of the QR code here</source>
     <message>
         <location filename="../field_labels.py" line="18" />
         <source>Name (kana)</source>
-        <translation>氏名 (フリガナ)</translation>
+        <translation>氏名（フリガナ）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="19" />
         <source>Name in English</source>
-        <translation>氏名 (英字)</translation>
+        <translation>氏名（ローマ字）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="20" />
@@ -2134,12 +2134,12 @@ or a photo or scan of the QR code here</source>
     <message>
         <location filename="../field_labels.py" line="28" />
         <source>Family name (kana)</source>
-        <translation>姓 (フリガナ)</translation>
+        <translation>セイ</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="29" />
         <source>Given name (kana)</source>
-        <translation>名 (フリガナ)</translation>
+        <translation>メイ</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="30" />
@@ -2154,12 +2154,12 @@ or a photo or scan of the QR code here</source>
     <message>
         <location filename="../field_labels.py" line="32" />
         <source>Verification link (QR seal)</source>
-        <translation>検証リンク (QR シール)</translation>
+        <translation>検証用リンク（QR 印）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="33" />
         <source>Credential number</source>
-        <translation>証明番号</translation>
+        <translation>証明書番号</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="34" />
@@ -2174,62 +2174,62 @@ or a photo or scan of the QR code here</source>
     <message>
         <location filename="../field_labels.py" line="36" />
         <source>Achievement name</source>
-        <translation>達成項目名</translation>
+        <translation>講座・資格名</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="60" />
         <source>Japanese era (令和7年4月1日)</source>
-        <translation>和暦 (令和7年4月1日)</translation>
+        <translation>和暦（令和7年4月1日）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="61" />
         <source>Japanese era, kanji numerals (令和七年四月一日)</source>
-        <translation>和暦・漢数字 (令和七年四月一日)</translation>
+        <translation>和暦・漢数字（令和七年四月一日）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="62" />
         <source>Western year (2025年4月1日)</source>
-        <translation>西暦 (2025年4月1日)</translation>
+        <translation>西暦（2025年4月1日）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="63" />
         <source>English (1 April 2025)</source>
-        <translation>英語 (1 April 2025)</translation>
+        <translation>英語（1 April 2025）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="64" />
         <source>American English (April 1, 2025)</source>
-        <translation>米国英語 (April 1, 2025)</translation>
+        <translation>米国式英語（April 1, 2025）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="65" />
         <source>Numbers only (2025-04-01)</source>
-        <translation>数字のみ (2025-04-01)</translation>
+        <translation>数字のみ（2025-04-01）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="68" />
         <source>As in the roster</source>
-        <translation>名簿のまま</translation>
+        <translation>名簿のとおり</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="69" />
         <source>Full-width (ＡＢＣ１２３)</source>
-        <translation>全角 (ＡＢＣ１２３)</translation>
+        <translation>全角（ＡＢＣ１２３）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="70" />
         <source>Half-width (ABC123)</source>
-        <translation>半角 (ABC123)</translation>
+        <translation>半角（ABC123）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="71" />
         <source>Capital letters (TAKAHASHI)</source>
-        <translation>大文字 (TAKAHASHI)</translation>
+        <translation>大文字（TAKAHASHI）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="72" />
         <source>Kanji digits (一〇七二)</source>
-        <translation>漢数字 (一〇七二)</translation>
+        <translation>漢数字（一〇七二）</translation>
     </message>
     <message>
         <location filename="../messages.py" line="36" />
