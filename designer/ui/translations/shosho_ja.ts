@@ -1531,12 +1531,12 @@ or a photo or scan of the QR code here</source>
         <translation>このファイルには Open Badges 2.0 の授与がありません</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="137" />
+        <location filename="../verify_window.py" line="139" />
         <source>Open Badges 2.0: signed by a trusted issuer</source>
         <translation>Open Badges 2.0: 信頼する発行者の署名があります</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="139" />
+        <location filename="../verify_window.py" line="141" />
         <source>Open Badges 2.0: signature valid, but the issuer is not trusted</source>
         <translation>Open Badges 2.0: 署名は有効ですが、発行者は信頼されていません</translation>
     </message>
