@@ -1493,41 +1493,76 @@
         <translation>画像を追加</translation>
     </message>
     <message>
+        <location filename="../verify_window.py" line="29" />
+        <source>Open Badges 2.0: revoked by the issuer</source>
+        <translation>Open Badges 2.0: 発行者が取り消しました</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="30" />
+        <source>Open Badges 2.0: expired</source>
+        <translation>Open Badges 2.0: 有効期限切れ</translation>
+    </message>
+    <message>
         <location filename="../verify_window.py" line="31" />
+        <source>Open Badges 2.0: not valid</source>
+        <translation>Open Badges 2.0: 無効</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="32" />
+        <source>Open Badges 2.0: cannot be checked offline</source>
+        <translation>Open Badges 2.0: オフラインでは確認できません</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="39" />
         <source>Verify a certificate — Shosho</source>
         <translation>証書の検証 — Shosho</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="36" />
+        <location filename="../verify_window.py" line="44" />
         <source>Drop a certificate PDF, a badge image (PNG/SVG), a credential JSON
 or a photo or scan of the QR code here</source>
         <translation>証書の PDF、バッジ画像 (PNG/SVG)、証明データの JSON、
 または QR コードの写真やスキャンをここにドロップ</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="45" />
+        <location filename="../verify_window.py" line="53" />
         <source>Choose a file…</source>
         <translation>ファイルを選択…</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="48" />
+        <location filename="../verify_window.py" line="56" />
         <source>…or paste the text of the QR code</source>
         <translation>…または QR コードの文字列を貼り付け</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="72" />
+        <location filename="../verify_window.py" line="80" />
         <source>Choose what to verify</source>
         <translation>検証するものを選択</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="74" />
+        <location filename="../verify_window.py" line="82" />
         <source>Certificates (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;All files (*)</source>
         <translation>証書 (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="97" />
+        <location filename="../verify_window.py" line="107" />
         <source>Cannot verify</source>
         <translation>検証できません</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="127" />
+        <source>No Open Badges 2.0 award in this file</source>
+        <translation>このファイルには Open Badges 2.0 の授与がありません</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="136" />
+        <source>Open Badges 2.0: signed by a trusted issuer</source>
+        <translation>Open Badges 2.0: 信頼する発行者の署名があります</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="138" />
+        <source>Open Badges 2.0: signature valid, but the issuer is not trusted</source>
+        <translation>Open Badges 2.0: 署名は有効ですが、発行者は信頼されていません</translation>
     </message>
     <message>
         <location filename="../messages.py" line="199" />
@@ -1542,6 +1577,7 @@ or a photo or scan of the QR code here</source>
     <message>
         <location filename="../messages.py" line="188" />
         <location filename="../messages.py" line="206" />
+        <location filename="../verify_window.py" line="127" />
         <source>Not valid</source>
         <translation>無効です</translation>
     </message>
