@@ -39,7 +39,7 @@ KEPT = {
     "mm", "pt", "dpi", "pem", "usb", "yubikey", "yubihsm", "nitrokey", "opensc", "pkcs11",
     "english", "zxing", "shusho", "ipa", "www", "http", "https", "utf", "cp932", "sjis", "eucjp",
     "iso", "uuid", "obv3", "ob", "eddsa-rdfc-2022", "ecdsa-rdfc-2019", "rdfc", "jcs", "jws",
-    "specimen", "page", "down", "code", "codabar", "tokyo", "mirai", "university", "abc", "takahashi", "hina",
+    "specimen", "page", "down", "web", "code", "codabar", "tokyo", "mirai", "university", "abc", "takahashi", "hina",
 }  # fmt: skip
 
 _NOT_LANGUAGE = [

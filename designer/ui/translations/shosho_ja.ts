@@ -505,8 +505,7 @@
     </message>
     <message>
         <location filename="../inspector.py" line="486" />
-        <location filename="../settings_dialog.py" line="68" />
-        <location filename="../settings_dialog.py" line="78" />
+        <location filename="../issuer_form.py" line="94" />
         <source>Choose…</source>
         <translation>選択…</translation>
     </message>
@@ -612,133 +611,224 @@
         <translation>新しいパスフレーズ</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="94" />
+        <location filename="../issue_wizard.py" line="98" />
         <source>What to issue</source>
         <translation>発行する内容</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="96" />
+        <location filename="../issue_wizard.py" line="100" />
         <source>Each person in the roster gets a signed credential and a PDF with a QR seal.</source>
         <translation>名簿の一人ひとりに、署名付きの証明データと QR 印影入りの PDF を作ります。</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="101" />
+        <location filename="../issue_wizard.py" line="105" />
         <source>All rows (or e.g. 2-10,15)</source>
         <translation>すべての行 (例: 2-10,15)</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="103" />
         <source>Issuer profile JSON file or saved profile name</source>
         <translation>発行者プロファイルの JSON ファイルまたは保存済みの名前</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="104" />
         <source>The default comes from Tools &gt; Settings &gt; Issuer profile file</source>
         <translation>既定値は「ツール &gt; 設定 &gt; 発行者プロファイル」から読み込みます</translation>
     </message>
     <message>
+        <location filename="../issue_wizard.py" line="108" />
+        <source>Issuers are set up with “New issuer…” (Tools ▸ Issuer)</source>
+        <translation>発行者は「新しい発行者…」（ツール ▸ 発行者）で設定します</translation>
+    </message>
+    <message>
         <location filename="../issue_wizard.py" line="109" />
+        <source>New issuer…</source>
+        <translation>新しい発行者…</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="111" />
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="120" />
+        <location filename="../issuer_form.py" line="106" />
+        <source>Made or chosen in Tools ▸ Keys and tokens</source>
+        <translation>ツール ▸ 鍵とトークン で作成・選択します</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="124" />
+        <source>e.g. 地域データ活用講座 修了</source>
+        <translation>例: 地域データ活用講座 修了</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="131" />
+        <location filename="../issue_wizard.py" line="282" />
         <source>Template</source>
         <translation>テンプレート</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="110" />
+        <location filename="../issue_wizard.py" line="132" />
+        <location filename="../issue_wizard.py" line="283" />
         <location filename="../main_window.py" line="114" />
         <source>Roster</source>
         <translation>名簿</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="111" />
+        <location filename="../issue_wizard.py" line="133" />
+        <location filename="../issue_wizard.py" line="284" />
         <source>Rows</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="112" />
+        <location filename="../issue_wizard.py" line="134" />
+        <location filename="../issue_wizard.py" line="285" />
+        <location filename="../issuer_form.py" line="75" />
         <location filename="../messages.py" line="154" />
-        <location filename="../settings_dialog.py" line="99" />
+        <location filename="../settings_dialog.py" line="78" />
         <source>Issuer</source>
         <translation>発行者</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="113" />
+        <location filename="../issue_wizard.py" line="135" />
+        <location filename="../issue_wizard.py" line="286" />
         <location filename="../keys_window.py" line="148" />
         <source>Key</source>
         <translation>鍵</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="114" />
+        <location filename="../issue_wizard.py" line="136" />
+        <location filename="../issue_wizard.py" line="287" />
         <source>Output folder</source>
         <translation>出力フォルダー</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="120" />
+        <location filename="../issue_wizard.py" line="157" />
+        <source>(choose an issuer)</source>
+        <translation>（発行者を選んでください）</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="205" />
         <location filename="../ob2_import.py" line="149" />
         <source>Choose a file</source>
         <translation>ファイルを選ぶ</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="126" />
+        <location filename="../issue_wizard.py" line="211" />
         <location filename="../ob2_import.py" line="154" />
         <source>Choose a folder</source>
         <translation>フォルダーを選ぶ</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="140" />
+        <location filename="../issue_wizard.py" line="218" />
+        <source>a template</source>
+        <translation>テンプレート</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="219" />
+        <source>a roster</source>
+        <translation>名簿</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="220" />
+        <source>an issuer (or set one up with New issuer…)</source>
+        <translation>発行者（「新しい発行者…」で設定できます）</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="221" />
+        <source>a signing key</source>
+        <translation>署名する鍵</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="222" />
+        <source>an output folder</source>
+        <translation>保存先フォルダー</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="225" />
+        <source>the achievement name</source>
+        <translation>講座・資格名</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="231" />
+        <source>Next is available once you give: %1.</source>
+        <translation>次の項目を入力すると「次へ」を押せます: %1</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="231" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="270" />
+        <source>Check before issuing</source>
+        <translation>発行前の確認</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="271" />
+        <source>Issuing signs each credential; it cannot be undone, only revoked.</source>
+        <translation>発行すると各証明書に署名します。取り消しはできず、失効のみ可能です。</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="284" />
+        <source>all</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="298" />
         <source>Issuing</source>
         <translation>発行中</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="147" />
+        <location filename="../issue_wizard.py" line="305" />
         <source>Cancel issuing</source>
         <translation>発行を中止</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="149" />
+        <location filename="../issue_wizard.py" line="307" />
         <source>Open folder</source>
         <translation>フォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="183" />
+        <location filename="../issue_wizard.py" line="341" />
         <source>Issue certificates</source>
         <translation>証書の発行</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="291" />
+        <location filename="../issue_wizard.py" line="458" />
         <source>Stopping after the current group of records…</source>
         <translation>処理中のまとまりが終わったら停止します…</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="298" />
+        <location filename="../issue_wizard.py" line="465" />
         <source>%1 of %2 done</source>
         <translation>%2 件中 %1 件完了</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="303" />
+        <location filename="../issue_wizard.py" line="470" />
         <source>, about %1 s left</source>
         <translation>、残り約 %1 秒</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="305" />
+        <location filename="../issue_wizard.py" line="472" />
         <source>%1 per second</source>
         <translation>毎秒 %1 件</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="314" />
+        <location filename="../issue_wizard.py" line="481" />
         <source>Batch %1 finished: %2 issued. Files are in %3.</source>
         <translation>バッチ %1 完了: %2 件発行しました。ファイルの場所: %3</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="317" />
+        <location filename="../issue_wizard.py" line="484" />
         <source>Batch %1 stopped: %2 done. Open the wizard again to resume it. Files are in %3.</source>
         <translation>バッチ %1 を中断しました: %2 件完了。もう一度ウィザードを開くと再開できます。ファイルの場所: %3</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="331" />
+        <location filename="../issue_wizard.py" line="498" />
         <source>Issuing stopped: %1</source>
         <translation>発行を停止しました: %1</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="357" />
+        <location filename="../issue_wizard.py" line="524" />
         <location filename="../keys_window.py" line="128" />
         <source>Browse…</source>
         <translation>参照…</translation>
@@ -980,13 +1070,13 @@
     </message>
     <message>
         <location filename="../main_window.py" line="274" />
-        <location filename="../main_window.py" line="559" />
+        <location filename="../main_window.py" line="575" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="277" />
-        <location filename="../main_window.py" line="562" />
+        <location filename="../main_window.py" line="578" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
@@ -1027,162 +1117,167 @@
     </message>
     <message>
         <location filename="../main_window.py" line="340" />
+        <source>Iss&amp;uer…</source>
+        <translation>発行者(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="341" />
         <source>Add &amp;font…</source>
         <translation>フォントを追加(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342" />
+        <location filename="../main_window.py" line="343" />
         <source>Import Open &amp;Badges 2.0…</source>
         <translation>Open Badges 2.0 の取り込み(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345" />
+        <location filename="../main_window.py" line="346" />
         <source>&amp;Settings…</source>
         <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347" />
+        <location filename="../main_window.py" line="348" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359" />
+        <location filename="../main_window.py" line="360" />
         <source>Arrange</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="376" />
+        <location filename="../main_window.py" line="377" />
         <location filename="../ob2_import.py" line="101" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388" />
+        <location filename="../main_window.py" line="389" />
         <source>Save first</source>
         <translation>先に保存してください</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="389" />
+        <location filename="../main_window.py" line="390" />
         <source>Save the template before issuing: each batch records the exact design.</source>
         <translation>発行の前にテンプレートを保存してください。バッチごとに使ったデザインを正確に記録します。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400" />
+        <location filename="../main_window.py" line="406" />
         <source>Unfinished batch</source>
         <translation>未完了のバッチ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401" />
+        <location filename="../main_window.py" line="407" />
         <source>Batch %1 was not finished. Resume it now?</source>
         <translation>バッチ %1 が完了していません。今すぐ再開しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="452" />
+        <location filename="../main_window.py" line="468" />
         <source>Cannot show the print preview</source>
         <translation>印刷プレビューを表示できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="465" />
+        <location filename="../main_window.py" line="481" />
         <source>Add a font</source>
         <translation>フォントを追加</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="467" />
+        <location filename="../main_window.py" line="483" />
         <source>TrueType fonts (*.ttf *.ttc);;All fonts (*.ttf *.ttc *.otf *.otc)</source>
         <translation>TrueType フォント (*.ttf *.ttc);;すべてのフォント (*.ttf *.ttc *.otf *.otc)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="479" />
+        <location filename="../main_window.py" line="495" />
         <source>Cannot add the font</source>
         <translation>フォントを追加できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="484" />
+        <location filename="../main_window.py" line="500" />
         <source>Added font: %1</source>
         <translation>フォントを追加しました: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="559" />
+        <location filename="../main_window.py" line="575" />
         <source>&amp;Undo %1</source>
         <translation>元に戻す: %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="562" />
+        <location filename="../main_window.py" line="578" />
         <source>&amp;Redo %1</source>
         <translation>やり直し: %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="579" />
+        <location filename="../main_window.py" line="595" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="592" />
+        <location filename="../main_window.py" line="608" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="605" />
+        <location filename="../main_window.py" line="621" />
         <source>Open template</source>
         <translation>テンプレートを開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="626" />
+        <location filename="../main_window.py" line="642" />
         <source>Save template</source>
         <translation>テンプレートを保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="635" />
+        <location filename="../main_window.py" line="651" />
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="638" />
+        <location filename="../main_window.py" line="654" />
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="647" />
+        <location filename="../main_window.py" line="663" />
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="648" />
+        <location filename="../main_window.py" line="664" />
         <source>Save the changes to “%1” before closing it?</source>
         <translation>閉じる前に「%1」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="675" />
+        <location filename="../main_window.py" line="691" />
         <source>Cannot open the roster</source>
         <translation>名簿を開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="681" />
+        <location filename="../main_window.py" line="697" />
         <source>Open roster</source>
         <translation>名簿を開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="702" />
+        <location filename="../main_window.py" line="718" />
         <source>Front</source>
         <translation>表面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="702" />
+        <location filename="../main_window.py" line="718" />
         <source>Back</source>
         <translation>裏面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="754" />
+        <location filename="../main_window.py" line="770" />
         <source>Recover unsaved work</source>
         <translation>保存されていない作業の復元</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="755" />
+        <location filename="../main_window.py" line="771" />
         <source>Shosho closed before “%1” was saved. Recover the autosaved copy?</source>
         <translation>「%1」を保存する前に Shosho が終了しました。自動保存されたコピーを復元しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="764" />
+        <location filename="../main_window.py" line="780" />
         <source>Cannot recover</source>
         <translation>復元できません</translation>
     </message>
@@ -1284,7 +1379,6 @@
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="67" />
         <source>Issuer profile JSON, used by the issue wizard</source>
         <translation>発行ウィザードが使う発行者プロファイル (JSON)</translation>
     </message>
@@ -1293,82 +1387,193 @@
         <translation>空欄: データフォルダーの SQLite ファイル</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="93" />
+        <location filename="../settings_dialog.py" line="72" />
         <source>Empty: a database file in the data folder</source>
         <translation>空欄: データフォルダーのデータベースファイル</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="95" />
+        <location filename="../settings_dialog.py" line="74" />
         <source>System language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="101" />
+        <location filename="../issuer_form.py" line="80" />
+        <location filename="../issuer_form.py" line="84" />
+        <source>e.g. Tokyo Mirai University</source>
+        <translation>例: 東京未来大学</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="82" />
+        <source>e.g. 東京未来大学</source>
+        <translation>例: 東京未来大学</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="90" />
+        <source>A PNG or SVG file (optional)</source>
+        <translation>PNG または SVG ファイル（省略可）</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="93" />
+        <location filename="../issuer_form.py" line="165" />
+        <source>(kept from before)</source>
+        <translation>（以前のものを使用）</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="100" />
+        <location filename="../issuer_form.py" line="104" />
+        <source>Filled in from the web address</source>
+        <translation>Web アドレスから自動で入ります</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="113" />
+        <location filename="../issuer_form.py" line="189" />
+        <source>Name of this profile</source>
+        <translation>このプロファイルの名前</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="114" />
+        <location filename="../issuer_form.py" line="190" />
         <source>Name (Japanese)</source>
         <translation>名称 (日本語)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="102" />
+        <location filename="../issuer_form.py" line="115" />
         <source>Name (English)</source>
         <translation>名称 (英語)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="103" />
+        <location filename="../issuer_form.py" line="116" />
+        <location filename="../issuer_form.py" line="191" />
+        <location filename="../issuer_form.py" line="200" />
         <source>Web address</source>
         <translation>ウェブサイト</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="104" />
+        <location filename="../issuer_form.py" line="118" />
         <source>Logo</source>
         <translation>ロゴ</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="105" />
+        <location filename="../issuer_form.py" line="119" />
+        <source>Issuer ID</source>
+        <translation>発行者 ID</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="120" />
+        <location filename="../issuer_form.py" line="201" />
+        <source>Verify page</source>
+        <translation>検証ページ</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="121" />
+        <location filename="../issuer_form.py" line="202" />
+        <source>Status lists</source>
+        <translation>状態リスト</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="122" />
+        <source>Signing key</source>
+        <translation>署名する鍵</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="125" />
+        <source>The verify page and status lists are published on the school's web site; the QR seal links to the verify page.</source>
+        <translation>検証ページと状態リストは学校の Web サイトで公開します。QR 印は検証ページにつながります。</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="172" />
+        <source>Cannot read the logo %1 (%2)</source>
+        <translation>ロゴ %1 を読めません（%2）</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="176" />
+        <source>The logo %1 is %2 KB; at most %3 KB fits in each credential.</source>
+        <translation>ロゴ %1 は %2 KB あります。各証明書に入るのは %3 KB までです。</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="196" />
+        <source>Fill in %1.</source>
+        <translation>「%1」を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="198" />
+        <source>The profile name cannot hold / \ : * ? " &lt; &gt; |</source>
+        <translation>プロファイル名には / \ : * ? " &lt; &gt; | を使えません</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="209" />
+        <source>%1 must be a web address starting with https://</source>
+        <translation>「%1」は https:// で始まる Web アドレスにしてください</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="213" />
+        <source>The issuer ID starts with did:web:, did:key: or https://</source>
+        <translation>発行者 ID は did:web:、did:key: または https:// で始まります</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="216" />
+        <source>%1 is not an e-mail address</source>
+        <translation>%1 はメールアドレスではありません</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="244" />
+        <source>Cannot save the profile (%1)</source>
+        <translation>プロファイルを保存できません（%1）</translation>
+    </message>
+    <message>
         <source>Issuer profile file</source>
         <translation>発行者プロファイル</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="106" />
+        <location filename="../settings_dialog.py" line="81" />
+        <source>Who issues, the web addresses of the verify page and the signing key.</source>
+        <translation>発行者の名前、検証ページの Web アドレス、署名する鍵。</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="83" />
+        <source>Set up the issuer…</source>
+        <translation>発行者を設定…</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="87" />
         <source>General</source>
         <translation>全般</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="108" />
+        <location filename="../settings_dialog.py" line="89" />
         <source>Default font</source>
         <translation>既定のフォント</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="109" />
+        <location filename="../settings_dialog.py" line="90" />
         <source>Database</source>
         <translation>データベース</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="110" />
+        <location filename="../settings_dialog.py" line="91" />
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="111" />
+        <location filename="../settings_dialog.py" line="92" />
         <source>A new language applies the next time Shosho starts.</source>
         <translation>言語の変更は次回の起動から反映されます。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="126" />
+        <location filename="../issuer_form.py" line="158" />
         <source>Choose a logo</source>
         <translation>ロゴを選択</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="126" />
+        <location filename="../issuer_form.py" line="158" />
         <source>Pictures (*.png *.svg *.jpg)</source>
         <translation>画像 (*.png *.svg *.jpg)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="133" />
         <source>Choose the issuer profile</source>
         <translation>発行者プロファイルを選択</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="133" />
         <source>Issuer profiles (*.json)</source>
         <translation>発行者プロファイル (*.json)</translation>
     </message>
@@ -2134,6 +2339,7 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../field_labels.py" line="20" />
+        <location filename="../issuer_form.py" line="117" />
         <source>E-mail</source>
         <translation>メールアドレス</translation>
     </message>
@@ -2209,6 +2415,8 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../field_labels.py" line="36" />
+        <location filename="../issue_wizard.py" line="125" />
+        <location filename="../issue_wizard.py" line="290" />
         <source>Achievement name</source>
         <translation>講座・資格名</translation>
     </message>
