@@ -10,6 +10,7 @@ CPU time per record (all processes) is printed too: on a machine shared with oth
 wall time depends on the load, the CPU time much less.
 
 Usage: python bench/issue.py [N ...]   (default 1000 10000)
+       python bench/issue.py --sign-pdf [N]   PDF signing cost per record (bench/pdf_signing.py)
 Target on a 2-core machine: 10,000 records in at most 60 s, peak memory under 500 MB, and no
 more than 10 % slower per record at 10,000 than at 1,000.
 """
@@ -176,5 +177,9 @@ def main(sizes: list[int]) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--one"]:
         print(json.dumps(bench(int(sys.argv[2]))))
+    elif sys.argv[1:2] == ["--sign-pdf"]:  # PDF signing's cost per record: bench/pdf_signing.py
+        from pdf_signing import report
+
+        report(int(sys.argv[2]) if len(sys.argv) > 2 else 200)
     else:
         main([int(a) for a in sys.argv[1:]] or [1000, 10000])
