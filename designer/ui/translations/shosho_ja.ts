@@ -612,133 +612,143 @@
         <translation>新しいパスフレーズ</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="94" />
+        <location filename="../issue_wizard.py" line="110" />
         <source>What to issue</source>
         <translation>発行する内容</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="96" />
+        <location filename="../issue_wizard.py" line="112" />
         <source>Each person in the roster gets a signed credential and a PDF with a QR seal.</source>
         <translation>名簿の一人ひとりに、署名付きの証明データと QR 印影入りの PDF を作ります。</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="101" />
+        <location filename="../issue_wizard.py" line="117" />
         <source>All rows (or e.g. 2-10,15)</source>
         <translation>すべての行 (例: 2-10,15)</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="103" />
+        <location filename="../issue_wizard.py" line="119" />
         <source>Issuer profile JSON file or saved profile name</source>
         <translation>発行者プロファイルの JSON ファイルまたは保存済みの名前</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="104" />
+        <location filename="../issue_wizard.py" line="120" />
         <source>The default comes from Tools &gt; Settings &gt; Issuer profile file</source>
         <translation>既定値は「ツール &gt; 設定 &gt; 発行者プロファイル」から読み込みます</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="109" />
+        <location filename="../issue_wizard.py" line="124" />
+        <source>Sign each PDF with the key's certificate (PAdES)</source>
+        <translation>各 PDF に鍵の証明書で電子署名する (PAdES)</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="127" />
+        <source>PDF readers then show who signed the certificate. Needs a P-256 or RSA token key with a certificate: see docs/pdf-signatures.md</source>
+        <translation>PDF リーダーで証書の署名者が表示されます。証明書付きの P-256 または RSA のトークン鍵が必要です（docs/pdf-signatures.md を参照）</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="132" />
         <source>Template</source>
         <translation>テンプレート</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="110" />
+        <location filename="../issue_wizard.py" line="133" />
         <location filename="../main_window.py" line="114" />
         <source>Roster</source>
         <translation>名簿</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="111" />
+        <location filename="../issue_wizard.py" line="134" />
         <source>Rows</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="112" />
+        <location filename="../issue_wizard.py" line="135" />
         <location filename="../messages.py" line="154" />
         <location filename="../settings_dialog.py" line="99" />
         <source>Issuer</source>
         <translation>発行者</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="113" />
+        <location filename="../issue_wizard.py" line="136" />
         <location filename="../keys_window.py" line="148" />
         <source>Key</source>
         <translation>鍵</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="114" />
+        <location filename="../issue_wizard.py" line="137" />
         <source>Output folder</source>
         <translation>出力フォルダー</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="120" />
+        <location filename="../issue_wizard.py" line="144" />
         <location filename="../ob2_import.py" line="149" />
         <source>Choose a file</source>
         <translation>ファイルを選ぶ</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="126" />
+        <location filename="../issue_wizard.py" line="150" />
         <location filename="../ob2_import.py" line="154" />
         <source>Choose a folder</source>
         <translation>フォルダーを選ぶ</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="140" />
+        <location filename="../issue_wizard.py" line="164" />
         <source>Issuing</source>
         <translation>発行中</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="147" />
+        <location filename="../issue_wizard.py" line="171" />
         <source>Cancel issuing</source>
         <translation>発行を中止</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="149" />
+        <location filename="../issue_wizard.py" line="173" />
         <source>Open folder</source>
         <translation>フォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="183" />
+        <location filename="../issue_wizard.py" line="207" />
         <source>Issue certificates</source>
         <translation>証書の発行</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="291" />
+        <location filename="../issue_wizard.py" line="316" />
         <source>Stopping after the current group of records…</source>
         <translation>処理中のまとまりが終わったら停止します…</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="298" />
+        <location filename="../issue_wizard.py" line="323" />
         <source>%1 of %2 done</source>
         <translation>%2 件中 %1 件完了</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="303" />
+        <location filename="../issue_wizard.py" line="328" />
         <source>, about %1 s left</source>
         <translation>、残り約 %1 秒</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="305" />
+        <location filename="../issue_wizard.py" line="330" />
         <source>%1 per second</source>
         <translation>毎秒 %1 件</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="314" />
+        <location filename="../issue_wizard.py" line="339" />
         <source>Batch %1 finished: %2 issued. Files are in %3.</source>
         <translation>バッチ %1 完了: %2 件発行しました。ファイルの場所: %3</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="317" />
+        <location filename="../issue_wizard.py" line="342" />
         <source>Batch %1 stopped: %2 done. Open the wizard again to resume it. Files are in %3.</source>
         <translation>バッチ %1 を中断しました: %2 件完了。もう一度ウィザードを開くと再開できます。ファイルの場所: %3</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="331" />
+        <location filename="../issue_wizard.py" line="356" />
         <source>Issuing stopped: %1</source>
         <translation>発行を停止しました: %1</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="357" />
+        <location filename="../issue_wizard.py" line="382" />
         <location filename="../keys_window.py" line="128" />
         <source>Browse…</source>
         <translation>参照…</translation>
