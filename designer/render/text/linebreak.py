@@ -42,9 +42,11 @@ def _greedy(
     end: int,
     max_length: float,
     spacing: float,
+    phrase_only: bool = False,
 ) -> tuple[list[tuple[int, int]], bool]:
     """Greedy lines of units[start:end], and whether a break had to be forced (no break
-    opportunity in a line)."""
+    opportunity in a line). With ``phrase_only`` a line ends inside a phrase only when the
+    phrase is longer than the line."""
     lines: list[tuple[int, int]] = []
     forced = False
     i = start
@@ -60,7 +62,8 @@ def _greedy(
         if not unit.space and i > start and width + unit.advance > limit:
             cut = i
             if last_phrase > start and (
-                last_phrase == last_break
+                phrase_only
+                or last_phrase == last_break
                 or line_length(units, start, last_phrase, spacing) >= PHRASE_FILL * max_length
             ):
                 cut = last_phrase
@@ -102,8 +105,15 @@ def _balanced(
     spacing: float,
 ) -> list[tuple[int, int]]:
     """The greedy lines of one paragraph, or, when its last line is short, the lines at the
-    smallest length that needs no more lines (so every line is about as long)."""
+    smallest length that needs no more lines (so every line is about as long).
+
+    Lines end at phrase boundaries whenever that takes no more lines than breaking inside
+    phrases would; otherwise a line ends inside a phrase only rather than stay half empty."""
     lines, forced = _greedy(units, flags, start, end, max_length, spacing)
+    phrase_lines, phrase_forced = _greedy(units, flags, start, end, max_length, spacing, True)
+    phrase_only = len(phrase_lines) <= len(lines) and not phrase_forced
+    if phrase_only:
+        lines, forced = phrase_lines, phrase_forced
     if forced or not _is_short(units, lines, spacing):
         return lines
     count = len(lines)
@@ -112,7 +122,7 @@ def _balanced(
     best = lines
     for _ in range(_BALANCE_STEPS):
         middle = (low + high) / 2
-        candidate, forced = _greedy(units, flags, start, end, middle, spacing)
+        candidate, forced = _greedy(units, flags, start, end, middle, spacing, phrase_only)
         if not forced and len(candidate) <= count:
             high, best = middle, candidate
         else:
@@ -120,6 +130,17 @@ def _balanced(
         if high - low < 0.05:
             break
     return best
+
+
+def breaks_inside_phrases(
+    units: Sequence[Unit], flags: Sequence[int], lines: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether some line ends inside a phrase (or inside a word, where it was forced)."""
+    count = len(units)
+    for _start, end in lines[:-1]:
+        if end < count and units[end].kind != NEWLINE and flags[end] < PHRASE_BREAK:
+            return True
+    return False
 
 
 def visible_end(units: Sequence[Unit], start: int, end: int) -> int:
