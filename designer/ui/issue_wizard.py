@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -49,6 +50,21 @@ LAST_ISSUER = "issue/last_issuer"
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
+
+
+def profile_signs_pdfs(issuer_ref: str) -> bool:
+    """The issuer profile's ``pdf_signature.sign`` default, when the profile is a file."""
+    from designer.errors import ShoshoError
+    from designer.issue.profile import read_profile_file
+
+    path = Path(issuer_ref.strip())
+    if not issuer_ref.strip() or not path.is_file():
+        return False
+    try:
+        section = read_profile_file(path).get("pdf_signature") or {}
+    except ShoshoError:
+        return False
+    return bool(section.get("sign"))
 
 
 def default_issuer_ref() -> str:
@@ -127,6 +143,12 @@ class SetupPage(QWizardPage):
         self.why.setObjectName("whyNotNext")
         self.why.setWordWrap(True)
         self.why.setStyleSheet("color:#8a5a00;")
+        self.sign_pdf = QCheckBox(tr("Sign each PDF with the key's certificate (PAdES)"))
+        self.sign_pdf.setToolTip(
+            tr(
+                "PDF readers then show who signed the certificate. Needs a P-256 or RSA token key with a certificate: see docs/pdf-signatures.md"
+            )
+        )
         form = QFormLayout(self)
         form.addRow(tr("Template"), _with_browse(self.template, self._browse_file(self.template)))
         form.addRow(tr("Roster"), _with_browse(self.roster, self._browse_file(self.roster)))
@@ -134,9 +156,11 @@ class SetupPage(QWizardPage):
         form.addRow(tr("Issuer"), issuer_row)
         form.addRow(tr("Key"), self.key)
         form.addRow(tr("Output folder"), _with_browse(self.out, self._browse_folder(self.out)))
+        form.addRow("", self.sign_pdf)
         form.addRow(self.achievement_label, self.achievement)
         form.addRow(self.why)
         self._fill_issuers(str(_ui_settings().value(LAST_ISSUER, "") or default_issuer_ref()))
+        self.sign_pdf.setChecked(profile_signs_pdfs(self._issuer_file()))
         self.issuer.currentIndexChanged.connect(self._issuer_changed)
         for edit in (self.template, self.roster, self.key, self.out, self.achievement):
             edit.textChanged.connect(self.completeChanged)
@@ -172,10 +196,19 @@ class SetupPage(QWizardPage):
     def issuer_ref(self) -> str:
         return str(self.issuer.currentData() or "")
 
+    def _issuer_file(self) -> str:
+        """The chosen issuer's profile file (a profile set up in the form, or a file)."""
+        from designer.issue.profile import profiles_folder
+
+        ref = self.issuer_ref()
+        kept = profiles_folder() / f"{ref}.json"
+        return str(kept) if ref and kept.is_file() else ref
+
     def _issuer_changed(self) -> None:
         key = key_for_issuer(self.issuer.currentText())
         if key:
             self.key.setText(key)
+        self.sign_pdf.setChecked(profile_signs_pdfs(self._issuer_file()))
 
     def new_issuer(self) -> None:
         self._open_form("")
@@ -430,6 +463,7 @@ class IssueWizard(QWizard):
             key_ref=setup.key.text().strip(),
             out_dir=Path(setup.out.text().strip()),
             rows=setup.rows.text().strip() or None,
+            sign_pdf=setup.sign_pdf.isChecked(),
         )
         request = replace(request, suite=default_suite(signer))
         return _closing(signer, lambda **kw: issue_batch(store, request, signer, **kw))

@@ -611,17 +611,17 @@
         <translation>新しいパスフレーズ</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="98" />
+        <location filename="../issue_wizard.py" line="114" />
         <source>What to issue</source>
         <translation>発行する内容</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="100" />
+        <location filename="../issue_wizard.py" line="116" />
         <source>Each person in the roster gets a signed credential and a PDF with a QR seal.</source>
         <translation>名簿の一人ひとりに、署名付きの証明データと QR 印影入りの PDF を作ります。</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="105" />
+        <location filename="../issue_wizard.py" line="121" />
         <source>All rows (or e.g. 2-10,15)</source>
         <translation>すべての行 (例: 2-10,15)</translation>
     </message>
@@ -634,53 +634,64 @@
         <translation>既定値は「ツール &gt; 設定 &gt; 発行者プロファイル」から読み込みます</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="108" />
+        <location filename="../issue_wizard.py" line="124" />
         <source>Issuers are set up with “New issuer…” (Tools ▸ Issuer)</source>
         <translation>発行者は「新しい発行者…」（ツール ▸ 発行者）で設定します</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="109" />
+        <location filename="../issue_wizard.py" line="125" />
         <source>New issuer…</source>
         <translation>新しい発行者…</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="111" />
+        <location filename="../issue_wizard.py" line="127" />
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="120" />
+        <location filename="../issue_wizard.py" line="136" />
         <location filename="../issuer_form.py" line="106" />
         <source>Made or chosen in Tools ▸ Keys and tokens</source>
         <translation>ツール ▸ 鍵とトークン で作成・選択します</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="124" />
+        <location filename="../issue_wizard.py" line="140" />
         <source>e.g. 地域データ活用講座 修了</source>
         <translation>例: 地域データ活用講座 修了</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="131" />
-        <location filename="../issue_wizard.py" line="282" />
+        <location filename="../issue_wizard.py" line="146" />
+        <source>Sign each PDF with the key's certificate (PAdES)</source>
+        <translation>各 PDF に鍵の証明書で電子署名する (PAdES)</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="149" />
+        <source>PDF readers then show who signed the certificate. Needs a P-256 or RSA token key with a certificate: see docs/pdf-signatures.md</source>
+        <translation>PDF リーダーで証書の署名者が表示されます。証明書付きの P-256 または RSA のトークン鍵が必要です（docs/pdf-signatures.md を参照）</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="153" />
+        <location filename="../issue_wizard.py" line="330" />
         <source>Template</source>
         <translation>テンプレート</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="132" />
-        <location filename="../issue_wizard.py" line="283" />
+        <location filename="../issue_wizard.py" line="154" />
+        <location filename="../issue_wizard.py" line="331" />
         <location filename="../main_window.py" line="114" />
         <source>Roster</source>
         <translation>名簿</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="133" />
-        <location filename="../issue_wizard.py" line="284" />
+        <location filename="../issue_wizard.py" line="155" />
+        <location filename="../issue_wizard.py" line="332" />
         <source>Rows</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="134" />
-        <location filename="../issue_wizard.py" line="285" />
+        <location filename="../issue_wizard.py" line="156" />
+        <location filename="../issue_wizard.py" line="283" />
+        <location filename="../issue_wizard.py" line="333" />
         <location filename="../issuer_form.py" line="75" />
         <location filename="../messages.py" line="154" />
         <location filename="../settings_dialog.py" line="78" />
@@ -688,147 +699,147 @@
         <translation>発行者</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="135" />
-        <location filename="../issue_wizard.py" line="286" />
+        <location filename="../issue_wizard.py" line="157" />
+        <location filename="../issue_wizard.py" line="334" />
         <location filename="../keys_window.py" line="148" />
         <source>Key</source>
         <translation>鍵</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="136" />
-        <location filename="../issue_wizard.py" line="287" />
+        <location filename="../issue_wizard.py" line="158" />
+        <location filename="../issue_wizard.py" line="335" />
         <source>Output folder</source>
         <translation>出力フォルダー</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="157" />
+        <location filename="../issue_wizard.py" line="181" />
         <source>(choose an issuer)</source>
         <translation>（発行者を選んでください）</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="205" />
+        <location filename="../issue_wizard.py" line="238" />
         <location filename="../ob2_import.py" line="149" />
         <source>Choose a file</source>
         <translation>ファイルを選ぶ</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="211" />
+        <location filename="../issue_wizard.py" line="244" />
         <location filename="../ob2_import.py" line="154" />
         <source>Choose a folder</source>
         <translation>フォルダーを選ぶ</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="218" />
+        <location filename="../issue_wizard.py" line="251" />
         <source>a template</source>
         <translation>テンプレート</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="219" />
+        <location filename="../issue_wizard.py" line="252" />
         <source>a roster</source>
         <translation>名簿</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="220" />
+        <location filename="../issue_wizard.py" line="253" />
         <source>an issuer (or set one up with New issuer…)</source>
         <translation>発行者（「新しい発行者…」で設定できます）</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="221" />
+        <location filename="../issue_wizard.py" line="254" />
         <source>a signing key</source>
         <translation>署名する鍵</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="222" />
+        <location filename="../issue_wizard.py" line="255" />
         <source>an output folder</source>
         <translation>保存先フォルダー</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="225" />
+        <location filename="../issue_wizard.py" line="258" />
         <source>the achievement name</source>
         <translation>講座・資格名</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="231" />
+        <location filename="../issue_wizard.py" line="264" />
         <source>Next is available once you give: %1.</source>
         <translation>次の項目を入力すると「次へ」を押せます: %1</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="231" />
+        <location filename="../issue_wizard.py" line="264" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="270" />
+        <location filename="../issue_wizard.py" line="318" />
         <source>Check before issuing</source>
         <translation>発行前の確認</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="271" />
+        <location filename="../issue_wizard.py" line="319" />
         <source>Issuing signs each credential; it cannot be undone, only revoked.</source>
         <translation>発行すると各証明書に署名します。取り消しはできず、失効のみ可能です。</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="284" />
+        <location filename="../issue_wizard.py" line="332" />
         <source>all</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="298" />
+        <location filename="../issue_wizard.py" line="346" />
         <source>Issuing</source>
         <translation>発行中</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="305" />
+        <location filename="../issue_wizard.py" line="353" />
         <source>Cancel issuing</source>
         <translation>発行を中止</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="307" />
+        <location filename="../issue_wizard.py" line="355" />
         <source>Open folder</source>
         <translation>フォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="341" />
+        <location filename="../issue_wizard.py" line="389" />
         <source>Issue certificates</source>
         <translation>証書の発行</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="458" />
+        <location filename="../issue_wizard.py" line="507" />
         <source>Stopping after the current group of records…</source>
         <translation>処理中のまとまりが終わったら停止します…</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="465" />
+        <location filename="../issue_wizard.py" line="514" />
         <source>%1 of %2 done</source>
         <translation>%2 件中 %1 件完了</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="470" />
+        <location filename="../issue_wizard.py" line="519" />
         <source>, about %1 s left</source>
         <translation>、残り約 %1 秒</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="472" />
+        <location filename="../issue_wizard.py" line="521" />
         <source>%1 per second</source>
         <translation>毎秒 %1 件</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="481" />
+        <location filename="../issue_wizard.py" line="530" />
         <source>Batch %1 finished: %2 issued. Files are in %3.</source>
         <translation>バッチ %1 完了: %2 件発行しました。ファイルの場所: %3</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="484" />
+        <location filename="../issue_wizard.py" line="533" />
         <source>Batch %1 stopped: %2 done. Open the wizard again to resume it. Files are in %3.</source>
         <translation>バッチ %1 を中断しました: %2 件完了。もう一度ウィザードを開くと再開できます。ファイルの場所: %3</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="498" />
+        <location filename="../issue_wizard.py" line="547" />
         <source>Issuing stopped: %1</source>
         <translation>発行を停止しました: %1</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="524" />
+        <location filename="../issue_wizard.py" line="573" />
         <location filename="../keys_window.py" line="128" />
         <source>Browse…</source>
         <translation>参照…</translation>
@@ -2415,8 +2426,8 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../field_labels.py" line="36" />
-        <location filename="../issue_wizard.py" line="125" />
-        <location filename="../issue_wizard.py" line="290" />
+        <location filename="../issue_wizard.py" line="141" />
+        <location filename="../issue_wizard.py" line="338" />
         <source>Achievement name</source>
         <translation>講座・資格名</translation>
     </message>
