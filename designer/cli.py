@@ -26,10 +26,13 @@ COMMAND_MODULES = [
     "designer.commands.trust",
     "designer.commands.issue",
     "designer.commands.batches",
+    "designer.commands.find",
+    "designer.commands.pdf",
     "designer.commands.revoke",
     "designer.commands.status",
     "designer.commands.export",
     "designer.commands.audit",
+    "designer.commands.import_badges",
     "designer.commands.design",
 ]
 

@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -50,10 +49,16 @@ from designer.keys.pkcs11_token import (
 )
 from designer.keys.references import token_key_uri
 from designer.ui.pin_dialog import SecretAsker, ask_new_passphrase, ask_pin_dialog, with_pin_retries
+from designer.ui.widgets import ComboBox
 
 PassphraseAsker = Callable[[str], "str | None"]
 
-KEY_TYPE_LABELS = {"ed25519": "Ed25519", "p256": "P-256", "rsa2048": "RSA-2048"}
+KEY_TYPE_LABELS = {
+    "ed25519": "Ed25519",
+    "p256": "P-256",
+    "rsa2048": "RSA-2048",
+    "rsa3072": "RSA-3072",
+}
 
 
 def tr(text: str) -> str:
@@ -83,7 +88,7 @@ class KeysWindow(QWidget):
         self._session_token: str | None = None
         self._public_key = None
 
-        self.module = QComboBox()
+        self.module = ComboBox()
         self.module.setEditable(True)
         self.module.setObjectName("moduleCombo")
         self.module.addItems(module_candidates())
@@ -115,7 +120,7 @@ class KeysWindow(QWidget):
 
         self.new_label = QLineEdit()
         self.new_label.setPlaceholderText(tr("e.g. issuer-2026"))
-        self.new_type = QComboBox()
+        self.new_type = ComboBox()
         for key_type in TOKEN_KEY_TYPES:
             self.new_type.addItem(KEY_TYPE_LABELS[key_type], key_type)
         self.generate_button = QPushButton(tr("Generate on the token"))
@@ -153,7 +158,7 @@ class KeysWindow(QWidget):
         web_row.addWidget(self.domain, 1)
         web_row.addWidget(self.export_button)
 
-        self.file_type = QComboBox()
+        self.file_type = ComboBox()
         for key_type in FILE_KEY_TYPES:
             self.file_type.addItem(KEY_TYPE_LABELS[key_type], key_type)
         new_file = QPushButton(tr("New encrypted key file…"))
