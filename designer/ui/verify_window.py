@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer.errors import EXIT_OK, EXIT_UNTRUSTED, ShoshoError
+from designer.ui.messages import describe_item, headline, translate
 
 
 def tr(text: str) -> str:
@@ -103,16 +104,12 @@ class VerifyWindow(QWidget):
             result = verify_item(str(item), load_trust())
         except ShoshoError as error:
             self.result = None
-            self._show("#b3261e", tr("Cannot verify"), str(error))
+            self._show("#b3261e", tr("Cannot verify"), translate(str(error)))
             return None
         self.result = result
         code = result.exit_code
         color = "#188038" if code == EXIT_OK else "#8a5a00" if code == EXIT_UNTRUSTED else "#b3261e"
-        headline = {
-            EXIT_OK: tr("Genuine: signed by a trusted issuer"),
-            EXIT_UNTRUSTED: tr("Signature valid, but the issuer is not in your trust list"),
-        }.get(code, tr("Not valid"))
-        self._show(color, headline, result.describe())
+        self._show(color, headline(result), describe_item(result))
         return result
 
     def _verify_ob2(self, item: str | Path) -> bool:

@@ -11,8 +11,10 @@ from designer.render.text.chars import (
     NO_END,
     NO_START,
     is_space,
+    is_wide,
     is_word_char,
 )
+from designer.render.text.phrases import needs_phrases, phrase_starts
 from designer.render.text.shaping import is_variation_selector, shaper
 
 # Unit kinds
@@ -85,9 +87,18 @@ def normalise_source(text: str) -> str:
     return text.replace("\t", " ").replace("\u2028", "\n").replace("\u2029", "\n")
 
 
-def break_flags(units: Sequence[Unit], text: str) -> list[bool]:
-    """``flags[i]``: a line may break before ``units[i]`` (禁則 and unbroken Latin words)."""
-    flags = [False] * len(units)
+# Break opportunities before a unit, weakest to strongest
+NO_BREAK = 0
+CHARACTER_BREAK = 1  # allowed by 禁則 between two characters, inside a phrase
+PHRASE_BREAK = 2  # between phrases (文節), at spaces and between Latin words
+
+
+def break_flags(units: Sequence[Unit], text: str, phrases: bool = True) -> list[int]:
+    """``flags[i]``: how well a line may break before ``units[i]`` (``NO_BREAK``,
+    ``CHARACTER_BREAK`` or ``PHRASE_BREAK``), from 禁則, unbroken Latin words and, with
+    ``phrases``, Japanese phrase boundaries (BudouX)."""
+    flags = [NO_BREAK] * len(units)
+    starts = phrase_starts(text) if phrases and needs_phrases(text) else None
     for i in range(1, len(units)):
         prev, cur = units[i - 1], units[i]
         if prev.kind == NEWLINE or cur.kind == NEWLINE:
@@ -100,7 +111,8 @@ def break_flags(units: Sequence[Unit], text: str) -> list[bool]:
             k = i - 1
             while k > 0 and units[k].space:
                 k -= 1
-            flags[i] = units[k].space or text[units[k].start] not in NO_END
+            if units[k].space or text[units[k].start] not in NO_END:
+                flags[i] = PHRASE_BREAK
             continue
         if a in NO_END:
             continue
@@ -108,7 +120,10 @@ def break_flags(units: Sequence[Unit], text: str) -> list[bool]:
             continue
         if is_word_char(a) and is_word_char(b):
             continue
-        flags[i] = True
+        if starts is None or cur.start in starts or not (is_wide(a) and is_wide(b)):
+            flags[i] = PHRASE_BREAK
+        else:
+            flags[i] = CHARACTER_BREAK
     return flags
 
 
