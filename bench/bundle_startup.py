@@ -33,10 +33,11 @@ def time_version(program: Path, env: dict[str, str]) -> float:
 
 
 def window_shown() -> bool:
+    """A top-level window with Shosho's class (Qt's 1x1 helper windows have none)."""
     tree = subprocess.run(
         ["xwininfo", "-root", "-tree", "-display", DISPLAY], capture_output=True, text=True
     ).stdout
-    return "Shosho" in tree and "1x1" not in tree.split("Shosho", 1)[1].splitlines()[0]
+    return '("shosho" "Shosho")' in tree
 
 
 def time_window(program: Path, env: dict[str, str], limit: float = 120) -> float:
