@@ -9,6 +9,7 @@ install paths of each system.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Iterable
@@ -126,13 +127,28 @@ def _unique(paths: Iterable[str]) -> list[str]:
     return found
 
 
+def remember_module(path: str) -> None:
+    """Put ``path`` first in the ``"pkcs11_modules"`` setting (Keys and tokens does this once
+    a module has listed its tokens), keeping every other setting as it was."""
+    from designer.settings import SETTINGS_FILE, data_home
+
+    settings = _saved_settings()
+    saved = settings.get(MODULES_SETTING) or []
+    if isinstance(saved, str):
+        saved = [saved]
+    settings[MODULES_SETTING] = [path] + [p for p in saved if isinstance(p, str) and p != path]
+    target = data_home() / SETTINGS_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".json.partial")
+    partial.write_text(json.dumps(settings, ensure_ascii=False, indent=2), encoding="utf-8")
+    partial.replace(target)
+
+
 def _saved_settings() -> dict:
     from designer.settings import SETTINGS_FILE, data_home
 
     path = data_home() / SETTINGS_FILE
     try:
-        import json
-
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}  # a broken settings file is reported where settings are loaded, not here

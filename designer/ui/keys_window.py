@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from designer.errors import ShoshoError
 from designer.keys.did import did_document, did_web, did_web_document_url
 from designer.keys.keyfile import FILE_KEY_TYPES, create_key_file
-from designer.keys.modules import module_candidates
+from designer.keys.modules import module_candidates, remember_module
 from designer.keys.multikey import did_key
 from designer.keys.pkcs11_token import (
     TOKEN_KEY_TYPES,
@@ -230,6 +230,7 @@ class KeysWindow(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, token.label)
             self.tokens.addTopLevelItem(item)
         if found:
+            remember_module(self.module_path())  # key references without a module find it
             self.tokens.setCurrentItem(self.tokens.topLevelItem(0))
             self.show_message(tr("%1 token(s) found.").replace("%1", str(len(found))))
         else:

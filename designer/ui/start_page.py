@@ -162,6 +162,7 @@ class StartPage(QWidget):
         self.templates.setObjectName("builtinTemplates")
         self.templates.setViewMode(QListWidget.ViewMode.ListMode)
         self.templates.setIconSize(QSize(32, 32))
+        self.templates.setMinimumHeight(150)  # all six built-in designs, with the set-up shown
         for name, path in builtin_templates():
             item = QListWidgetItem(name)
             item.setData(PATH_ROLE, str(path))

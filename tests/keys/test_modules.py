@@ -14,6 +14,7 @@ from designer.keys.modules import (
     default_module,
     locate_module,
     module_candidates,
+    remember_module,
     usual_modules,
 )
 from designer.keys.references import parse_pkcs11_uri
@@ -97,3 +98,13 @@ def test_no_module_anywhere_says_what_to_set(no_configured_module, monkeypatch):
         parse_pkcs11_uri("pkcs11:token=Office;object=issuer-2026")
     message = str(raised.value)
     assert MODULE_ENV in message and "pkcs11_modules" in message and "settings.json" in message
+
+
+def test_remembered_module_comes_first_once(no_configured_module, installed, tmp_path):
+    softhsm, opensc = installed
+    remember_module(str(opensc))
+    remember_module(str(softhsm))
+    remember_module(str(opensc))
+    saved = json.loads((tmp_path / "home" / "settings.json").read_text())
+    assert saved["pkcs11_modules"] == [str(opensc), str(softhsm)]
+    assert default_module() == str(opensc)
