@@ -78,7 +78,7 @@ def default_issuer_ref() -> str:
     return ""
 
 
-def _ui_settings() -> QSettings:
+def ui_settings() -> QSettings:
     return QSettings(str(data_home() / "ui.ini"), QSettings.Format.IniFormat)
 
 
@@ -132,7 +132,7 @@ class SetupPage(QWizardPage):
         issuer_layout.addWidget(self.issuer, 1)
         issuer_layout.addWidget(new_issuer)
         issuer_layout.addWidget(edit_issuer)
-        self.key = QLineEdit(str(_ui_settings().value(LAST_KEY, "") or ""))
+        self.key = QLineEdit(str(ui_settings().value(LAST_KEY, "") or ""))
         self.key.setPlaceholderText(tr("Made or chosen in Tools ▸ Keys and tokens"))
         self.out = QLineEdit(str(load_settings().output_dir))
         self.achievement = QLineEdit()
@@ -159,7 +159,7 @@ class SetupPage(QWizardPage):
         form.addRow("", self.sign_pdf)
         form.addRow(self.achievement_label, self.achievement)
         form.addRow(self.why)
-        self._fill_issuers(str(_ui_settings().value(LAST_ISSUER, "") or default_issuer_ref()))
+        self._fill_issuers(str(ui_settings().value(LAST_ISSUER, "") or default_issuer_ref()))
         self.sign_pdf.setChecked(profile_signs_pdfs(self._issuer_file()))
         self.issuer.currentIndexChanged.connect(self._issuer_changed)
         for edit in (self.template, self.roster, self.key, self.out, self.achievement):
@@ -445,7 +445,7 @@ class IssueWizard(QWizard):
             lambda pin: open_signer(key_ref, pin_provider=pin, passphrase_provider=self.ask_secret),
             self.ask_secret,
         )
-        _ui_settings().setValue(LAST_KEY, key_ref)  # a key reference, never a PIN
+        ui_settings().setValue(LAST_KEY, key_ref)  # a key reference, never a PIN
         if self.resume_batch is not None:
             batch_id = self.resume_batch
             return _closing(signer, lambda **kw: run_batch(store, batch_id, signer, **kw))
@@ -454,7 +454,7 @@ class IssueWizard(QWizard):
         if setup.needs_achievement:
             # Asked in the wizard: recorded with the batch's copy of the design.
             template.achievement = {**template.achievement, "name": setup.achievement.text()}
-        _ui_settings().setValue(LAST_ISSUER, setup.issuer_ref())
+        ui_settings().setValue(LAST_ISSUER, setup.issuer_ref())
         request = PlanRequest(
             template=template,
             template_path=template_path,

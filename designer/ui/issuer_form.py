@@ -67,6 +67,23 @@ def _host(url: str) -> str:
     return urlsplit(url if "://" in url else "https://" + url).netloc
 
 
+def _make_default(path: Path, data: dict[str, Any], key_ref: str) -> None:
+    """The issuer just saved becomes the one the wizard and the start page start from."""
+    from designer.ui.settings_dialog import read_settings_file, write_settings_file
+
+    settings = read_settings_file()
+    settings["issuer_profile"] = {
+        "file": str(path),
+        "name_ja": data["name"].get("ja", ""),
+        "name_en": data["name"].get("en", ""),
+    }
+    write_settings_file(settings)
+    if key_ref:
+        from designer.ui.issue_wizard import LAST_KEY
+
+        _ui_settings().setValue(LAST_KEY, key_ref)
+
+
 class IssuerForm(QDialog):
     saved = Signal(str)  # the profile name
 
@@ -245,6 +262,7 @@ class IssuerForm(QDialog):
             )
             return None
         remember_key(data["profile_name"], self.key.text().strip())
+        _make_default(path, data, self.key.text().strip())
         self.saved_path = path
         self.saved.emit(data["profile_name"])
         self.accept()
