@@ -346,6 +346,9 @@ class MainWindow(QMainWindow):
         )
         self.tools_menu.addAction(self._action(tr("&Keys and tokens…"), self.show_keys_window))
         self.tools_menu.addAction(self._action(tr("Iss&uer…"), self.show_issuer_form))
+        self.tools_menu.addAction(
+            self._action(tr("&Batches and credentials…"), self.show_batches_window, "Ctrl+B")
+        )
         self.tools_menu.addAction(self._action(tr("Add &font…"), self.add_font_dialog))
         self.tools_menu.addAction(
             self._action(tr("Import Open &Badges 2.0…"), self.show_ob2_import)
@@ -438,6 +441,13 @@ class MainWindow(QMainWindow):
         self.issuer_form = IssuerForm(name, self)
         self.issuer_form.open()
         return self.issuer_form
+
+    def show_batches_window(self, ask_reason=None):
+        from designer.ui.batches_window import BatchesWindow
+
+        self.batches_window = BatchesWindow(self, ask_reason)
+        self.batches_window.show()
+        return self.batches_window
 
     def show_verify_window(self):
         from designer.ui.verify_window import VerifyWindow

@@ -693,7 +693,7 @@
         <location filename="../issue_wizard.py" line="283" />
         <location filename="../issue_wizard.py" line="333" />
         <location filename="../issuer_form.py" line="92" />
-        <location filename="../messages.py" line="154" />
+        <location filename="../messages.py" line="162" />
         <location filename="../settings_dialog.py" line="78" />
         <source>Issuer</source>
         <translation>発行者</translation>
@@ -1081,13 +1081,13 @@
     </message>
     <message>
         <location filename="../main_window.py" line="282" />
-        <location filename="../main_window.py" line="583" />
+        <location filename="../main_window.py" line="593" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="285" />
-        <location filename="../main_window.py" line="586" />
+        <location filename="../main_window.py" line="596" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
@@ -1132,163 +1132,168 @@
         <translation>発行者(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349" />
+        <location filename="../main_window.py" line="350" />
+        <source>&amp;Batches and credentials…</source>
+        <translation>発行履歴と証明書(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="352" />
         <source>Add &amp;font…</source>
         <translation>フォントを追加(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="351" />
+        <location filename="../main_window.py" line="354" />
         <source>Import Open &amp;Badges 2.0…</source>
         <translation>Open Badges 2.0 の取り込み(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354" />
+        <location filename="../main_window.py" line="357" />
         <source>&amp;Settings…</source>
         <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356" />
+        <location filename="../main_window.py" line="359" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368" />
+        <location filename="../main_window.py" line="371" />
         <source>Arrange</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385" />
+        <location filename="../main_window.py" line="388" />
         <location filename="../ob2_import.py" line="101" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397" />
+        <location filename="../main_window.py" line="400" />
         <source>Save first</source>
         <translation>先に保存してください</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398" />
+        <location filename="../main_window.py" line="401" />
         <source>Save the template before issuing: each batch records the exact design.</source>
         <translation>発行の前にテンプレートを保存してください。バッチごとに使ったデザインを正確に記録します。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414" />
+        <location filename="../main_window.py" line="417" />
         <source>Unfinished batch</source>
         <translation>未完了のバッチ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415" />
+        <location filename="../main_window.py" line="418" />
         <source>Batch %1 was not finished. Resume it now?</source>
         <translation>バッチ %1 が完了していません。今すぐ再開しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="476" />
+        <location filename="../main_window.py" line="486" />
         <source>Cannot show the print preview</source>
         <translation>印刷プレビューを表示できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="489" />
+        <location filename="../main_window.py" line="499" />
         <source>Add a font</source>
         <translation>フォントを追加</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="491" />
+        <location filename="../main_window.py" line="501" />
         <source>TrueType fonts (*.ttf *.ttc);;All fonts (*.ttf *.ttc *.otf *.otc)</source>
         <translation>TrueType フォント (*.ttf *.ttc);;すべてのフォント (*.ttf *.ttc *.otf *.otc)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503" />
+        <location filename="../main_window.py" line="513" />
         <source>Cannot add the font</source>
         <translation>フォントを追加できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="508" />
+        <location filename="../main_window.py" line="518" />
         <source>Added font: %1</source>
         <translation>フォントを追加しました: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="583" />
+        <location filename="../main_window.py" line="593" />
         <source>&amp;Undo %1</source>
         <translation>元に戻す: %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586" />
+        <location filename="../main_window.py" line="596" />
         <source>&amp;Redo %1</source>
         <translation>やり直し: %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="603" />
+        <location filename="../main_window.py" line="613" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="616" />
+        <location filename="../main_window.py" line="626" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="629" />
+        <location filename="../main_window.py" line="639" />
         <source>Open template</source>
         <translation>テンプレートを開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="650" />
+        <location filename="../main_window.py" line="660" />
         <source>Save template</source>
         <translation>テンプレートを保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="659" />
+        <location filename="../main_window.py" line="669" />
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="662" />
+        <location filename="../main_window.py" line="672" />
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="671" />
+        <location filename="../main_window.py" line="681" />
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="672" />
+        <location filename="../main_window.py" line="682" />
         <source>Save the changes to “%1” before closing it?</source>
         <translation>閉じる前に「%1」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="699" />
+        <location filename="../main_window.py" line="709" />
         <source>Cannot open the roster</source>
         <translation>名簿を開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="705" />
+        <location filename="../main_window.py" line="715" />
         <source>Open roster</source>
         <translation>名簿を開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="726" />
+        <location filename="../main_window.py" line="736" />
         <source>Front</source>
         <translation>表面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="726" />
+        <location filename="../main_window.py" line="736" />
         <source>Back</source>
         <translation>裏面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="778" />
+        <location filename="../main_window.py" line="788" />
         <source>Recover unsaved work</source>
         <translation>保存されていない作業の復元</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="779" />
+        <location filename="../main_window.py" line="789" />
         <source>Shosho closed before “%1” was saved. Recover the autosaved copy?</source>
         <translation>「%1」を保存する前に Shosho が終了しました。自動保存されたコピーを復元しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="788" />
+        <location filename="../main_window.py" line="798" />
         <source>Cannot recover</source>
         <translation>復元できません</translation>
     </message>
@@ -1842,18 +1847,18 @@ or a photo or scan of the QR code here</source>
         <translation>Open Badges 2.0: 署名は有効ですが、発行者は信頼されていません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="199" />
+        <location filename="../messages.py" line="207" />
         <source>Genuine: signed by a trusted issuer</source>
         <translation>本物です: 信頼できる発行者の署名があります</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="201" />
+        <location filename="../messages.py" line="209" />
         <source>Signature valid, but the issuer is not in your trust list</source>
         <translation>署名は正しいが、発行者が信頼リストにありません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="188" />
-        <location filename="../messages.py" line="206" />
+        <location filename="../messages.py" line="196" />
+        <location filename="../messages.py" line="214" />
         <location filename="../verify_window.py" line="127" />
         <source>Not valid</source>
         <translation>無効です</translation>
@@ -2379,8 +2384,9 @@ or a photo or scan of the QR code here</source>
         <translation>%1 を保存しました (%2 ページ)</translation>
     </message>
     <message>
+        <location filename="../batches_window.py" line="81" />
         <location filename="../field_labels.py" line="14" />
-        <location filename="../messages.py" line="230" />
+        <location filename="../messages.py" line="238" />
         <source>Student ID</source>
         <translation>学籍番号</translation>
     </message>
@@ -2410,6 +2416,7 @@ or a photo or scan of the QR code here</source>
         <translation>氏名（ローマ字）</translation>
     </message>
     <message>
+        <location filename="../batches_window.py" line="81" />
         <location filename="../field_labels.py" line="20" />
         <location filename="../issuer_form.py" line="134" />
         <source>E-mail</source>
@@ -2604,212 +2611,362 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../messages.py" line="78" />
+        <source>Only student-ID cards can be suspended; revoke this certificate instead.</source>
+        <translation>一時停止できるのは学生証だけです。この証書は失効させてください。</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="86" />
         <source>“%1” is neither a file nor the text of a QR seal: choose a certificate PDF, a badge image, a credential file or a photo of the QR code.</source>
         <translation>「%1」はファイルでも QR 印の文字列でもありません。証書の PDF、バッジ画像、証明書ファイル、または QR コードの写真を選んでください。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="84" />
+        <location filename="../messages.py" line="92" />
         <source>active (not revoked or suspended)</source>
         <translation>有効（失効・停止されていません）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="85" />
+        <location filename="../messages.py" line="93" />
         <source>revoked</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="86" />
+        <location filename="../messages.py" line="94" />
         <source>suspended</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="87" />
+        <location filename="../messages.py" line="95" />
         <source>not checked: %1</source>
         <translation>確認できません: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="90" />
+        <location filename="../messages.py" line="98" />
         <source>%1 (status list %2, entry %3)</source>
         <translation>%1（状態リスト %2、%3 番）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="95" />
+        <location filename="../messages.py" line="103" />
         <source>No issuer is trusted yet: anyone could have made this key. Trust the issuer (Trust this issuer…) or import a trust list.</source>
         <translation>信頼する発行者がまだありません。この鍵は誰でも作れます。発行者を信頼する（「この発行者を信頼…」）か、信頼リストを読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="101" />
+        <location filename="../messages.py" line="109" />
         <source>Key %1 is in your trust list for %2</source>
         <translation>鍵 %1 は信頼リストに %2 の鍵として登録されています</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="105" />
+        <location filename="../messages.py" line="113" />
         <source>Key %1 is not in your trust list for %2</source>
         <translation>鍵 %1 は信頼リストに %2 の鍵として登録されていません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="109" />
+        <location filename="../messages.py" line="117" />
         <source>The signing key is not bound to the issuer %1</source>
         <translation>署名した鍵が発行者 %1 のものと確認できません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="113" />
+        <location filename="../messages.py" line="121" />
         <source>The credential is not signed</source>
         <translation>この証明書には署名がありません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="117" />
+        <location filename="../messages.py" line="125" />
         <source>Not valid yet: valid from %1</source>
         <translation>まだ有効ではありません（%1 から有効）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="119" />
+        <location filename="../messages.py" line="127" />
         <source>Expired: valid until %1</source>
         <translation>期限切れです（%1 まで有効）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="122" />
+        <location filename="../messages.py" line="130" />
         <source>The key %1 cannot be looked up offline</source>
         <translation>鍵 %1 はオフラインでは調べられません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="126" />
+        <location filename="../messages.py" line="134" />
         <source>%1 proof: %2</source>
         <translation>%1 署名: %2</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="130" />
+        <location filename="../messages.py" line="138" />
         <source>The signature does not match: the content was changed</source>
         <translation>署名が一致しません。内容が書き換えられています</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="155" />
-        <location filename="../messages.py" line="227" />
+        <location filename="../batches_window.py" line="43" />
+        <source>Active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="44" />
+        <source>Suspended</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="45" />
+        <source>Revoked</source>
+        <translation>失効</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="46" />
+        <source>Replaced by a corrected one</source>
+        <translation>訂正版に差し替え済み</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="52" />
+        <source>Not issued yet</source>
+        <translation>未発行</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="53" />
+        <source>Signed, files not written</source>
+        <translation>署名済み（ファイル未作成）</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="55" />
+        <source>Running</source>
+        <translation>発行中</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="56" />
+        <source>Interrupted</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="63" />
+        <source>Batches and credentials — Shosho</source>
+        <translation>発行履歴と証明書 — Shosho</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="69" />
+        <source>Student ID, name or e-mail address</source>
+        <translation>学籍番号・氏名・メールアドレス</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="72" />
+        <source>Look up</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="81" />
+        <location filename="../messages.py" line="163" />
+        <location filename="../messages.py" line="235" />
         <source>Recipient</source>
         <translation>受領者</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="156" />
-        <location filename="../messages.py" line="228" />
+        <location filename="../batches_window.py" line="81" />
+        <location filename="../messages.py" line="164" />
+        <location filename="../messages.py" line="236" />
         <source>Achievement</source>
         <translation>講座・資格</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="157" />
+        <location filename="../batches_window.py" line="82" />
+        <source>Batch</source>
+        <translation>バッチ</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="95" />
+        <source>Suspend…</source>
+        <translation>一時停止…</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="96" />
+        <source>Restore…</source>
+        <translation>停止を解除…</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="97" />
+        <source>Revoke…</source>
+        <translation>失効…</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="104" />
+        <source>Print sheet of this batch…</source>
+        <translation>このバッチの印刷シート…</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="149" />
+        <source>Batch %1 · %2 · %3 of %4 · %5</source>
+        <translation>バッチ %1 · %2 · %4 件中 %3 件 · %5</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="162" />
+        <source>No batches yet: issue certificates with Tools ▸ Issue.</source>
+        <translation>まだ発行履歴がありません。ツール ▸ 証書を発行 で発行してください。</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="191" />
+        <source>Nobody found for “%1”.</source>
+        <translation>「%1」に当てはまる人は見つかりません。</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="231" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="233" />
+        <source>Why revoke the credential of %1? (kept in the audit log)</source>
+        <translation>%1 さんの証明書を失効させる理由（監査記録に残ります）</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="234" />
+        <source>Why suspend the card of %1? (kept in the audit log)</source>
+        <translation>%1 さんの学生証を一時停止する理由（監査記録に残ります）</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="235" />
+        <source>Why restore the card of %1? (kept in the audit log)</source>
+        <translation>%1 さんの学生証の停止を解除する理由（監査記録に残ります）</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="253" />
+        <source>Cannot change the status</source>
+        <translation>状態を変更できません</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="260" />
+        <source>%1 is now: %2. Publish the status lists for verifiers to see it.</source>
+        <translation>%1 さんは「%2」になりました。検証する人に反映するには状態リストを公開してください。</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="270" />
+        <source>Save the print sheet</source>
+        <translation>印刷シートを保存</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="283" />
+        <source>Cannot save the print sheet</source>
+        <translation>印刷シートを保存できません</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="286" />
+        <source>Saved %1: %2 printed on %3 pages.</source>
+        <translation>%1 を保存しました: %2 件を %3 ページに印刷します。</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="165" />
         <source>Valid from</source>
         <translation>有効期間の開始</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="158" />
+        <location filename="../messages.py" line="166" />
         <source>Valid until</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="159" />
+        <location filename="../messages.py" line="167" />
         <source>Awarded</source>
         <translation>授与日</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="160" />
+        <location filename="../batches_window.py" line="82" />
+        <location filename="../messages.py" line="168" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="161" />
+        <location filename="../messages.py" line="169" />
         <source>Trust</source>
         <translation>信頼</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="165" />
+        <location filename="../messages.py" line="173" />
         <source>Signature: %1</source>
         <translation>署名: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="166" />
-        <location filename="../messages.py" line="213" />
+        <location filename="../messages.py" line="174" />
+        <location filename="../messages.py" line="221" />
         <source>Reason: %1</source>
         <translation>理由: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="167" />
-        <location filename="../messages.py" line="245" />
-        <location filename="../messages.py" line="249" />
+        <location filename="../messages.py" line="175" />
+        <location filename="../messages.py" line="253" />
+        <location filename="../messages.py" line="257" />
         <source>Note: %1</source>
         <translation>注意: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="173" />
+        <location filename="../messages.py" line="181" />
         <source>Genuine: the printed seal is signed by a trusted issuer</source>
         <translation>本物です: 印刷された印は信頼する発行者の署名です</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="174" />
+        <location filename="../messages.py" line="182" />
         <source>Not genuine: the printed seal does not verify</source>
         <translation>本物ではありません: 印刷された印の署名が確認できません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="175" />
+        <location filename="../messages.py" line="183" />
         <source>Revoked: the issuer has revoked this credential</source>
         <translation>失効: 発行者がこの証明書を失効させました</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="176" />
+        <location filename="../messages.py" line="184" />
         <source>Suspended: the issuer has suspended this credential</source>
         <translation>一時停止: 発行者がこの証明書を一時停止しています</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="177" />
+        <location filename="../messages.py" line="185" />
         <location filename="../ob2_import.py" line="43" />
         <source>Expired</source>
         <translation>有効期限切れ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="178" />
+        <location filename="../messages.py" line="186" />
         <source>Unknown issuer: the seal's key is not in your trust list</source>
         <translation>不明な発行者: 印の鍵が信頼リストにありません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="204" />
+        <location filename="../messages.py" line="212" />
         <source>Not genuine: the printed seal does not match the attached credential</source>
         <translation>本物ではありません: 印刷された印が添付の証明書と一致しません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="217" />
+        <location filename="../messages.py" line="225" />
         <source>Printed seal: %1</source>
         <translation>印刷された印: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="222" />
+        <location filename="../messages.py" line="230" />
         <source>Issuer: %1</source>
         <translation>発行者: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="229" />
+        <location filename="../batches_window.py" line="54" />
+        <location filename="../batches_window.py" line="82" />
+        <location filename="../messages.py" line="237" />
         <source>Issued</source>
         <translation>発行日</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="231" />
+        <location filename="../messages.py" line="239" />
         <source>Expires</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="237" />
+        <location filename="../messages.py" line="245" />
         <source>Status as of %1 UTC</source>
         <translation>状態（%1 UTC 時点）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="241" />
+        <location filename="../messages.py" line="249" />
         <source>Status: not checked (no status list for this issuer in the trust list)</source>
         <translation>状態: 未確認（信頼リストにこの発行者の状態リストがありません）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="244" />
+        <location filename="../messages.py" line="252" />
         <source>The seal signs the attached credential</source>
         <translation>印は添付の証明書に署名しています</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="247" />
+        <location filename="../messages.py" line="255" />
         <source>Credential:</source>
         <translation>証明書:</translation>
     </message>
