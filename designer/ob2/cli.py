@@ -81,3 +81,16 @@ def verify_ob2(
         )
         codes.append(EXIT_DATA_ERROR)
     return max(codes, key=lambda c: (c != EXIT_OK, c == EXIT_DATA_ERROR)) if codes else EXIT_OK
+
+
+def verify_dropped_file(path: Path, *, now: datetime | None = None) -> list:
+    """Verdicts for one 2.0 file handed to the verify window, read with the 2.0 objects beside
+    it (an export folder holds the BadgeClass, issuer, key and revocation list next to the awards)."""
+    siblings = [p for p in sorted(path.parent.glob("*.json"))[:500] if p != path]
+    collection = _collection([path])
+    context = _collection(siblings)
+    for obj_id, obj in context.objects.items():
+        if obj_id not in collection.objects and obj.get("type") != "Assertion":
+            collection.objects[obj_id] = obj
+    collection.revoked_hosted.update(context.revoked_hosted)
+    return check_all(collection, now=now)

@@ -226,13 +226,18 @@ def _check_signed(
                 f"the signing key {_ref_id(key)} is not one the issuer {issuer_id} lists"
             )
             return
+        # A trust source's key vouches only for the issuer it names as the key's owner.
         vouched = any(
-            _key_pem(trusted) == _key_pem(key)
-            and _ref_id(trusted.get("owner")) in (None, issuer_id)
+            _key_pem(trusted) == _key_pem(key) and _ref_id(trusted.get("owner")) == issuer_id
             for trusted in trusted_keys
         )
         verdict.state = VERIFIED if vouched else UNTRUSTED
-        if not vouched:
+        if vouched:
+            verdict.notes.append(
+                f"the trusted key vouches for the issuer id {issuer_id}; the issuer's name is "
+                "as the export gives it"
+            )
+        else:
             verdict.notes.append(
                 f"the key {_ref_id(key)} comes from the files checked, not from a trust source; "
                 "its issuer profile was not fetched (offline)"

@@ -492,9 +492,10 @@ class MainWindow(QMainWindow):
         return self.keys_window
 
     def show_settings(self) -> None:
+        from designer.ui.fonts import families_to_offer
         from designer.ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self._font_library().families(), self).exec()
+        SettingsDialog(families_to_offer(self._font_library()), self).exec()
 
     def add_tool_action(self, action: QAction) -> None:
         """Windows such as the issue wizard or verifier add themselves to the Tools menu."""

@@ -60,6 +60,11 @@ def test_a_key_vouched_for_by_a_trust_source_makes_a_signed_award_verified():
     # A different key in the trust source vouches for nothing.
     _, verdicts = _verdicts(VALIDATOR / "simple.jwt", *ASSETS, trusted=[_key("key2.json")])
     assert verdicts[0].state == UNTRUSTED
+    # Nor does the right key vouched for as another issuer's, or for no issuer at all.
+    for owner in ("https://other.example/issuer.json", None):
+        key = {**_key("key1.json"), "owner": owner}
+        _, verdicts = _verdicts(VALIDATOR / "simple.jwt", *ASSETS, trusted=[key])
+        assert verdicts[0].state == UNTRUSTED
 
 
 def test_revocation_is_checked_against_the_list_in_the_export():

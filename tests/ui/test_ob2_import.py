@@ -83,3 +83,25 @@ def test_an_unreadable_choice_is_said_in_the_window(qtbot, tmp_path):
     assert not dialog.preview()
     assert "no such file or folder" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
+
+
+def test_the_verify_window_reports_2_0_files_as_2_0(qapp, qtbot, tmp_path):
+    from designer.ui.verify_window import VerifyWindow
+
+    translators = install_translators(qapp, "ja")
+    try:
+        office = _export(tmp_path / "export")
+        window = VerifyWindow()
+        qtbot.addWidget(window)
+        window.verify(tmp_path / "export" / "1.jwt")
+        assert (
+            window.headline.text()
+            == "Open Badges 2.0: 署名は有効ですが、発行者は信頼されていません"
+        )
+        assert "Python 入門" in window.details.toPlainText()
+        window.verify(tmp_path / "export" / "2.jwt")
+        assert window.headline.text() == "Open Badges 2.0: 発行者が取り消しました"
+        assert office.revoked[0] in window.details.toPlainText()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)

@@ -13,8 +13,8 @@
         <translation>回転</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="68" />
-        <location filename="../editor.py" line="328" />
+        <location filename="../editor.py" line="79" />
+        <location filename="../editor.py" line="339" />
         <location filename="../inspector.py" line="85" />
         <location filename="../inspector.py" line="88" />
         <location filename="../main_window.py" line="240" />
@@ -22,35 +22,35 @@
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="76" />
+        <location filename="../editor.py" line="87" />
         <location filename="../inspector.py" line="159" />
         <location filename="../main_window.py" line="242" />
         <source>Image</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="79" />
+        <location filename="../editor.py" line="90" />
         <location filename="../field_labels.py" line="27" />
         <location filename="../main_window.py" line="243" />
         <source>Photo</source>
         <translation>顔写真</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="86" />
+        <location filename="../editor.py" line="97" />
         <location filename="../inspector.py" line="213" />
         <location filename="../main_window.py" line="244" />
         <source>QR code</source>
         <translation>QR コード</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="89" />
+        <location filename="../editor.py" line="100" />
         <location filename="../inspector.py" line="238" />
         <location filename="../main_window.py" line="245" />
         <source>Barcode</source>
         <translation>バーコード</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="92" />
+        <location filename="../editor.py" line="103" />
         <location filename="../inspector.py" line="253" />
         <location filename="../inspector.py" line="258" />
         <location filename="../main_window.py" line="246" />
@@ -58,65 +58,65 @@
         <translation>図形</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="94" />
+        <location filename="../editor.py" line="105" />
         <location filename="../inspector.py" line="280" />
         <location filename="../main_window.py" line="247" />
         <source>Border</source>
         <translation>飾り枠</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="197" />
+        <location filename="../editor.py" line="208" />
         <source>Add %s</source>
         <translation>%s を追加</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="249" />
+        <location filename="../editor.py" line="260" />
         <source>Paste</source>
         <translation>貼り付け</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="259" />
+        <location filename="../editor.py" line="270" />
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="282" />
+        <location filename="../editor.py" line="293" />
         <source>Change %s</source>
         <translation>%s を変更</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="289" />
+        <location filename="../editor.py" line="300" />
         <source>Move</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="303" />
+        <location filename="../editor.py" line="314" />
         <source>Align</source>
         <translation>整列</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="315" />
+        <location filename="../editor.py" line="326" />
         <source>Distribute</source>
         <translation>等間隔に配置</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="334" />
+        <location filename="../editor.py" line="345" />
         <location filename="../inspector.py" line="461" />
         <source>Insert field</source>
         <translation>差し込み項目を挿入</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="389" />
+        <location filename="../editor.py" line="400" />
         <source>Page size</source>
         <translation>用紙サイズ</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="395" />
+        <location filename="../editor.py" line="406" />
         <source>Add guide</source>
         <translation>ガイドを追加</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="402" />
+        <location filename="../editor.py" line="413" />
         <location filename="../main_window.py" line="218" />
         <source>Clear guides</source>
         <translation>ガイドを消去</translation>
@@ -128,7 +128,7 @@
     </message>
     <message>
         <location filename="../inspector.py" line="71" />
-        <location filename="../inspector.py" line="548" />
+        <location filename="../inspector.py" line="556" />
         <source>Name</source>
         <translation>名前</translation>
     </message>
@@ -144,13 +144,13 @@
     </message>
     <message>
         <location filename="../inspector.py" line="74" />
-        <location filename="../inspector.py" line="551" />
+        <location filename="../inspector.py" line="559" />
         <source>Width</source>
         <translation>幅</translation>
     </message>
     <message>
         <location filename="../inspector.py" line="75" />
-        <location filename="../inspector.py" line="552" />
+        <location filename="../inspector.py" line="560" />
         <source>Height</source>
         <translation>高さ</translation>
     </message>
@@ -182,7 +182,7 @@
     </message>
     <message>
         <location filename="../inspector.py" line="91" />
-        <location filename="../inspector.py" line="549" />
+        <location filename="../inspector.py" line="557" />
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
@@ -368,7 +368,7 @@
     </message>
     <message>
         <location filename="../inspector.py" line="232" />
-        <location filename="../inspector.py" line="555" />
+        <location filename="../inspector.py" line="563" />
         <source>Background</source>
         <translation>背景</translation>
     </message>
@@ -497,7 +497,7 @@
     <message>
         <location filename="../inspector.py" line="460" />
         <source>How the field is printed</source>
-        <translation>項目の印字形式</translation>
+        <translation>項目の印刷のしかた</translation>
     </message>
     <message>
         <source>Insert field…</source>
@@ -511,52 +511,72 @@
         <translation>選択…</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="515" />
+        <location filename="../inspector.py" line="517" />
         <source>Page</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="522" />
+        <location filename="../inspector.py" line="524" />
         <source>Custom</source>
         <translation>ユーザー定義</translation>
     </message>
     <message>
         <location filename="../inspector.py" line="526" />
+        <source>B4 (JIS)</source>
+        <translation>B4（JIS）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="527" />
+        <source>B5 (JIS)</source>
+        <translation>B5（JIS）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="528" />
+        <source>Card (CR80, 85.6 × 54 mm)</source>
+        <translation>カード（CR80、85.6 × 54 mm）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="529" />
+        <source>Square (100 × 100 mm)</source>
+        <translation>正方形（100 × 100 mm）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="534" />
         <source>Portrait</source>
         <translation>縦</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="527" />
+        <location filename="../inspector.py" line="535" />
         <source>Landscape</source>
         <translation>横</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="550" />
+        <location filename="../inspector.py" line="558" />
         <source>Orientation</source>
         <translation>向き</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="553" />
+        <location filename="../inspector.py" line="561" />
         <source>Bleed</source>
         <translation>塗り足し</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="554" />
+        <location filename="../inspector.py" line="562" />
         <source>Safe margin</source>
         <translation>安全領域</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="612" />
+        <location filename="../inspector.py" line="620" />
         <source>(none)</source>
         <translation>(なし)</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="658" />
+        <location filename="../inspector.py" line="666" />
         <source>Choose a picture</source>
         <translation>画像を選択</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="658" />
+        <location filename="../inspector.py" line="666" />
         <source>Pictures (*.png *.jpg *.jpeg *.svg)</source>
         <translation>画像 (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
@@ -634,7 +654,8 @@
     </message>
     <message>
         <location filename="../issue_wizard.py" line="112" />
-        <location filename="../settings_dialog.py" line="98" />
+        <location filename="../messages.py" line="154" />
+        <location filename="../settings_dialog.py" line="99" />
         <source>Issuer</source>
         <translation>発行者</translation>
     </message>
@@ -933,7 +954,7 @@
     </message>
     <message>
         <location filename="../main_window.py" line="241" />
-        <location filename="../roster_panel.py" line="339" />
+        <location filename="../roster_panel.py" line="340" />
         <source>Field</source>
         <translation>差し込み項目</translation>
     </message>
@@ -959,13 +980,13 @@
     </message>
     <message>
         <location filename="../main_window.py" line="274" />
-        <location filename="../main_window.py" line="558" />
+        <location filename="../main_window.py" line="559" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="277" />
-        <location filename="../main_window.py" line="561" />
+        <location filename="../main_window.py" line="562" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
@@ -1081,87 +1102,87 @@
         <translation>フォントを追加しました: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="558" />
+        <location filename="../main_window.py" line="559" />
         <source>&amp;Undo %1</source>
         <translation>元に戻す: %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="561" />
+        <location filename="../main_window.py" line="562" />
         <source>&amp;Redo %1</source>
         <translation>やり直し: %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="578" />
+        <location filename="../main_window.py" line="579" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="591" />
+        <location filename="../main_window.py" line="592" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="604" />
+        <location filename="../main_window.py" line="605" />
         <source>Open template</source>
         <translation>テンプレートを開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="625" />
+        <location filename="../main_window.py" line="626" />
         <source>Save template</source>
         <translation>テンプレートを保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="634" />
+        <location filename="../main_window.py" line="635" />
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="637" />
+        <location filename="../main_window.py" line="638" />
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="646" />
+        <location filename="../main_window.py" line="647" />
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="647" />
+        <location filename="../main_window.py" line="648" />
         <source>Save the changes to “%1” before closing it?</source>
         <translation>閉じる前に「%1」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="674" />
+        <location filename="../main_window.py" line="675" />
         <source>Cannot open the roster</source>
         <translation>名簿を開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="680" />
+        <location filename="../main_window.py" line="681" />
         <source>Open roster</source>
         <translation>名簿を開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="701" />
+        <location filename="../main_window.py" line="702" />
         <source>Front</source>
         <translation>表面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="701" />
+        <location filename="../main_window.py" line="702" />
         <source>Back</source>
         <translation>裏面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="753" />
+        <location filename="../main_window.py" line="754" />
         <source>Recover unsaved work</source>
         <translation>保存されていない作業の復元</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="754" />
+        <location filename="../main_window.py" line="755" />
         <source>Shosho closed before “%1” was saved. Recover the autosaved copy?</source>
         <translation>「%1」を保存する前に Shosho が終了しました。自動保存されたコピーを復元しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="763" />
+        <location filename="../main_window.py" line="764" />
         <source>Cannot recover</source>
         <translation>復元できません</translation>
     </message>
@@ -1191,64 +1212,69 @@
         <translation>氏名・学籍番号で検索</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="316" />
+        <location filename="../roster_panel.py" line="317" />
         <source>No roster open. Use File ▸ Open roster… to load a CSV or Excel file.</source>
         <translation>名簿が開かれていません。「ファイル ▸ 名簿を開く…」で CSV または Excel ファイルを読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="331" />
+        <location filename="../roster_panel.py" line="332" />
         <source>Drag a column onto the page to place its field</source>
         <translation>列をページへドラッグすると差し込み項目を配置します</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="339" />
+        <location filename="../roster_panel.py" line="340" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="343" />
+        <location filename="../roster_panel.py" line="344" />
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="345" />
+        <location filename="../roster_panel.py" line="346" />
         <source>Choose the roster column each field is read from. Ctrl+Z undoes a change.</source>
-        <translation>各項目を読み取る名簿の列を選びます。Ctrl+Z で元に戻せます。</translation>
+        <translation>各項目をどの名簿の列から読むか選びます。変更は Ctrl+Z で元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="354" />
+        <location filename="../roster_panel.py" line="355" />
         <source>Columns → fields</source>
         <translation>列 → 項目</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="388" />
+        <location filename="../roster_panel.py" line="389" />
         <source>No problems found.</source>
         <translation>問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="394" />
+        <location filename="../roster_panel.py" line="395" />
         <source>%1: %2 people · %3 errors · %4 warnings%5</source>
         <translation>%1: %2 人 · エラー %3 件 · 警告 %4 件%5</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="292" />
-        <location filename="../roster_panel.py" line="453" />
-        <location filename="../roster_panel.py" line="495" />
+        <location filename="../roster_panel.py" line="293" />
+        <location filename="../roster_panel.py" line="454" />
+        <location filename="../roster_panel.py" line="496" />
         <source>(not used)</source>
         <translation>(使わない)</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="290" />
+        <location filename="../roster_panel.py" line="291" />
         <source>Take %1 from column %2</source>
-        <translation>%1 を列 %2 から読む</translation>
+        <translation>%1 を列「%2」から読む</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="493" />
+        <location filename="../roster_panel.py" line="450" />
+        <source>Written in a design as %1</source>
+        <translation>デザインでの書き方: %1</translation>
+    </message>
+    <message>
+        <location filename="../roster_panel.py" line="494" />
         <source>%1 now comes from column %2. Ctrl+Z undoes it.</source>
-        <translation>%1 を列 %2 から読むようにしました。Ctrl+Z で元に戻せます。</translation>
+        <translation>%1 は列「%2」から読むようになりました。Ctrl+Z で元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="502" />
+        <location filename="../roster_panel.py" line="503" />
         <source>row %1</source>
         <translation>%1 行目</translation>
     </message>
@@ -1263,82 +1289,86 @@
         <translation>発行ウィザードが使う発行者プロファイル (JSON)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="92" />
         <source>Empty: SQLite file in the data folder</source>
         <translation>空欄: データフォルダーの SQLite ファイル</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="94" />
+        <location filename="../settings_dialog.py" line="93" />
+        <source>Empty: a database file in the data folder</source>
+        <translation>空欄: データフォルダーのデータベースファイル</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="95" />
         <source>System language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="100" />
+        <location filename="../settings_dialog.py" line="101" />
         <source>Name (Japanese)</source>
         <translation>名称 (日本語)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="101" />
+        <location filename="../settings_dialog.py" line="102" />
         <source>Name (English)</source>
         <translation>名称 (英語)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="102" />
+        <location filename="../settings_dialog.py" line="103" />
         <source>Web address</source>
         <translation>ウェブサイト</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="103" />
+        <location filename="../settings_dialog.py" line="104" />
         <source>Logo</source>
         <translation>ロゴ</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="104" />
+        <location filename="../settings_dialog.py" line="105" />
         <source>Issuer profile file</source>
         <translation>発行者プロファイル</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="105" />
+        <location filename="../settings_dialog.py" line="106" />
         <source>General</source>
         <translation>全般</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="107" />
+        <location filename="../settings_dialog.py" line="108" />
         <source>Default font</source>
         <translation>既定のフォント</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="108" />
+        <location filename="../settings_dialog.py" line="109" />
         <source>Database</source>
         <translation>データベース</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="109" />
+        <location filename="../settings_dialog.py" line="110" />
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="110" />
+        <location filename="../settings_dialog.py" line="111" />
         <source>A new language applies the next time Shosho starts.</source>
         <translation>言語の変更は次回の起動から反映されます。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="125" />
+        <location filename="../settings_dialog.py" line="126" />
         <source>Choose a logo</source>
         <translation>ロゴを選択</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="125" />
+        <location filename="../settings_dialog.py" line="126" />
         <source>Pictures (*.png *.svg *.jpg)</source>
         <translation>画像 (*.png *.svg *.jpg)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="132" />
+        <location filename="../settings_dialog.py" line="133" />
         <source>Choose the issuer profile</source>
         <translation>発行者プロファイルを選択</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="132" />
+        <location filename="../settings_dialog.py" line="133" />
         <source>Issuer profiles (*.json)</source>
         <translation>発行者プロファイル (*.json)</translation>
     </message>
@@ -1373,37 +1403,47 @@
         <translation>学生証 (CR80)</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="61" />
+        <location filename="../start_page.py" line="47" />
+        <source>Certificate in English (A4)</source>
+        <translation>英文修了証（A4）</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="48" />
+        <source>Certificate in English (US Letter)</source>
+        <translation>英文修了証（US レター）</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="65" />
         <source>Shosho — certificates and student-ID cards</source>
         <translation>Shosho — 証書と学生証</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="67" />
+        <location filename="../start_page.py" line="71" />
         <source>Start from a built-in design, a blank page, or a file you made before.</source>
         <translation>用意されたデザイン、白紙、または以前に作ったファイルから始めます。</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="103" />
+        <location filename="../start_page.py" line="107" />
         <source>No recent files yet</source>
         <translation>最近使ったファイルはありません</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="111" />
+        <location filename="../start_page.py" line="115" />
         <source>Open a file…</source>
         <translation>ファイルを開く…</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="115" />
+        <location filename="../start_page.py" line="119" />
         <source>Built-in designs</source>
         <translation>用意されたデザイン</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="117" />
+        <location filename="../start_page.py" line="121" />
         <source>Blank page</source>
         <translation>白紙から</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="120" />
+        <location filename="../start_page.py" line="124" />
         <source>Recent files</source>
         <translation>最近使ったファイル</translation>
     </message>
@@ -1453,54 +1493,91 @@
         <translation>画像を追加</translation>
     </message>
     <message>
+        <location filename="../verify_window.py" line="29" />
+        <source>Open Badges 2.0: revoked by the issuer</source>
+        <translation>Open Badges 2.0: 発行者が取り消しました</translation>
+    </message>
+    <message>
         <location filename="../verify_window.py" line="30" />
+        <source>Open Badges 2.0: expired</source>
+        <translation>Open Badges 2.0: 有効期限切れ</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="31" />
+        <source>Open Badges 2.0: not valid</source>
+        <translation>Open Badges 2.0: 無効</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="32" />
+        <source>Open Badges 2.0: cannot be checked offline</source>
+        <translation>Open Badges 2.0: オフラインでは確認できません</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="39" />
         <source>Verify a certificate — Shosho</source>
         <translation>証書の検証 — Shosho</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="35" />
+        <location filename="../verify_window.py" line="44" />
         <source>Drop a certificate PDF, a badge image (PNG/SVG), a credential JSON
 or a photo or scan of the QR code here</source>
         <translation>証書の PDF、バッジ画像 (PNG/SVG)、証明データの JSON、
 または QR コードの写真やスキャンをここにドロップ</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="44" />
+        <location filename="../verify_window.py" line="53" />
         <source>Choose a file…</source>
         <translation>ファイルを選択…</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="47" />
+        <location filename="../verify_window.py" line="56" />
         <source>…or paste the text of the QR code</source>
         <translation>…または QR コードの文字列を貼り付け</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="71" />
+        <location filename="../verify_window.py" line="80" />
         <source>Choose what to verify</source>
         <translation>検証するものを選択</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="73" />
+        <location filename="../verify_window.py" line="82" />
         <source>Certificates (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;All files (*)</source>
         <translation>証書 (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="96" />
+        <location filename="../verify_window.py" line="107" />
         <source>Cannot verify</source>
         <translation>検証できません</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="102" />
+        <location filename="../verify_window.py" line="127" />
+        <source>No Open Badges 2.0 award in this file</source>
+        <translation>このファイルには Open Badges 2.0 の授与がありません</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="136" />
+        <source>Open Badges 2.0: signed by a trusted issuer</source>
+        <translation>Open Badges 2.0: 信頼する発行者の署名があります</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="138" />
+        <source>Open Badges 2.0: signature valid, but the issuer is not trusted</source>
+        <translation>Open Badges 2.0: 署名は有効ですが、発行者は信頼されていません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="199" />
         <source>Genuine: signed by a trusted issuer</source>
         <translation>本物です: 信頼できる発行者の署名があります</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="103" />
+        <location filename="../messages.py" line="201" />
         <source>Signature valid, but the issuer is not in your trust list</source>
         <translation>署名は正しいが、発行者が信頼リストにありません</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="104" />
+        <location filename="../messages.py" line="188" />
+        <location filename="../messages.py" line="206" />
+        <location filename="../verify_window.py" line="127" />
         <source>Not valid</source>
         <translation>無効です</translation>
     </message>
@@ -1736,11 +1813,6 @@ or a photo or scan of the QR code here</source>
         <location filename="../ob2_import.py" line="41" />
         <source>Revoked under Open Badges 2.0</source>
         <translation>Open Badges 2.0 で取り消し済み</translation>
-    </message>
-    <message>
-        <location filename="../ob2_import.py" line="43" />
-        <source>Expired</source>
-        <translation>有効期限切れ</translation>
     </message>
     <message>
         <location filename="../ob2_import.py" line="44" />
@@ -2031,6 +2103,7 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../field_labels.py" line="14" />
+        <location filename="../messages.py" line="230" />
         <source>Student ID</source>
         <translation>学籍番号</translation>
     </message>
@@ -2052,12 +2125,12 @@ or a photo or scan of the QR code here</source>
     <message>
         <location filename="../field_labels.py" line="18" />
         <source>Name (kana)</source>
-        <translation>氏名 (フリガナ)</translation>
+        <translation>氏名（フリガナ）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="19" />
         <source>Name in English</source>
-        <translation>氏名 (英字)</translation>
+        <translation>氏名（ローマ字）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="20" />
@@ -2097,12 +2170,12 @@ or a photo or scan of the QR code here</source>
     <message>
         <location filename="../field_labels.py" line="28" />
         <source>Family name (kana)</source>
-        <translation>姓 (フリガナ)</translation>
+        <translation>セイ</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="29" />
         <source>Given name (kana)</source>
-        <translation>名 (フリガナ)</translation>
+        <translation>メイ</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="30" />
@@ -2117,12 +2190,12 @@ or a photo or scan of the QR code here</source>
     <message>
         <location filename="../field_labels.py" line="32" />
         <source>Verification link (QR seal)</source>
-        <translation>検証リンク (QR シール)</translation>
+        <translation>検証用リンク（QR 印）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="33" />
         <source>Credential number</source>
-        <translation>証明番号</translation>
+        <translation>証明書番号</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="34" />
@@ -2137,62 +2210,328 @@ or a photo or scan of the QR code here</source>
     <message>
         <location filename="../field_labels.py" line="36" />
         <source>Achievement name</source>
-        <translation>達成項目名</translation>
+        <translation>講座・資格名</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="60" />
         <source>Japanese era (令和7年4月1日)</source>
-        <translation>和暦 (令和7年4月1日)</translation>
+        <translation>和暦（令和7年4月1日）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="61" />
         <source>Japanese era, kanji numerals (令和七年四月一日)</source>
-        <translation>和暦・漢数字 (令和七年四月一日)</translation>
+        <translation>和暦・漢数字（令和七年四月一日）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="62" />
         <source>Western year (2025年4月1日)</source>
-        <translation>西暦 (2025年4月1日)</translation>
+        <translation>西暦（2025年4月1日）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="63" />
         <source>English (1 April 2025)</source>
-        <translation>英語 (1 April 2025)</translation>
+        <translation>英語（1 April 2025）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="64" />
         <source>American English (April 1, 2025)</source>
-        <translation>米国英語 (April 1, 2025)</translation>
+        <translation>米国式英語（April 1, 2025）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="65" />
         <source>Numbers only (2025-04-01)</source>
-        <translation>数字のみ (2025-04-01)</translation>
+        <translation>数字のみ（2025-04-01）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="68" />
         <source>As in the roster</source>
-        <translation>名簿のまま</translation>
+        <translation>名簿のとおり</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="69" />
         <source>Full-width (ＡＢＣ１２３)</source>
-        <translation>全角 (ＡＢＣ１２３)</translation>
+        <translation>全角（ＡＢＣ１２３）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="70" />
         <source>Half-width (ABC123)</source>
-        <translation>半角 (ABC123)</translation>
+        <translation>半角（ABC123）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="71" />
         <source>Capital letters (TAKAHASHI)</source>
-        <translation>大文字 (TAKAHASHI)</translation>
+        <translation>大文字（TAKAHASHI）</translation>
     </message>
     <message>
         <location filename="../field_labels.py" line="72" />
         <source>Kanji digits (一〇七二)</source>
-        <translation>漢数字 (一〇七二)</translation>
+        <translation>漢数字（一〇七二）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="36" />
+        <source>The design needs %1, but no roster column provides it: add the column, or choose one under Columns → fields.</source>
+        <translation>デザインに「%1」が必要ですが、名簿にその列がありません。列を追加するか、「列 → 項目」で列を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="42" />
+        <source>%1 is empty</source>
+        <translation>「%1」が空欄です</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="43" />
+        <source>Photo file not found: %1</source>
+        <translation>写真ファイルが見つかりません: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="46" />
+        <source>The photo path is a folder, not a file: %1</source>
+        <translation>写真の場所がファイルではなくフォルダーです: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="50" />
+        <source>The photo is not a readable PNG or JPEG image: %1</source>
+        <translation>写真を PNG・JPEG 画像として読めません: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="54" />
+        <source>Unreadable date: %1 is not a real date</source>
+        <translation>日付を読めません: %1 は実在しない日付です</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="56" />
+        <source>Unreadable date: %1</source>
+        <translation>日付を読めません: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="59" />
+        <source>Student ID %1 appears twice: in rows %2 and %3</source>
+        <translation>学籍番号 %1 が重複しています（%2 行目と %3 行目）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="63" />
+        <source>The expiry date %1 is before the issue date %2</source>
+        <translation>有効期限 %1 が発行日 %2 より前です</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="67" />
+        <source>The date of birth %1 is in the future</source>
+        <translation>生年月日 %1 が未来の日付です</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="71" />
+        <source>%1 cannot be drawn with %2</source>
+        <translation>%1 は %2 で表示できません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="78" />
+        <source>“%1” is neither a file nor the text of a QR seal: choose a certificate PDF, a badge image, a credential file or a photo of the QR code.</source>
+        <translation>「%1」はファイルでも QR 印の文字列でもありません。証書の PDF、バッジ画像、証明書ファイル、または QR コードの写真を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="84" />
+        <source>active (not revoked or suspended)</source>
+        <translation>有効（失効・停止されていません）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="85" />
+        <source>revoked</source>
+        <translation>失効</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="86" />
+        <source>suspended</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="87" />
+        <source>not checked: %1</source>
+        <translation>確認できません: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="90" />
+        <source>%1 (status list %2, entry %3)</source>
+        <translation>%1（状態リスト %2、%3 番）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="95" />
+        <source>No issuer is trusted yet: anyone could have made this key. Trust the issuer (Trust this issuer…) or import a trust list.</source>
+        <translation>信頼する発行者がまだありません。この鍵は誰でも作れます。発行者を信頼する（「この発行者を信頼…」）か、信頼リストを読み込んでください。</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="101" />
+        <source>Key %1 is in your trust list for %2</source>
+        <translation>鍵 %1 は信頼リストに %2 の鍵として登録されています</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="105" />
+        <source>Key %1 is not in your trust list for %2</source>
+        <translation>鍵 %1 は信頼リストに %2 の鍵として登録されていません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="109" />
+        <source>The signing key is not bound to the issuer %1</source>
+        <translation>署名した鍵が発行者 %1 のものと確認できません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="113" />
+        <source>The credential is not signed</source>
+        <translation>この証明書には署名がありません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="117" />
+        <source>Not valid yet: valid from %1</source>
+        <translation>まだ有効ではありません（%1 から有効）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="119" />
+        <source>Expired: valid until %1</source>
+        <translation>期限切れです（%1 まで有効）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="122" />
+        <source>The key %1 cannot be looked up offline</source>
+        <translation>鍵 %1 はオフラインでは調べられません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="126" />
+        <source>%1 proof: %2</source>
+        <translation>%1 署名: %2</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="130" />
+        <source>The signature does not match: the content was changed</source>
+        <translation>署名が一致しません。内容が書き換えられています</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="155" />
+        <location filename="../messages.py" line="227" />
+        <source>Recipient</source>
+        <translation>受領者</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="156" />
+        <location filename="../messages.py" line="228" />
+        <source>Achievement</source>
+        <translation>講座・資格</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="157" />
+        <source>Valid from</source>
+        <translation>有効期間の開始</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="158" />
+        <source>Valid until</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="159" />
+        <source>Awarded</source>
+        <translation>授与日</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="160" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="161" />
+        <source>Trust</source>
+        <translation>信頼</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="165" />
+        <source>Signature: %1</source>
+        <translation>署名: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="166" />
+        <location filename="../messages.py" line="213" />
+        <source>Reason: %1</source>
+        <translation>理由: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="167" />
+        <location filename="../messages.py" line="245" />
+        <location filename="../messages.py" line="249" />
+        <source>Note: %1</source>
+        <translation>注意: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="173" />
+        <source>Genuine: the printed seal is signed by a trusted issuer</source>
+        <translation>本物です: 印刷された印は信頼する発行者の署名です</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="174" />
+        <source>Not genuine: the printed seal does not verify</source>
+        <translation>本物ではありません: 印刷された印の署名が確認できません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="175" />
+        <source>Revoked: the issuer has revoked this credential</source>
+        <translation>失効: 発行者がこの証明書を失効させました</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="176" />
+        <source>Suspended: the issuer has suspended this credential</source>
+        <translation>一時停止: 発行者がこの証明書を一時停止しています</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="177" />
+        <location filename="../ob2_import.py" line="43" />
+        <source>Expired</source>
+        <translation>有効期限切れ</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="178" />
+        <source>Unknown issuer: the seal's key is not in your trust list</source>
+        <translation>不明な発行者: 印の鍵が信頼リストにありません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="204" />
+        <source>Not genuine: the printed seal does not match the attached credential</source>
+        <translation>本物ではありません: 印刷された印が添付の証明書と一致しません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="217" />
+        <source>Printed seal: %1</source>
+        <translation>印刷された印: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="222" />
+        <source>Issuer: %1</source>
+        <translation>発行者: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="229" />
+        <source>Issued</source>
+        <translation>発行日</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="231" />
+        <source>Expires</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="237" />
+        <source>Status as of %1 UTC</source>
+        <translation>状態（%1 UTC 時点）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="241" />
+        <source>Status: not checked (no status list for this issuer in the trust list)</source>
+        <translation>状態: 未確認（信頼リストにこの発行者の状態リストがありません）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="244" />
+        <source>The seal signs the attached credential</source>
+        <translation>印は添付の証明書に署名しています</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="247" />
+        <source>Credential:</source>
+        <translation>証明書:</translation>
     </message>
 </context>
 <context>
