@@ -216,7 +216,8 @@ def export_bundle(
 
 
 def _signed_lists(store: Store, signer: Signer, issuer_row: int) -> dict[str, bytes]:
-    """The issuer's signed status lists, by file name under ``status/``."""
+    """The issuer's signed status lists, by file name under ``status/``; refuses a bundle that
+    would miss one of them."""
     from designer.issue.status import signed_status_lists
 
     with store.read() as session:
@@ -225,11 +226,19 @@ def _signed_lists(store: Store, signer: Signer, issuer_row: int) -> dict[str, by
                 select(StatusList.url).where(StatusList.issuer_id == issuer_row)
             ).scalars()
         )
-    return {
+    signed = {
         name: _json(credential)
         for name, credential in signed_status_lists(store, signer).items()
         if credential.get("id") in urls
     }
+    missing = sorted(urls - {json.loads(data)["id"] for data in signed.values()})
+    if missing:
+        raise ShoshoError(
+            f"status list {missing[0]} could not be put in the bundle (another issuer's list "
+            "has the same file name): export this issuer's status lists with shosho status "
+            "export, or bundle without --key"
+        )
+    return signed
 
 
 def _row(c: Credential, files: list[str]) -> dict:
