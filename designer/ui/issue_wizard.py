@@ -75,7 +75,7 @@ def default_issuer_ref() -> str:
     return ""
 
 
-def _ui_settings() -> QSettings:
+def ui_settings() -> QSettings:
     return QSettings(str(data_home() / "ui.ini"), QSettings.Format.IniFormat)
 
 
@@ -118,7 +118,7 @@ class SetupPage(QWizardPage):
         self.issuer = QLineEdit(default_issuer_ref())
         self.issuer.setPlaceholderText(tr("Issuer profile JSON file or saved profile name"))
         self.issuer.setToolTip(tr("The default comes from Tools > Settings > Issuer profile file"))
-        self.key = QLineEdit(str(_ui_settings().value(LAST_KEY, "") or ""))
+        self.key = QLineEdit(str(ui_settings().value(LAST_KEY, "") or ""))
         self.key.setPlaceholderText("pkcs11:token=…;object=…  /  file:/path/key.pem")
         self.out = QLineEdit(str(load_settings().output_dir))
         self.sign_pdf = QCheckBox(tr("Sign each PDF with the key's certificate (PAdES)"))
@@ -259,7 +259,7 @@ class IssueWizard(QWizard):
             lambda pin: open_signer(key_ref, pin_provider=pin, passphrase_provider=self.ask_secret),
             self.ask_secret,
         )
-        _ui_settings().setValue(LAST_KEY, key_ref)  # a key reference, never a PIN
+        ui_settings().setValue(LAST_KEY, key_ref)  # a key reference, never a PIN
         if self.resume_batch is not None:
             batch_id = self.resume_batch
             return _closing(signer, lambda **kw: run_batch(store, batch_id, signer, **kw))
