@@ -11,8 +11,6 @@ import shutil
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from designer.cli import main
 from designer.issue.export import check_bundle
 from designer.issue.lookup import find_credentials
@@ -91,7 +89,6 @@ def _verify(office: Office, item: Path, bundle_dir: Path) -> dict:
     return json.loads(out.splitlines()[0])
 
 
-@pytest.mark.slow
 def test_a_term_of_office_work(tmp_path, softhsm, new_postgres_url, capsys):
     office = Office(tmp_path, new_postgres_url(), softhsm, capsys)
     university_key = softhsm.make_key("ed25519", "university-2026")
