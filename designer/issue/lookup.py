@@ -44,8 +44,11 @@ class CredentialView:
     name: str
     email: str | None
     course: str | None
-    issuer_name: str
+    issuer_name: str  # the saved profile's name (what --issuer takes)
     issuer_uri: str
+    issuer_display_name: (
+        str  # as the credential names it, e.g. "東京未来大学 (Tokyo Mirai University)"
+    )
     template_name: str
     issued_at: dt.datetime
     state: str  # planned / signed / done: how far the batch got with it
@@ -99,6 +102,7 @@ def _credential_query() -> Select:
             Batch.out_dir,
             Issuer.name,
             Issuer.issuer_uri,
+            Issuer.profile_json,
             StoredTemplate.name,
         )
         .join(Batch, Credential.batch_id == Batch.id)
@@ -108,7 +112,7 @@ def _credential_query() -> Select:
 
 
 def _view(row) -> CredentialView:
-    credential, out_dir, issuer_name, issuer_uri, template_name = row
+    credential, out_dir, issuer_name, issuer_uri, profile_json, template_name = row
     names = json.loads(credential.files_json or "{}")
     return CredentialView(
         id=credential.id,
@@ -120,6 +124,7 @@ def _view(row) -> CredentialView:
         course=credential.achievement_name,
         issuer_name=issuer_name,
         issuer_uri=issuer_uri,
+        issuer_display_name=display_name(profile_json, issuer_name),
         template_name=template_name,
         issued_at=_aware(credential.issued_at),
         state=credential.state,
@@ -129,6 +134,16 @@ def _view(row) -> CredentialView:
         superseded_by=credential.superseded_by,
         files=tuple(Path(out_dir) / name for name in names),
     )
+
+
+def display_name(profile_json: str, fallback: str) -> str:
+    """The issuer's name as its credentials carry it."""
+    from designer.credential.build import issuer_display_name
+
+    try:
+        return issuer_display_name(json.loads(profile_json))
+    except (ShoshoError, ValueError, AttributeError):
+        return fallback
 
 
 def credential_id_of(text: str) -> str:
