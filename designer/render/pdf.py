@@ -664,17 +664,36 @@ def _use_fast_flate(doc: pdfdoc.PDFDocument) -> None:
     doc.GetPDFData = fast_get_pdf_data
 
 
+class _MediaTypeName(pdfdoc.PDFObject):
+    """A media type as a PDF name, its ``/`` written ``#2F`` (reportlab's ``PDFName`` would
+    escape the ``#`` and leave the ``/``)."""
+
+    def __init__(self, media_type: str) -> None:
+        self.media_type = media_type
+
+    def format(self, document) -> bytes:
+        return ("/" + self.media_type.replace("#", "#23").replace("/", "#2F")).encode("ascii")
+
+
+ATTACHMENT_MEDIA_TYPES = {".json": "application/json", ".jwt": "application/vc+jwt"}
+"""Media types of attached files by suffix (a VC-JWT is ``application/vc+jwt``, VC-JOSE-COSE)."""
+
+
 def _attach_files(canvas: Canvas, attachments: Mapping[str, bytes]) -> None:
-    """Embed files (PDF 1.7 EmbeddedFiles name tree) so readers list them as attachments."""
+    """Embed files (PDF 1.7 EmbeddedFiles name tree) so readers list them as attachments, and
+    name them in the catalog's ``/AF`` as associated files (PDF 2.0, PDF/A-3) whose relation
+    to the document is ``Data``."""
     doc = canvas._doc
     entries = []
+    specs = []
     for index, (name, data) in enumerate(sorted(attachments.items())):
-        subtype = "application/json" if name.endswith(".json") else "application/octet-stream"
+        suffix = name[name.rfind(".") :].lower() if "." in name else ""
+        subtype = ATTACHMENT_MEDIA_TYPES.get(suffix, "application/octet-stream")
         stream = pdfdoc.PDFStream(
             dictionary=pdfdoc.PDFDictionary(
                 {
                     "Type": pdfdoc.PDFName("EmbeddedFile"),
-                    "Subtype": pdfdoc.PDFName(subtype.replace("/", "#2F")),
+                    "Subtype": _MediaTypeName(subtype),
                     "Params": pdfdoc.PDFDictionary({"Size": len(data)}),
                 }
             ),
@@ -693,8 +712,12 @@ def _attach_files(canvas: Canvas, attachments: Mapping[str, bytes]) -> None:
         )
         spec_ref = doc.Reference(spec, f"ShoshoFileSpec{index}")
         entries += [pdfdoc.PDFString(name), spec_ref]
+        specs.append(spec_ref)
     names = pdfdoc.PDFDictionary(
         {"EmbeddedFiles": pdfdoc.PDFDictionary({"Names": pdfdoc.PDFArray(entries)})}
     )
     doc.Catalog.Names = names
+    # reportlab's catalog writes only the keys it lists (reportlab 5.1): list /AF as well.
+    doc.Catalog.__NoDefault__ = [*pdfdoc.PDFCatalog.__NoDefault__, "AF"]
+    doc.Catalog.AF = pdfdoc.PDFArray(specs)
     doc.Catalog.PageMode = pdfdoc.PDFName("UseAttachments")

@@ -414,16 +414,13 @@ class IssueWizard(QWizard):
 
     def offer_resume(self, batch_id: int) -> None:
         """Continue ``batch_id`` instead of planning a new one."""
+        from designer.issue.lookup import get_batch
         from designer.store import open_store
-        from designer.store.models import Batch
 
-        with open_store(load_settings().database_url).read() as session:
-            batch = session.get(Batch, batch_id)
-            self.setup.key.setText(batch.key_ref)
-            self.setup.template.setText(batch.template_path)
-            self.setup.out.setText(
-                batch.out_dir if hasattr(batch, "out_dir") else self.setup.out.text()
-            )
+        batch = get_batch(open_store(load_settings().database_url), batch_id)
+        self.setup.key.setText(batch.key_ref)
+        self.setup.template.setText(str(batch.template_path))
+        self.setup.out.setText(str(batch.out_dir))
         self.setup.roster.setText(self.setup.roster.text() or "-")
         if not self.setup.issuer_ref():
             self.setup.choose_issuer("-")
