@@ -130,11 +130,9 @@ def _run(args: argparse.Namespace) -> int:
                     raise UsageError(f"--resume {args.resume!r}: a batch is a number") from None
             for note in resume_notes(store, batch_id):
                 print(f"note: {note}", file=sys.stderr)
-            with store.read() as session:
-                from designer.store.models import Batch
+            from designer.issue.lookup import get_batch
 
-                batch = session.get(Batch, batch_id)
-                key_ref = args.key or batch.key_ref
+            key_ref = args.key or get_batch(store, batch_id).key_ref
             result = run_batch(
                 store, batch_id, _signer(key_ref, args), workers=args.workers, progress=bar.update
             )

@@ -42,19 +42,31 @@ class Attachment:
         return self.mime_type or mime_type_for(name)
 
 
+ATTACHMENT_MEDIA_TYPES = {
+    ".json": "application/json",
+    ".jsonld": "application/ld+json",
+    ".jwt": "application/vc+jwt",  # a VC-JWT (VC-JOSE-COSE)
+    ".xml": "application/xml",
+    ".png": "image/png",
+    ".svg": "image/svg+xml",
+}
+"""Media types of attached files by suffix."""
+
+
 def mime_type_for(name: str) -> str:
-    lower = name.lower()
-    if lower.endswith(".json") or lower.endswith(".jsonld"):
-        return "application/json"
-    if lower.endswith(".jwt"):
-        return "application/jwt"
-    if lower.endswith(".xml"):
-        return "application/xml"
-    if lower.endswith(".png"):
-        return "image/png"
-    if lower.endswith(".svg"):
-        return "image/svg+xml"
-    return "application/octet-stream"
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
+    return ATTACHMENT_MEDIA_TYPES.get(suffix, "application/octet-stream")
+
+
+class _MediaTypeName(pdfdoc.PDFObject):
+    """A media type as a PDF name, its ``/`` written ``#2F`` (reportlab's ``PDFName`` would
+    escape the ``#`` and leave the ``/``)."""
+
+    def __init__(self, media_type: str) -> None:
+        self.media_type = media_type
+
+    def format(self, document: pdfdoc.PDFDocument) -> bytes:
+        return ("/" + self.media_type.replace("#", "#23").replace("/", "#2F")).encode("ascii")
 
 
 def as_attachment(value: bytes | Attachment) -> Attachment:
@@ -207,7 +219,7 @@ def attach_files(
             dictionary=pdfdoc.PDFDictionary(
                 {
                     "Type": pdfdoc.PDFName("EmbeddedFile"),
-                    "Subtype": pdfdoc.PDFName(attachment.mime(name).replace("/", "#2F")),
+                    "Subtype": _MediaTypeName(attachment.mime(name)),
                     "Params": pdfdoc.PDFDictionary(
                         {"Size": len(data), "ModDate": pdfdoc.PDFString(_pdf_date(moment))}
                     ),

@@ -75,7 +75,7 @@ def default_issuer_ref() -> str:
     return ""
 
 
-def _ui_settings() -> QSettings:
+def ui_settings() -> QSettings:
     return QSettings(str(data_home() / "ui.ini"), QSettings.Format.IniFormat)
 
 
@@ -118,7 +118,7 @@ class SetupPage(QWizardPage):
         self.issuer = QLineEdit(default_issuer_ref())
         self.issuer.setPlaceholderText(tr("Issuer profile JSON file or saved profile name"))
         self.issuer.setToolTip(tr("The default comes from Tools > Settings > Issuer profile file"))
-        self.key = QLineEdit(str(_ui_settings().value(LAST_KEY, "") or ""))
+        self.key = QLineEdit(str(ui_settings().value(LAST_KEY, "") or ""))
         self.key.setPlaceholderText("pkcs11:token=…;object=…  /  file:/path/key.pem")
         self.out = QLineEdit(str(load_settings().output_dir))
         self.sign_pdf = QCheckBox(tr("Sign each PDF with the key's certificate (PAdES)"))
@@ -229,16 +229,13 @@ class IssueWizard(QWizard):
 
     def offer_resume(self, batch_id: int) -> None:
         """Continue ``batch_id`` instead of planning a new one."""
+        from designer.issue.lookup import get_batch
         from designer.store import open_store
-        from designer.store.models import Batch
 
-        with open_store(load_settings().database_url).read() as session:
-            batch = session.get(Batch, batch_id)
-            self.setup.key.setText(batch.key_ref)
-            self.setup.template.setText(batch.template_path)
-            self.setup.out.setText(
-                batch.out_dir if hasattr(batch, "out_dir") else self.setup.out.text()
-            )
+        batch = get_batch(open_store(load_settings().database_url), batch_id)
+        self.setup.key.setText(batch.key_ref)
+        self.setup.template.setText(str(batch.template_path))
+        self.setup.out.setText(str(batch.out_dir))
         self.setup.roster.setText(self.setup.roster.text() or "-")
         self.setup.issuer.setText(self.setup.issuer.text() or "-")
         self.resume_batch = batch_id
@@ -259,7 +256,7 @@ class IssueWizard(QWizard):
             lambda pin: open_signer(key_ref, pin_provider=pin, passphrase_provider=self.ask_secret),
             self.ask_secret,
         )
-        _ui_settings().setValue(LAST_KEY, key_ref)  # a key reference, never a PIN
+        ui_settings().setValue(LAST_KEY, key_ref)  # a key reference, never a PIN
         if self.resume_batch is not None:
             batch_id = self.resume_batch
             return _closing(signer, lambda **kw: run_batch(store, batch_id, signer, **kw))

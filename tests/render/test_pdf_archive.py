@@ -71,8 +71,8 @@ def test_the_credential_is_an_associated_file(tmp_path):
             assert spec.AFRelationship == "/Data"
             stream = spec.EF.F
             assert "/ModDate" in stream.Params and int(stream.Params.Size) > 0
-            assert str(stream.Subtype).replace("#2F", "/") == (  # a name escapes its "/"
-                "/application/json" if name.endswith(".json") else "/application/jwt"
+            assert stream.Subtype == pikepdf.Name(
+                "/application/json" if name.endswith(".json") else "/application/vc+jwt"
             )
         assert specs["credential.json"].EF.F.read_bytes() == CREDENTIAL
         assert str(specs["credential.jwt"].Desc) == "VC-JWT"
