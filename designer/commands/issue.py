@@ -186,7 +186,21 @@ def _run(args: argparse.Namespace) -> int:
     if not result.finished:
         print(f"Continue with: shosho issue --resume {result.batch_id}")
         return 1
+    _print_corrections(store, result.batch_id)
     return 0
+
+
+def _print_corrections(store, batch_id: int) -> None:
+    """What a --reissue batch superseded: the old credential and its replacement."""
+    from designer.issue.lookup import batch_credentials
+
+    for credential in batch_credentials(store, batch_id):
+        if credential.replaces:
+            print(
+                f"row {credential.row_number} ({credential.name}): {credential.id} supersedes "
+                f"{credential.replaces}, which is now revoked. Publish the status lists again "
+                "(shosho status export)."
+            )
 
 
 class _ProgressBar:
