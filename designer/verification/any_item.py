@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from designer.errors import EXIT_DATA_ERROR, EXIT_OK, EXIT_UNTRUSTED, ShoshoError, UsageError
+from designer.keys.demo import is_demo_issuer
 from designer.verification.credential import VerificationResult, verify_file
 from designer.verification.issuers import TrustedIssuers
 from designer.verification.paper import IMAGE_SUFFIXES, PaperVerdict, looks_like_seal, verify_paper
@@ -88,15 +89,6 @@ def load_trust(files=(), issuers=(), *, installed: bool = True) -> Trust:
         trust.credentials.add_entry(entry)
     trust.credentials.forget(is_demo_issuer)
     return trust
-
-
-DEMO_DOMAIN = "demo.invalid"
-
-
-def is_demo_issuer(issuer_id: str) -> bool:
-    """The issuer of ``shosho demo``: its key is published with the program, so it proves
-    nothing and is never trusted, whatever trust file names it."""
-    return DEMO_DOMAIN in issuer_id
 
 
 def _lists_seal_keys(data: dict[str, Any]) -> bool:

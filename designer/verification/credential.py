@@ -20,6 +20,7 @@ from typing import Any
 from designer.credential.baking import PNG_SIGNATURE, read_png, read_svg
 from designer.credential.schema import schema_errors, schema_for
 from designer.errors import EXIT_DATA_ERROR, EXIT_OK, EXIT_UNTRUSTED, ShoshoError, UsageError
+from designer.keys.demo import demo_key_refusal
 from designer.keys.did import key_fingerprint
 from designer.keys.multikey import is_multikey, public_key_from_multibase
 from designer.signing.data_integrity import SUITE_ALGORITHMS, verify_proof
@@ -314,6 +315,10 @@ def _check_credential(
             bound_keys.append((kid.split("#")[0], key))
         elif isinstance(kid, str) and kid.startswith(issuer + "#"):
             bound_keys.append((issuer, key))
+    for _controller, key in bound_keys:
+        refusal = demo_key_refusal(key, result.issuer_id)
+        if refusal and refusal not in result.reasons:
+            result.reasons.append(refusal)
     _check_schema(credential, result)
     _check_dates(credential, result, now)
     _check_status(credential, result, status_lists, now)

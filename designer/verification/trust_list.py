@@ -112,9 +112,11 @@ class TrustList:
     signed: bool = False
 
     def find_key(self, kid: bytes) -> tuple[TrustedIssuer, SealKey] | None:
+        from designer.keys.demo import demo_key_refusal
+
         for issuer in self.issuers:
             for key in issuer.keys:
-                if key.kid == kid:
+                if key.kid == kid and demo_key_refusal(key.public_key, issuer.id) is None:
                     return issuer, key
         return None
 
