@@ -22,6 +22,8 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from designer.errors import ShoshoError, UsageError
+from designer.store.seals import install as install_seals
+from designer.store.seals import seal_changes
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 WRITE_LOCK_KEY = 0x5340_5340  # the PostgreSQL advisory lock every write takes
@@ -72,6 +74,7 @@ class Store:
         self._writer = self.engine.execution_options(shosho_write=True)
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
+        install_seals(self._write_sessions)
         self._migrate()
 
     def _migrate(self) -> None:
@@ -109,6 +112,7 @@ class Store:
             try:
                 self._take_write_lock(session.connection())
                 yield session
+                seal_changes(session)
                 session.commit()
             except OperationalError as error:
                 session.rollback()
