@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -82,7 +83,9 @@ def load_image_bytes(data: bytes, source: str) -> LoadedImage:
 def _open_checked(source_file, source: str) -> Image.Image:
     """``Image.open`` with the pixel limit applied before anything is decoded."""
     try:
-        image = Image.open(source_file)
+        with warnings.catch_warnings():  # the limit below is Shosho's own
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(source_file)
     except Image.DecompressionBombError:
         raise ImageLimitError(
             f"{source}: the image has more than {MAX_IMAGE_PIXELS:,} pixels, the most Shosho "

@@ -28,10 +28,10 @@ SEAL_ACTION = "store.seal"
 
 SEALED_FIELDS: dict[type, tuple[str, ...]] = {
     Credential: (
-        "batch_id", "recipient_name", "recipient_email", "recipient_key", "achievement_key",
-        "issuer_id", "template_hash", "values_json", "revocation_list_id", "revocation_index",
-        "suspension_list_id", "suspension_index", "status", "status_reason", "signed_json",
-        "qr_text",
+        "batch_id", "recipient_name", "recipient_email", "recipient_key", "student_id",
+        "achievement_key", "achievement_name", "issuer_id", "template_hash", "values_json",
+        "revocation_list_id", "revocation_index", "suspension_list_id", "suspension_index",
+        "status", "status_reason", "replaces", "superseded_by", "signed_json", "qr_text",
     ),
     StatusList: ("issuer_id", "purpose", "url", "size", "bits", "next_index"),
     Issuer: ("name", "issuer_uri", "profile_json", "key_ref", "verification_method"),
