@@ -7,6 +7,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from designer.cli import worker_count
 from designer.errors import ShoshoError, UsageError
 from designer.settings import add_database_argument, settings_from_args
 
@@ -67,7 +68,9 @@ def register(subparsers) -> None:
         metavar="BATCH",
         help="continue an interrupted batch (default: the latest unfinished)",
     )
-    parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
+    parser.add_argument(
+        "--workers", type=worker_count, help="worker processes (default: one per core)"
+    )
     parser.add_argument("--pin-file", help="file holding the token PIN")
     parser.add_argument("--passphrase-file", help="file holding the key file's passphrase")
     add_database_argument(parser)

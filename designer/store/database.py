@@ -18,7 +18,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from designer.errors import ShoshoError, UsageError
@@ -60,7 +60,12 @@ class Store:
         if not (self.is_sqlite or self.is_postgresql):
             raise UsageError(f"--db {display_url(url)}: only SQLite and PostgreSQL are supported")
         if self.is_sqlite and parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise UsageError(
+                    f"--db {display_url(url)}: cannot create its folder ({error.strerror})"
+                ) from None
         try:
             if self.is_sqlite:
                 self.engine = create_engine(
@@ -92,6 +97,10 @@ class Store:
         except OperationalError as error:
             raise ShoshoError(
                 f"cannot open the database {display_url(self.url)}: {_first_line(error)}"
+            ) from None
+        except DatabaseError as error:  # e.g. a file that is not a database at all
+            raise ShoshoError(
+                f"{display_url(self.url)} is not a Shosho database ({_first_line(error)})"
             ) from None
 
     def _take_write_lock(self, connection) -> None:

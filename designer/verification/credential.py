@@ -35,6 +35,7 @@ VERIFIED, UNTRUSTED, INVALID = "verified", "untrusted", "invalid"
 _EXIT = {VERIFIED: EXIT_OK, UNTRUSTED: EXIT_UNTRUSTED, INVALID: EXIT_DATA_ERROR}
 _JWT_CLAIMS = ("iss", "jti", "nbf", "exp", "sub", "iat", "aud")
 PDF_ATTACHMENT = "credential.json"
+MAX_VERIFY_BYTES = 256 * 1024 * 1024
 
 
 @dataclass
@@ -107,11 +108,17 @@ def verify_file(
     """Verify the credential in ``path`` (JSON, JWS, PNG, SVG or PDF). A missing file is a UsageError."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_VERIFY_BYTES + 1)
     except FileNotFoundError:
         raise UsageError(f"{path} does not exist") from None
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror}") from None
+    if len(data) > MAX_VERIFY_BYTES:
+        raise ShoshoError(
+            f"{path}: larger than {MAX_VERIFY_BYTES // (1024 * 1024)} MB, more than any "
+            "credential, baked image or certificate PDF"
+        )
     return verify_bytes(data, str(path), trust, status_lists=status_lists, now=now)
 
 
