@@ -88,14 +88,19 @@ class PlanRequest:
     encoding: str | None = None
     sheet: str | None = None
     suite: str = "eddsa-rdfc-2022"
+    sign_pdf: bool | None = None
+    """Sign each PDF (PAdES); None takes the issuer profile's ``pdf_signature`` default."""
+    tsa_url: str | None = None
 
 
 def recipient_key(values: dict[str, Any]) -> str:
     """Who the person is, for spotting a second credential: student id, else email, else name."""
     from designer.data.identity import identity_text
 
-    for name in ("student_id", "email"):
-        value = identity_text(values.get(name) or "", casefold=name == "email")
+    for name in ("student_id", "email", "identity_hash"):
+        value = identity_text(values.get(name) or "")
+        if name == "email":
+            value = value.lower()  # as keys stored before were
         if value:
             return f"{name}:{value}"
     return "name:" + identity_text(values.get("full_name") or values.get("name_en") or "")
@@ -169,7 +174,9 @@ def plan_batch(store: Store, request: PlanRequest) -> int:
     if not bound:
         raise ShoshoError(f"{roster.display_name}: no records to issue")
     for b in bound:
-        if not (b.values.get("email") or b.values.get("student_id")):
+        if not (
+            b.values.get("email") or b.values.get("student_id") or b.values.get("identity_hash")
+        ):
             raise ShoshoError(
                 f"{roster.display_name}: row {b.row}: needs an email or a student_id to identify "
                 "the recipient in the credential"
@@ -219,6 +226,7 @@ def plan_batch(store: Store, request: PlanRequest) -> int:
             "reason": request.reason,
             "issued_at": now.isoformat(),
         }
+        options.update(_pdf_signature_options(profile, request))
         batch = Batch(
             issuer_id=issuer.id,
             template_hash=thash,
@@ -344,3 +352,10 @@ def _read_bytes(path: Path) -> bytes:
 
 def since(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _pdf_signature_options(profile: dict, request: PlanRequest) -> dict:
+    from designer.pdfsign.batch import OPTIONS_KEY, resolve_options
+
+    choice = resolve_options(profile, request.sign_pdf, request.tsa_url)
+    return {OPTIONS_KEY: choice.to_json()} if choice.sign else {}

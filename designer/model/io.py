@@ -88,7 +88,7 @@ def _element_from_json(data: Any, side_name: str, source: str) -> Element:
         raise ShoshoError(f"{source}: side {side_name!r}: each element must be a JSON object")
     data = dict(data)
     kind = data.pop("type", None)
-    cls = ELEMENT_TYPES.get(kind)
+    cls = ELEMENT_TYPES.get(kind) if isinstance(kind, str) else None
     where = f"{source}: side {side_name!r}, element {data.get('name') or data.get('id') or '?'!r}"
     if cls is None:
         known = ", ".join(ELEMENT_TYPES)
