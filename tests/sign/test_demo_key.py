@@ -155,3 +155,12 @@ def test_issue_with_the_demo_key_for_a_real_issuer_issues_nobody(tmp_path, demo_
         assert session.execute(select(func.count()).select_from(Batch)).scalar() == 0
         assert session.execute(select(func.count()).select_from(Credential)).scalar() == 0
     assert not (tmp_path / "out").exists()
+
+
+def test_a_verify_page_never_trusts_the_demo_key_for_a_real_issuer(demo_signer):
+    from designer.verification.trust_list import seal_key_entry
+    from designer.verification.verify_page import page_data
+
+    entry = {"id": REAL, "name": "Real", "sealKeys": [seal_key_entry(demo_signer.public_key())]}
+    with pytest.raises(ShoshoError, match="demo key"):
+        page_data(entry)
