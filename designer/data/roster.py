@@ -214,6 +214,8 @@ def _read_workbook(path: Path, data: bytes, sheet: str | None) -> Roster:
         ) from None
     try:
         if sheet is None:
+            if not workbook.worksheets:
+                raise ShoshoError(f"{name}: the workbook holds no worksheet")
             worksheet = workbook.worksheets[0]
         elif sheet in workbook.sheetnames:
             worksheet = workbook[sheet]
