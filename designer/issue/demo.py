@@ -122,7 +122,7 @@ def issue_demo_batch(out_dir: Path, settings: Settings) -> DemoSummary:
                 batch_id = session.execute(select(Batch.id).order_by(Batch.id.desc())).scalar()
             result = run_batch(store, batch_id, signer)  # nothing to sign; rewrites lost files
     bundle = out_dir / "DEMO-bundle.zip"
-    export_bundle(store, result.batch_id, bundle, signer)
+    export_bundle(store, result.batch_id, bundle, signer, force=True)
     status_dir = out_dir / "status"
     export_status_lists(store, signer, status_dir)
     page = write_verify_page(entry_path, out_dir / "verify-page")

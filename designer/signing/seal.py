@@ -197,11 +197,17 @@ other 16 bytes would cost a QR version on most certificates."""
 
 
 def credential_digest(credential: dict | bytes | str, size: int = DIGEST_BYTES) -> bytes:
-    """SHA-256 (first ``size`` bytes) over the RFC 8785 canonical JSON of the full signed
-    credential, proof included. Canonical JSON rather than the file's bytes, so re-serialising
-    the credential, as wallets do, keeps the digest."""
-    if isinstance(credential, bytes | str):
-        credential = json.loads(credential)
+    """SHA-256 (first ``size`` bytes) over what was signed, signature included: for a
+    credential with an embedded proof, the RFC 8785 canonical JSON of the whole credential,
+    proof included (canonical JSON rather than the file's bytes, so re-serialising it, as
+    wallets do, keeps the digest); for a VC-JWT, the ASCII bytes of the compact JWS."""
+    if isinstance(credential, bytes):
+        credential = credential.decode("utf-8-sig")
+    if isinstance(credential, str):
+        text = credential.strip()
+        if not text.startswith("{"):
+            return hashlib.sha256(text.encode("ascii", "replace")).digest()[:size]
+        credential = json.loads(text)
     return hashlib.sha256(canonical_json(credential)).digest()[:size]
 
 
