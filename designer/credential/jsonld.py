@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -116,9 +117,12 @@ def _static_loader(url: str, options: dict | None = None) -> dict[str, Any]:
     return {**document_loader(url, options), "tag": "static"}
 
 
-def undefined_terms(document: dict[str, Any]) -> list[str]:
+def undefined_terms(document: dict[str, Any], processor: Any = None) -> list[str]:
     """What of ``document`` canonicalisation would drop, each named: properties the contexts
-    do not define, and relative ``type`` or ``id`` values. Empty when everything is covered."""
+    do not define, and relative ``type`` or ``id`` values. Empty when everything is covered.
+
+    ``processor`` is a pyld ``JsonLdProcessor`` to expand with (a batch passes the one it
+    canonicalises with, whose processed contexts it keeps); by default a fresh one."""
     dropped: list[str] = []
 
     def on_dropped(expanded: str | None) -> None:
@@ -128,9 +132,20 @@ def undefined_terms(document: dict[str, Any]) -> list[str]:
             else "a property defined as null in the contexts"
         )
 
-    processor = jsonld.JsonLdProcessor(on_property_dropped=on_dropped)
+    options = {"documentLoader": _static_loader, "base": None}
     try:
-        expanded = processor.expand(document, {"documentLoader": _static_loader, "base": None})
+        if processor is None:
+            expanded = jsonld.JsonLdProcessor(on_property_dropped=on_dropped).expand(
+                document, options
+            )
+        else:
+            with _PROCESSOR_LOCK:
+                saved = processor.on_property_dropped
+                processor.on_property_dropped = on_dropped
+                try:
+                    expanded = processor.expand(document, options)
+                finally:
+                    processor.on_property_dropped = saved
     except Exception as error:
         unknown = _unknown_context_in(error)
         if unknown is not None:
@@ -139,6 +154,9 @@ def undefined_terms(document: dict[str, Any]) -> list[str]:
     problems = list(dict.fromkeys(dropped))
     _relative_references(expanded, problems)
     return problems
+
+
+_PROCESSOR_LOCK = threading.Lock()
 
 
 def _relative_references(node: Any, problems: list[str]) -> None:
@@ -167,10 +185,10 @@ def _note(problems: list[str], problem: str) -> None:
         problems.append(problem)
 
 
-def require_defined_terms(document: dict[str, Any]) -> None:
+def require_defined_terms(document: dict[str, Any], processor: Any = None) -> None:
     """Raise ``UndefinedTermError`` unless every term and reference of ``document`` maps to an
     absolute IRI (see ``undefined_terms``)."""
-    problems = undefined_terms(document)
+    problems = undefined_terms(document, processor)
     if problems:
         raise UndefinedTermError(problems)
 

@@ -133,7 +133,7 @@ class BatchSigner:
         if self._data_integrity is None:
             return sign_jwt(credential, self.signer), credential
         document = unsecured(credential)
-        require_defined_terms(document)
+        require_defined_terms(document, _processor)
         refuse_demo_key(self.signer.public_key(), issuer_id(document))
         config = self._data_integrity.proof_config(document)
         document_hash = hashlib.sha256(canonicalize(document).encode("utf-8")).digest()

@@ -87,3 +87,24 @@ def test_workers_do_not_inherit_the_pin(monkeypatch):
         with context.Pool(1) as pool:
             assert pool.apply(os.getenv, (PIN_ENV,)) is None
     assert os.environ[PIN_ENV] == PIN
+
+
+def test_batch_workers_start_without_the_pin_or_passphrase(monkeypatch):
+    from designer.issue.executor import RecordExecutor
+    from designer.issue.work import BatchSetup
+    from designer.keys.passwords import PASSPHRASE_ENV
+
+    from .helpers import MemorySigner
+
+    monkeypatch.setenv(PIN_ENV, PIN)
+    monkeypatch.setenv(PASSPHRASE_ENV, "a long passphrase")
+    setup = BatchSetup(
+        "0" * 64, b"", {}, "eddsa-rdfc-2022", "2026-01-01T00:00:00Z", ".", ("json",), None
+    )
+    with RecordExecutor(MemorySigner.ed25519(), 2, setup) as executor:
+        seen = [
+            executor.submit(os.getenv, name).result(timeout=120)
+            for name in (PIN_ENV, PASSPHRASE_ENV)
+        ]
+    assert seen == [None, None]
+    assert os.environ[PIN_ENV] == PIN  # the main process keeps it for the session
