@@ -176,6 +176,27 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]]:
             lambda m: _fill(tr("The key %1 cannot be looked up offline"), m[1]),
         ),
         (
+            r"content the signature cannot cover \(JSON-LD safe mode\): (.+)",
+            lambda m: _fill(
+                tr(
+                    "Content the signature does not cover was added (terms the credential's "
+                    "contexts do not define): %1"
+                ),
+                m[1],
+            ),
+        ),
+        (
+            r"the demo key \(published with Shosho, passphrase included\) cannot act for "
+            r"(.+?): it proves nothing.*",
+            lambda m: _fill(
+                tr(
+                    "Signed with the demo key, which is published with Shosho: it cannot act "
+                    "for %1 and proves nothing"
+                ),
+                m[1],
+            ),
+        ),
+        (
             r"(\S+) proof: (.+)",
             lambda m: _fill(tr("%1 proof: %2"), m[1], translate(m[2])),
         ),

@@ -693,7 +693,7 @@
         <location filename="../issue_wizard.py" line="283" />
         <location filename="../issue_wizard.py" line="333" />
         <location filename="../issuer_form.py" line="92" />
-        <location filename="../messages.py" line="208" />
+        <location filename="../messages.py" line="229" />
         <location filename="../settings_dialog.py" line="78" />
         <source>Issuer</source>
         <translation>発行者</translation>
@@ -1872,18 +1872,18 @@ or a photo or scan of the QR code here</source>
         <translation>Open Badges 2.0: 署名は有効ですが、発行者は信頼されていません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="253" />
+        <location filename="../messages.py" line="274" />
         <source>Genuine: signed by a trusted issuer</source>
         <translation>本物です: 信頼できる発行者の署名があります</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="255" />
+        <location filename="../messages.py" line="276" />
         <source>Signature valid, but the issuer is not in your trust list</source>
         <translation>署名は正しいが、発行者が信頼リストにありません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="242" />
-        <location filename="../messages.py" line="260" />
+        <location filename="../messages.py" line="263" />
+        <location filename="../messages.py" line="281" />
         <location filename="../verify_window.py" line="158" />
         <source>Not valid</source>
         <translation>無効です</translation>
@@ -2426,7 +2426,7 @@ or a photo or scan of the QR code here</source>
     <message>
         <location filename="../batches_window.py" line="81" />
         <location filename="../field_labels.py" line="14" />
-        <location filename="../messages.py" line="284" />
+        <location filename="../messages.py" line="305" />
         <source>Student ID</source>
         <translation>学籍番号</translation>
     </message>
@@ -2750,12 +2750,22 @@ or a photo or scan of the QR code here</source>
         <translation>鍵 %1 はオフラインでは調べられません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="180" />
+        <location filename="../messages.py" line="182" />
+        <source>Content the signature does not cover was added (terms the credential's contexts do not define): %1</source>
+        <translation>署名の対象にならない内容が加えられています（証明書のコンテキストが定義しない項目）: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="193" />
+        <source>Signed with the demo key, which is published with Shosho: it cannot act for %1 and proves nothing</source>
+        <translation>Shosho と一緒に公開されているデモ鍵で署名されています。%1 の鍵としては使えず、何も証明しません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="201" />
         <source>%1 proof: %2</source>
         <translation>%1 署名: %2</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="184" />
+        <location filename="../messages.py" line="205" />
         <source>The signature does not match: the content was changed</source>
         <translation>署名が一致しません。内容が書き換えられています</translation>
     </message>
@@ -2816,15 +2826,15 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../batches_window.py" line="81" />
-        <location filename="../messages.py" line="209" />
-        <location filename="../messages.py" line="281" />
+        <location filename="../messages.py" line="230" />
+        <location filename="../messages.py" line="302" />
         <source>Recipient</source>
         <translation>受領者</translation>
     </message>
     <message>
         <location filename="../batches_window.py" line="81" />
-        <location filename="../messages.py" line="210" />
-        <location filename="../messages.py" line="282" />
+        <location filename="../messages.py" line="231" />
+        <location filename="../messages.py" line="303" />
         <source>Achievement</source>
         <translation>講座・資格</translation>
     </message>
@@ -2914,124 +2924,124 @@ or a photo or scan of the QR code here</source>
         <translation>%1 を保存しました: %2 件を %3 ページに印刷します。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="211" />
+        <location filename="../messages.py" line="232" />
         <source>Valid from</source>
         <translation>有効期間の開始</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="212" />
+        <location filename="../messages.py" line="233" />
         <source>Valid until</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="213" />
+        <location filename="../messages.py" line="234" />
         <source>Awarded</source>
         <translation>授与日</translation>
     </message>
     <message>
         <location filename="../batches_window.py" line="82" />
-        <location filename="../messages.py" line="214" />
+        <location filename="../messages.py" line="235" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="215" />
+        <location filename="../messages.py" line="236" />
         <source>Trust</source>
         <translation>信頼</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="219" />
+        <location filename="../messages.py" line="240" />
         <source>Signature: %1</source>
         <translation>署名: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="220" />
-        <location filename="../messages.py" line="267" />
+        <location filename="../messages.py" line="241" />
+        <location filename="../messages.py" line="288" />
         <source>Reason: %1</source>
         <translation>理由: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="221" />
-        <location filename="../messages.py" line="299" />
-        <location filename="../messages.py" line="303" />
+        <location filename="../messages.py" line="242" />
+        <location filename="../messages.py" line="320" />
+        <location filename="../messages.py" line="324" />
         <source>Note: %1</source>
         <translation>注意: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="227" />
+        <location filename="../messages.py" line="248" />
         <source>Genuine: the printed seal is signed by a trusted issuer</source>
         <translation>本物です: 印刷された印は信頼する発行者の署名です</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="228" />
+        <location filename="../messages.py" line="249" />
         <source>Not genuine: the printed seal does not verify</source>
         <translation>本物ではありません: 印刷された印の署名が確認できません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="229" />
+        <location filename="../messages.py" line="250" />
         <source>Revoked: the issuer has revoked this credential</source>
         <translation>失効: 発行者がこの証明書を失効させました</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="230" />
+        <location filename="../messages.py" line="251" />
         <source>Suspended: the issuer has suspended this credential</source>
         <translation>一時停止: 発行者がこの証明書を一時停止しています</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="231" />
+        <location filename="../messages.py" line="252" />
         <location filename="../ob2_import.py" line="43" />
         <source>Expired</source>
         <translation>有効期限切れ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="232" />
+        <location filename="../messages.py" line="253" />
         <source>Unknown issuer: the seal's key is not in your trust list</source>
         <translation>不明な発行者: 印の鍵が信頼リストにありません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="258" />
+        <location filename="../messages.py" line="279" />
         <source>Not genuine: the printed seal does not match the attached credential</source>
         <translation>本物ではありません: 印刷された印が添付の証明書と一致しません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="271" />
+        <location filename="../messages.py" line="292" />
         <source>Printed seal: %1</source>
         <translation>印刷された印: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="276" />
+        <location filename="../messages.py" line="297" />
         <source>Issuer: %1</source>
         <translation>発行者: %1</translation>
     </message>
     <message>
         <location filename="../batches_window.py" line="54" />
         <location filename="../batches_window.py" line="82" />
-        <location filename="../messages.py" line="283" />
+        <location filename="../messages.py" line="304" />
         <source>Issued</source>
         <translation>発行日</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="285" />
+        <location filename="../messages.py" line="306" />
         <source>Expires</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="291" />
+        <location filename="../messages.py" line="312" />
         <source>Status as of %1 UTC</source>
         <translation>状態（%1 UTC 時点）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="295" />
+        <location filename="../messages.py" line="316" />
         <source>Status: not checked (no status list for this issuer in the trust list)</source>
         <translation>状態: 未確認（信頼リストにこの発行者の状態リストがありません）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="298" />
+        <location filename="../messages.py" line="319" />
         <source>The seal signs the attached credential</source>
         <translation>印は添付の証明書に署名しています</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="301" />
+        <location filename="../messages.py" line="322" />
         <source>Credential:</source>
         <translation>証明書:</translation>
     </message>
