@@ -13,8 +13,8 @@
         <translation>回転</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="79" />
-        <location filename="../editor.py" line="339" />
+        <location filename="../editor.py" line="89" />
+        <location filename="../editor.py" line="362" />
         <location filename="../inspector.py" line="85" />
         <location filename="../inspector.py" line="88" />
         <location filename="../main_window.py" line="248" />
@@ -22,35 +22,35 @@
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="87" />
+        <location filename="../editor.py" line="104" />
         <location filename="../inspector.py" line="159" />
         <location filename="../main_window.py" line="250" />
         <source>Image</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="90" />
+        <location filename="../editor.py" line="107" />
         <location filename="../field_labels.py" line="27" />
         <location filename="../main_window.py" line="251" />
         <source>Photo</source>
         <translation>顔写真</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="97" />
+        <location filename="../editor.py" line="114" />
         <location filename="../inspector.py" line="213" />
         <location filename="../main_window.py" line="252" />
         <source>QR code</source>
         <translation>QR コード</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="100" />
+        <location filename="../editor.py" line="117" />
         <location filename="../inspector.py" line="238" />
         <location filename="../main_window.py" line="253" />
         <source>Barcode</source>
         <translation>バーコード</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="103" />
+        <location filename="../editor.py" line="120" />
         <location filename="../inspector.py" line="253" />
         <location filename="../inspector.py" line="258" />
         <location filename="../main_window.py" line="254" />
@@ -58,65 +58,70 @@
         <translation>図形</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="105" />
+        <location filename="../editor.py" line="122" />
         <location filename="../inspector.py" line="280" />
         <location filename="../main_window.py" line="255" />
         <source>Border</source>
         <translation>飾り枠</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="208" />
+        <location filename="../editor.py" line="174" />
+        <source>Cannot save %1: the folder %2 does not exist.</source>
+        <translation>%1 を保存できません: フォルダー %2 がありません。</translation>
+    </message>
+    <message>
+        <location filename="../editor.py" line="231" />
         <source>Add %s</source>
         <translation>%s を追加</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="260" />
+        <location filename="../editor.py" line="283" />
         <source>Paste</source>
         <translation>貼り付け</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="270" />
+        <location filename="../editor.py" line="293" />
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="293" />
+        <location filename="../editor.py" line="316" />
         <source>Change %s</source>
         <translation>%s を変更</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="300" />
+        <location filename="../editor.py" line="323" />
         <source>Move</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="314" />
+        <location filename="../editor.py" line="337" />
         <source>Align</source>
         <translation>整列</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="326" />
+        <location filename="../editor.py" line="349" />
         <source>Distribute</source>
         <translation>等間隔に配置</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="345" />
+        <location filename="../editor.py" line="368" />
         <location filename="../inspector.py" line="461" />
         <source>Insert field</source>
         <translation>差し込み項目を挿入</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="400" />
+        <location filename="../editor.py" line="423" />
         <source>Page size</source>
         <translation>用紙サイズ</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="406" />
+        <location filename="../editor.py" line="429" />
         <source>Add guide</source>
         <translation>ガイドを追加</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="413" />
+        <location filename="../editor.py" line="436" />
         <location filename="../main_window.py" line="226" />
         <source>Clear guides</source>
         <translation>ガイドを消去</translation>
@@ -3096,11 +3101,16 @@ or a photo or scan of the QR code here</source>
         <source>Set up the issuer first (Tools ▸ Issuer): its ID is needed.</source>
         <translation>先に発行者を設定してください（ツール ▸ 発行者）。発行者 ID が必要です。</translation>
     </message>
+    <message>
+        <location filename="../canvas/inplace.py" line="44" />
+        <source>Edit text</source>
+        <translation>文字を編集</translation>
+    </message>
 </context>
 <context>
     <name>CanvasView</name>
     <message>
-        <location filename="../canvas/view.py" line="219" />
+        <location filename="../canvas/view.py" line="240" />
         <source>Add field</source>
         <translation>差し込み項目を追加</translation>
     </message>
@@ -3108,7 +3118,7 @@ or a photo or scan of the QR code here</source>
 <context>
     <name>Ruler</name>
     <message>
-        <location filename="../canvas/view.py" line="236" />
+        <location filename="../canvas/view.py" line="257" />
         <source>Drag onto the page to add a guide</source>
         <translation>ページへドラッグしてガイドを追加</translation>
     </message>
