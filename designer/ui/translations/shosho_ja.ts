@@ -804,42 +804,42 @@
         <translation>証書の発行</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="507" />
+        <location filename="../issue_wizard.py" line="504" />
         <source>Stopping after the current group of records…</source>
         <translation>処理中のまとまりが終わったら停止します…</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="514" />
+        <location filename="../issue_wizard.py" line="511" />
         <source>%1 of %2 done</source>
         <translation>%2 件中 %1 件完了</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="519" />
+        <location filename="../issue_wizard.py" line="516" />
         <source>, about %1 s left</source>
         <translation>、残り約 %1 秒</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="521" />
+        <location filename="../issue_wizard.py" line="518" />
         <source>%1 per second</source>
         <translation>毎秒 %1 件</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="530" />
+        <location filename="../issue_wizard.py" line="527" />
         <source>Batch %1 finished: %2 issued. Files are in %3.</source>
         <translation>バッチ %1 完了: %2 件発行しました。ファイルの場所: %3</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="533" />
+        <location filename="../issue_wizard.py" line="530" />
         <source>Batch %1 stopped: %2 done. Open the wizard again to resume it. Files are in %3.</source>
         <translation>バッチ %1 を中断しました: %2 件完了。もう一度ウィザードを開くと再開できます。ファイルの場所: %3</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="547" />
+        <location filename="../issue_wizard.py" line="544" />
         <source>Issuing stopped: %1</source>
         <translation>発行を停止しました: %1</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="573" />
+        <location filename="../issue_wizard.py" line="570" />
         <location filename="../keys_window.py" line="96" />
         <source>Browse…</source>
         <translation>参照…</translation>
@@ -1817,32 +1817,57 @@ or a photo or scan of the QR code here</source>
         <translation>…または QR コードの文字列を貼り付け</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="80" />
+        <location filename="../verify_window.py" line="58" />
+        <source>Trust a list or did.json…</source>
+        <translation>信頼リスト・did.json を信頼…</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="61" />
+        <source>Trust the issuers a trust list, a did.json or an issuer file names, from now on</source>
+        <translation>信頼リスト、did.json、発行者ファイルにある発行者を今後信頼します</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="88" />
         <source>Choose what to verify</source>
         <translation>検証するものを選択</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="82" />
+        <location filename="../verify_window.py" line="90" />
         <source>Certificates (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;All files (*)</source>
         <translation>証書 (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="107" />
+        <location filename="../verify_window.py" line="97" />
+        <source>Choose what to trust</source>
+        <translation>信頼するファイルを選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="97" />
+        <source>Trust lists and DID documents (*.json)</source>
+        <translation>信頼リストと DID 文書 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="109" />
+        <source>Cannot trust this file</source>
+        <translation>このファイルは信頼に使えません</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="138" />
         <source>Cannot verify</source>
         <translation>検証できません</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="127" />
+        <location filename="../verify_window.py" line="158" />
         <source>No Open Badges 2.0 award in this file</source>
         <translation>このファイルには Open Badges 2.0 の授与がありません</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="136" />
+        <location filename="../verify_window.py" line="167" />
         <source>Open Badges 2.0: signed by a trusted issuer</source>
         <translation>Open Badges 2.0: 信頼する発行者の署名があります</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="138" />
+        <location filename="../verify_window.py" line="169" />
         <source>Open Badges 2.0: signature valid, but the issuer is not trusted</source>
         <translation>Open Badges 2.0: 署名は有効ですが、発行者は信頼されていません</translation>
     </message>
@@ -1859,7 +1884,7 @@ or a photo or scan of the QR code here</source>
     <message>
         <location filename="../messages.py" line="196" />
         <location filename="../messages.py" line="214" />
-        <location filename="../verify_window.py" line="127" />
+        <location filename="../verify_window.py" line="158" />
         <source>Not valid</source>
         <translation>無効です</translation>
     </message>
@@ -1971,99 +1996,114 @@ or a photo or scan of the QR code here</source>
         <translation>did:web ドメイン</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="207" />
+        <location filename="../keys_window.py" line="190" />
+        <source>Trust this key as our issuer's</source>
+        <translation>この鍵を自校の発行者の鍵として信頼</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="193" />
+        <source>The verify window then finds what this key signs genuine, naming this trust</source>
+        <translation>この鍵の署名を検証画面で本物と判定し、その根拠として表示します</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="214" />
         <source>Choose the PKCS#11 module</source>
         <translation>PKCS#11 モジュールを選択</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="218" />
+        <location filename="../keys_window.py" line="225" />
         <source>Choose the PKCS#11 module of the token first.</source>
         <translation>先にトークンの PKCS#11 モジュールを選んでください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="235" />
+        <location filename="../keys_window.py" line="242" />
         <source>%1 token(s) found.</source>
         <translation>トークンが %1 個見つかりました。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="237" />
+        <location filename="../keys_window.py" line="244" />
         <source>No token found: is it plugged in?</source>
         <translation>トークンが見つかりません。差し込まれていますか?</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="265" />
+        <location filename="../keys_window.py" line="272" />
         <source>Choose a token first.</source>
         <translation>先にトークンを選んでください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="305" />
+        <location filename="../keys_window.py" line="312" />
         <source>Token “%1” holds %2 key(s).</source>
         <translation>トークン「%1」には鍵が %2 個あります。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="349" />
+        <location filename="../keys_window.py" line="356" />
         <source>RSA keys have no did:key: publish a did.json</source>
         <translation>RSA 鍵には did:key がありません。did.json を公開してください</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="356" />
+        <location filename="../keys_window.py" line="363" />
         <source>Give the new key a name (its label on the token).</source>
         <translation>新しい鍵の名前 (トークン上のラベル) を入力してください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="367" />
+        <location filename="../keys_window.py" line="374" />
         <source>Generated %1 key “%2” on token “%3”.</source>
         <translation>トークン「%3」に %1 鍵「%2」を生成しました。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="377" />
+        <location filename="../keys_window.py" line="384" />
         <source>Export did.json</source>
         <translation>did.json を書き出す</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="377" />
+        <location filename="../keys_window.py" line="384" />
         <source>DID documents (*.json)</source>
         <translation>DID ドキュメント (*.json)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="386" />
+        <location filename="../keys_window.py" line="393" />
         <source>Choose a key first.</source>
         <translation>先に鍵を選んでください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="404" />
+        <location filename="../keys_window.py" line="411" />
         <source>Wrote %1 for %2. Publish it at %3</source>
         <translation>%2 の %1 を書き出しました。%3 に公開してください</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="412" />
+        <location filename="../keys_window.py" line="419" />
         <source>New encrypted key file</source>
         <translation>暗号化鍵ファイルの新規作成</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="412" />
+        <location filename="../keys_window.py" line="419" />
         <source>Key files (*.key *.pem)</source>
         <translation>鍵ファイル (*.key *.pem)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="420" />
+        <location filename="../keys_window.py" line="427" />
         <source>Passphrase for the new key file %1 (at least 8 characters)</source>
         <translation>新しい鍵ファイル %1 のパスフレーズ (8 文字以上)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="436" />
+        <location filename="../keys_window.py" line="443" />
         <source>Created key file %1. Keep a copy in a safe place.</source>
         <translation>鍵ファイル %1 を作成しました。控えを安全な場所に保管してください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="444" />
+        <location filename="../keys_window.py" line="451" />
         <source>Copied.</source>
         <translation>コピーしました。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="453" />
+        <location filename="../keys_window.py" line="460" />
         <source>Keys and tokens</source>
         <translation>鍵とトークン</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="482" />
+        <source>The verify window now trusts this key (kept in %1).</source>
+        <translation>検証画面はこの鍵を信頼するようになりました（%1 に保存）。</translation>
     </message>
     <message>
         <location filename="../print_preview.py" line="186" />
@@ -2969,6 +3009,11 @@ or a photo or scan of the QR code here</source>
         <location filename="../messages.py" line="255" />
         <source>Credential:</source>
         <translation>証明書:</translation>
+    </message>
+    <message>
+        <location filename="../trust_files.py" line="56" />
+        <source>Set up the issuer first (Tools ▸ Issuer): its ID is needed.</source>
+        <translation>先に発行者を設定してください（ツール ▸ 発行者）。発行者 ID が必要です。</translation>
     </message>
 </context>
 <context>
