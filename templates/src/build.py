@@ -188,9 +188,10 @@ def english(preset: str) -> Template:
              size=11, line_height=1.35, **serif),
         text("number", "Certificate No. {{ student_id }}", 22, H - 22, 80, 6, size=8,
              font_family="Caladea", color=MUTED, align="left"),
+        # printed straight on the tinted paper (dark on light, quiet zone kept): no white box
         QRElement(name="qr", content="{{ seal_url }}", x=cx - 12.5, y=H - 50, width=25, height=25,
                   ec_level="M", caption="{{ verify_host | default('verify: not yet issued') }}",
-                  caption_size=5.5),
+                  caption_size=5.5, background="none"),
     ]
     return t
 

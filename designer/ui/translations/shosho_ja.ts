@@ -13,8 +13,8 @@
         <translation>回転</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="79" />
-        <location filename="../editor.py" line="339" />
+        <location filename="../editor.py" line="89" />
+        <location filename="../editor.py" line="362" />
         <location filename="../inspector.py" line="85" />
         <location filename="../inspector.py" line="88" />
         <location filename="../main_window.py" line="248" />
@@ -22,35 +22,35 @@
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="87" />
+        <location filename="../editor.py" line="104" />
         <location filename="../inspector.py" line="159" />
         <location filename="../main_window.py" line="250" />
         <source>Image</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="90" />
+        <location filename="../editor.py" line="107" />
         <location filename="../field_labels.py" line="27" />
         <location filename="../main_window.py" line="251" />
         <source>Photo</source>
         <translation>顔写真</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="97" />
+        <location filename="../editor.py" line="114" />
         <location filename="../inspector.py" line="213" />
         <location filename="../main_window.py" line="252" />
         <source>QR code</source>
         <translation>QR コード</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="100" />
+        <location filename="../editor.py" line="117" />
         <location filename="../inspector.py" line="238" />
         <location filename="../main_window.py" line="253" />
         <source>Barcode</source>
         <translation>バーコード</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="103" />
+        <location filename="../editor.py" line="120" />
         <location filename="../inspector.py" line="253" />
         <location filename="../inspector.py" line="258" />
         <location filename="../main_window.py" line="254" />
@@ -58,65 +58,70 @@
         <translation>図形</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="105" />
+        <location filename="../editor.py" line="122" />
         <location filename="../inspector.py" line="280" />
         <location filename="../main_window.py" line="255" />
         <source>Border</source>
         <translation>飾り枠</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="208" />
+        <location filename="../editor.py" line="174" />
+        <source>Cannot save %1: the folder %2 does not exist.</source>
+        <translation>%1 を保存できません: フォルダー %2 がありません。</translation>
+    </message>
+    <message>
+        <location filename="../editor.py" line="231" />
         <source>Add %s</source>
         <translation>%s を追加</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="260" />
+        <location filename="../editor.py" line="283" />
         <source>Paste</source>
         <translation>貼り付け</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="270" />
+        <location filename="../editor.py" line="293" />
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="293" />
+        <location filename="../editor.py" line="316" />
         <source>Change %s</source>
         <translation>%s を変更</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="300" />
+        <location filename="../editor.py" line="323" />
         <source>Move</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="314" />
+        <location filename="../editor.py" line="337" />
         <source>Align</source>
         <translation>整列</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="326" />
+        <location filename="../editor.py" line="349" />
         <source>Distribute</source>
         <translation>等間隔に配置</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="345" />
+        <location filename="../editor.py" line="368" />
         <location filename="../inspector.py" line="461" />
         <source>Insert field</source>
         <translation>差し込み項目を挿入</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="400" />
+        <location filename="../editor.py" line="423" />
         <source>Page size</source>
         <translation>用紙サイズ</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="406" />
+        <location filename="../editor.py" line="429" />
         <source>Add guide</source>
         <translation>ガイドを追加</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="413" />
+        <location filename="../editor.py" line="436" />
         <location filename="../main_window.py" line="226" />
         <source>Clear guides</source>
         <translation>ガイドを消去</translation>
@@ -2314,7 +2319,7 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../ob2_import.py" line="115" />
-        <location filename="../print_preview.py" line="223" />
+        <location filename="../print_preview.py" line="238" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -2384,67 +2389,102 @@ or a photo or scan of the QR code here</source>
         <translation>%1 に取り込みました。デザインを開き、その名簿で発行してください。</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="243" />
+        <location filename="../print_preview.py" line="223" />
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="224" />
+        <source>Print on a printer of this PC, at true size</source>
+        <translation>このパソコンのプリンターで実寸で印刷します</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="226" />
+        <source>Calibration page…</source>
+        <translation>位置合わせページ…</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="228" />
+        <source>Print a page of crosses to measure how far the printer shifts the print</source>
+        <translation>十字を印刷して、プリンターの印刷位置のずれを測ります</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="232" />
+        <source>Print double-sided, flipping on the long edge: each back lands on its front.</source>
+        <translation>両面印刷（長辺とじ）で印刷してください。裏面がそれぞれの表面の裏に重なります。</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="274" />
+        <source>Cannot print</source>
+        <translation>印刷できません</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="276" />
+        <source>Sent %1 pages to the printer.</source>
+        <translation>%1 ページをプリンターに送りました。</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="295" />
         <source>record %1</source>
         <translation>%1 件目</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="245" />
+        <location filename="../print_preview.py" line="297" />
         <source>records %1–%2</source>
         <translation>%1–%2 件目</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="251" />
+        <location filename="../print_preview.py" line="303" />
         <source>backs, mirrored for long-edge duplex</source>
         <translation>裏面 (長辺とじ両面印刷用に左右反転)</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="253" />
+        <location filename="../print_preview.py" line="305" />
         <source>fronts</source>
         <translation>表面</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="256" />
+        <location filename="../print_preview.py" line="308" />
         <source>%1 cards per A4 sheet (%2 × %3) with crop marks · %4 · %5</source>
         <translation>A4 1 枚に %1 枚 (%2 × %3)・トンボ付き · %4 · %5</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="265" />
+        <location filename="../print_preview.py" line="317" />
         <source>back</source>
         <translation>裏面</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="265" />
+        <location filename="../print_preview.py" line="317" />
         <source>front</source>
         <translation>表面</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="273" />
+        <location filename="../print_preview.py" line="325" />
         <source>no sheets</source>
         <translation>用紙なし</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="281" />
+        <location filename="../print_preview.py" line="333" />
         <source>Sheet %1 of %2</source>
         <translation>用紙 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="291" />
+        <location filename="../print_preview.py" line="343" />
         <source>Save print PDF</source>
         <translation>印刷用 PDF を保存</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="293" />
+        <location filename="../print_preview.py" line="345" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="306" />
+        <location filename="../print_preview.py" line="358" />
         <source>Cannot save the print PDF</source>
         <translation>印刷用 PDF を保存できません</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="311" />
+        <location filename="../print_preview.py" line="363" />
         <source>Saved %1 (%2 pages)</source>
         <translation>%1 を保存しました (%2 ページ)</translation>
     </message>
@@ -3100,11 +3140,36 @@ or a photo or scan of the QR code here</source>
         <source>Set up the issuer first (Tools ▸ Issuer): its ID is needed.</source>
         <translation>先に発行者を設定してください（ツール ▸ 発行者）。発行者 ID が必要です。</translation>
     </message>
+    <message>
+        <location filename="../canvas/inplace.py" line="42" />
+        <source>Edit text</source>
+        <translation>文字を編集</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="36" />
+        <source>The printer could not be opened</source>
+        <translation>プリンターを開けません</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="60" />
+        <source>Printer calibration page</source>
+        <translation>プリンター位置合わせページ</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="61" />
+        <source>Each cross should be 20 mm from the edges (the last at the centre).</source>
+        <translation>各十字は用紙の端から 20 mm の位置にあります（最後の一つは中央）。</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="62" />
+        <source>Measure how far the crosses are moved; enter that as the print offset.</source>
+        <translation>十字のずれを測り、その値を印刷位置の補正として入力してください。</translation>
+    </message>
 </context>
 <context>
     <name>CanvasView</name>
     <message>
-        <location filename="../canvas/view.py" line="219" />
+        <location filename="../canvas/view.py" line="240" />
         <source>Add field</source>
         <translation>差し込み項目を追加</translation>
     </message>
@@ -3112,7 +3177,7 @@ or a photo or scan of the QR code here</source>
 <context>
     <name>Ruler</name>
     <message>
-        <location filename="../canvas/view.py" line="236" />
+        <location filename="../canvas/view.py" line="257" />
         <source>Drag onto the page to add a guide</source>
         <translation>ページへドラッグしてガイドを追加</translation>
     </message>
