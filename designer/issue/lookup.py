@@ -87,6 +87,9 @@ class BatchView:
     out_dir: Path
     last_error: str | None
     statuses: dict[str, int]  # active/suspended/revoked/superseded -> count
+    key_ref: str  # the key it was signed with (pkcs11:… or file:…), to resume it
+    template_path: Path  # the design file it was planned from (the store keeps its content)
+    roster_path: Path
 
 
 def _aware(moment: dt.datetime | None) -> dt.datetime | None:
@@ -269,6 +272,9 @@ def _batch_views(session, batches: list[Batch]) -> list[BatchView]:
                 out_dir=Path(batch.out_dir),
                 last_error=batch.last_error,
                 statuses=statuses[batch.id],
+                key_ref=batch.key_ref,
+                template_path=Path(batch.template_path),
+                roster_path=Path(batch.roster.source),
             )
         )
     return views

@@ -129,13 +129,34 @@ class _Process:
 
         return badge_design(self.template, self.setup.profile)
 
+    @cached_property
+    def _badge_fields(self) -> tuple[str, ...]:
+        from designer.issue.plan import achievement_fields
+        from designer.render.badge import badge_fields
+
+        used = set(achievement_fields(self.template)) | set(badge_fields(self.badge_design))
+        return tuple(sorted(used))
+
+    @cached_property
+    def _badges(self) -> dict[tuple[str, ...], tuple[bytes, str]]:
+        return {}
+
     def badge_images(self, values: dict[str, Any]) -> tuple[bytes, str]:
-        """The record's badge (PNG, SVG): the rendered design, else the template's assets."""
+        """The record's badge (PNG, SVG): the rendered design, else the template's assets.
+        Records that agree on the fields the badge shows share one rendering."""
         if self.badge_design is None:
             return self.badge_png, self.badge_svg
         from designer.issue.badges import badge_images
 
-        return badge_images(self.badge_design, self.template, values, self.setup.profile["id"])
+        key = tuple(str(values.get(name, "")) for name in self._badge_fields)
+        images = self._badges.get(key)
+        if images is None:
+            if len(self._badges) >= 64:  # a design showing each person's name: keep memory flat
+                self._badges.clear()
+            images = self._badges[key] = badge_images(
+                self.badge_design, self.template, values, self.setup.profile["id"]
+            )
+        return images
 
     def achievement_image(self, values: dict[str, Any]) -> dict[str, str]:
         from designer.issue.badges import image_data_uri

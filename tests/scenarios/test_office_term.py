@@ -124,9 +124,10 @@ def test_a_term_of_office_work(tmp_path, softhsm, new_postgres_url, capsys):
 
     # 佐藤 花子 is really 佐藤 華子: re-issue her course A certificate.
     corrected = [*PEOPLE[:2], ("2610003", "佐藤", "華子", "サトウ", "ハナコ", "2510003.jpg")]
-    office.issue("shusho", _roster(tmp_path / "a2.csv", "地域データ活用講座", corrected),
-                 university, university_key, "course-a-fix", "--rows", "4", "--reissue",
-                 "--reason", "given name misspelt")  # fmt: skip
+    out = office.issue("shusho", _roster(tmp_path / "a2.csv", "地域データ活用講座", corrected),
+                       university, university_key, "course-a-fix", "--rows", "4", "--reissue",
+                       "--reason", "given name misspelt")  # fmt: skip
+    assert "row 4 (佐藤\u3000華子): urn:uuid:" in out and "which is now revoked" in out
 
     # Student-ID cards for the intake; one is lost and found, one student leaves.
     office.issue("student-id", _roster(tmp_path / "cards.csv", ""), university, university_key,
