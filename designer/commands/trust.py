@@ -105,6 +105,8 @@ def _open_signer(args: argparse.Namespace):
 
 
 def run_add_key(args: argparse.Namespace) -> int:
+    from designer.keys.demo import refuse_demo_key
+
     document = read_json_file(args.issuer, "issuer file")
     if args.key:
         public_key = _open_signer(args).public_key()
@@ -115,6 +117,7 @@ def run_add_key(args: argparse.Namespace) -> int:
             raise UsageError(
                 f"{args.public_key}: not an Ed25519 or P-256 PEM public key ({error})"
             ) from None
+    refuse_demo_key(public_key, document.get("id") if isinstance(document.get("id"), str) else None)
     entry = seal_key_entry(public_key, args.valid_from, args.valid_until)
     keys = [key for key in document.get("sealKeys", []) if key.get("kid") != entry["kid"]]
     document["sealKeys"] = [*keys, entry]

@@ -39,11 +39,12 @@ from designer.issue.work import (
     render_records,
     sign_records,
 )
+from designer.keys.demo import refuse_demo_key
 from designer.keys.signer import Signer
 from designer.pdfsign.batch import check_signer_for_pdfs, pdf_signing_step
 from designer.pdfsign.batch import wanted as wants_pdf_signatures
 from designer.pdfsign.timestamps import check_tsa_url
-from designer.store import Store, audit
+from designer.store import Store, audit, seals
 from designer.store.models import (
     BATCH_DONE,
     BATCH_INTERRUPTED,
@@ -192,6 +193,7 @@ def run_batch(
         _running_here.discard((store.url, batch_id))
     if result.finished:
         _release(store, batch_id, BATCH_DONE, None)
+        audit.write_checkpoint(store, signer, f"batch {batch_id} done")
     else:
         _release(store, batch_id, BATCH_INTERRUPTED, "cancelled" if result.cancelled else None)
     return result
@@ -496,6 +498,7 @@ def _commit_signed(store, chunk, futures, result, errors) -> None:
                 for s in signed
             ],
         )  # fmt: skip
+        seals.touch(session, Credential, by_id)
         audit.append_many(
             session,
             [
@@ -558,6 +561,7 @@ def issue_batch(
     from designer.issue.signing import BatchSigner
 
     BatchSigner(signer, request.suite, utcnow())  # a suite the key cannot sign stops here
+    refuse_demo_key(signer.public_key(), _issuer_uri(store, request.issuer_ref))
     if request.tsa_url:
         check_tsa_url(request.tsa_url)
     if wants_pdf_signatures(store, request.issuer_ref, request.sign_pdf):
@@ -566,6 +570,18 @@ def issue_batch(
     return run_batch(
         store, batch_id, signer, workers=workers, progress=progress, should_cancel=should_cancel
     )
+
+
+def _issuer_uri(store: Store, ref: str) -> str | None:
+    """The issuer id ``ref`` names (a profile file or a saved profile), read without saving."""
+    from designer.issue.profile import read_profile_file
+    from designer.store.models import Issuer
+
+    path = Path(ref)
+    if path.suffix.lower() == ".json" or path.exists():
+        return str(read_profile_file(path).get("id") or "") or None
+    with store.read() as session:
+        return session.execute(select(Issuer.issuer_uri).where(Issuer.name == ref)).scalar()
 
 
 def latest_unfinished(store: Store) -> int | None:

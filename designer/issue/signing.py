@@ -17,9 +17,11 @@ from typing import Any
 from pyld import jsonld
 
 from designer.credential import jsonld as bundled
+from designer.credential.jsonld import require_defined_terms
+from designer.keys.demo import refuse_demo_key
 from designer.keys.multikey import multibase_encode
 from designer.keys.signer import Signer
-from designer.signing.data_integrity import DataIntegritySigner, unsecured
+from designer.signing.data_integrity import DataIntegritySigner, issuer_id, unsecured
 from designer.signing.suites import SUITES, VC_JWT
 from designer.signing.vcjwt import sign_jwt
 
@@ -131,6 +133,8 @@ class BatchSigner:
         if self._data_integrity is None:
             return sign_jwt(credential, self.signer), credential
         document = unsecured(credential)
+        require_defined_terms(document, _processor)
+        refuse_demo_key(self.signer.public_key(), issuer_id(document))
         config = self._data_integrity.proof_config(document)
         document_hash = hashlib.sha256(canonicalize(document).encode("utf-8")).digest()
         signature = self.signer.sign(self._proof_hash(config) + document_hash)

@@ -71,4 +71,5 @@ def export_status_lists(store: Store, signer: Signer, out_dir: Path) -> list[Pat
         written.append(path)
     with store.write() as session:
         audit.append(session, "status.export", str(out_dir), {"files": [p.name for p in written]})
+    audit.write_checkpoint(store, signer, "status export")
     return written

@@ -19,8 +19,14 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
-from designer.credential.jsonld import canonicalize
+from designer.credential.jsonld import (
+    UndefinedTermError,
+    canonicalize,
+    require_defined_terms,
+    undefined_terms,
+)
 from designer.errors import ShoshoError
+from designer.keys.demo import refuse_demo_key
 from designer.keys.multikey import multibase_decode, multibase_encode, public_key_multibase
 from designer.keys.signer import Signer
 
@@ -117,6 +123,8 @@ class DataIntegritySigner:
     def sign(self, credential: dict[str, Any]) -> dict[str, Any]:
         """A signed copy of ``credential`` with the new proof appended to ``proof`` (an array)."""
         document = unsecured(credential)
+        require_defined_terms(document)
+        refuse_demo_key(self.signer.public_key(), issuer_id(document))
         config = self.proof_config(document)
         document_hash = hashlib.sha256(canonicalize(document).encode("utf-8")).digest()
         signature = self.signer.sign(self._proof_hash(config) + document_hash)
@@ -144,6 +152,12 @@ def verify_proof(document: dict[str, Any], proof: dict[str, Any], public_key) ->
         return "proofValue is not valid base58btc"
     config = {key: val for key, val in proof.items() if key != "proofValue"}
     config["@context"] = document.get("@context")
+    try:
+        problems = undefined_terms(unsecured(document)) + undefined_terms(config)
+    except ShoshoError as error:
+        return str(error)
+    if problems:
+        return UndefinedTermError(problems).args[0]
     hash_data = proof_hash_data(unsecured(document), config)
     try:
         if suite == EDDSA_RDFC_2022:

@@ -15,7 +15,9 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
+from designer.credential.jsonld import require_defined_terms
 from designer.errors import ShoshoError
+from designer.keys.demo import refuse_demo_key
 from designer.keys.multikey import public_key_multibase
 from designer.keys.signer import Signer
 from designer.signing.data_integrity import issuer_id
@@ -113,6 +115,8 @@ def sign_jwt(credential: dict[str, Any], signer: Signer, *, include_jwk: bool | 
     if algorithm is None:
         raise ShoshoError(f"no JWT algorithm for a {signer.algorithm} key")
     issuer = issuer_id(credential)
+    require_defined_terms(credential)
+    refuse_demo_key(signer.public_key(), issuer)
     header: dict[str, Any] = {"alg": algorithm, "typ": "JWT", "kid": key_id_for(issuer, signer)}
     if include_jwk if include_jwk is not None else algorithm == "RS256":
         header["jwk"] = public_jwk(signer.public_key())

@@ -50,6 +50,52 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]]:
             lambda m: _fill(tr("The photo is not a readable PNG or JPEG image: %1"), m[1]),
         ),
         (
+            r"the photo is not a readable PNG or JPEG image \(damaged or cut short\): (.+)",
+            lambda m: _fill(
+                tr("The photo is damaged or cut short (it would print partly blank): %1"), m[1]
+            ),
+        ),
+        (
+            r"(.+): the image (?:is \d+ x \d+ pixels, more than the|has more than) ([\d,]+) "
+            r"(?:Shosho draws|pixels, the most Shosho draws); scale it down",
+            lambda m: _fill(
+                tr("%1: the image has more than %2 pixels, the most Shosho draws; scale it down"),
+                m[1],
+                m[2],
+            ),
+        ),
+        (
+            r"(\S+) '(.*)' holds invisible characters \((.+)\); they are ignored when people "
+            r"are compared, but check the cell: the value is printed and signed as written",
+            lambda m: _fill(
+                tr(
+                    "%1 “%2” holds invisible characters (%3): they are ignored when people are "
+                    "compared, but check the cell, as the value is printed and signed as written"
+                ),
+                label(m[1]),
+                m[2],
+                m[3],
+            ),
+        ),
+        (
+            r"sheet '(.+)' says it ends at row (\d+) but holds data down to row (\d+): every "
+            r"row was read \((\d+) people\).*",
+            lambda m: _fill(
+                tr(
+                    "Sheet “%1” says it ends at row %2 but holds data down to row %3: every row "
+                    "was read (%4 people)"
+                ),
+                m[1],
+                m[2],
+                m[3],
+                m[4],
+            ),
+        ),
+        (
+            r"the file is named like an Excel workbook but holds text: read as CSV",
+            lambda m: tr("The file is named like an Excel workbook but holds text: read as CSV"),
+        ),
+        (
             r"unreadable date: '?(.+?)'? is not a real date",
             lambda m: _fill(tr("Unreadable date: %1 is not a real date"), m[1]),
         ),

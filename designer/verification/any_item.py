@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from designer.errors import EXIT_DATA_ERROR, EXIT_OK, EXIT_UNTRUSTED, ShoshoError, UsageError
+from designer.keys.demo import is_demo_issuer
 from designer.pdfsign.checking import PdfSignatureReport, check_pdf_file
 from designer.verification.credential import VERIFIED, VerificationResult, verify_file
 from designer.verification.issuers import TrustedIssuers
@@ -98,15 +99,6 @@ def load_trust(files=(), issuers=(), *, installed: bool = True) -> Trust:
         trust.credentials.add_entry(entry)
     trust.credentials.forget(is_demo_issuer)
     return trust
-
-
-DEMO_DOMAIN = "demo.invalid"
-
-
-def is_demo_issuer(issuer_id: str) -> bool:
-    """The issuer of ``shosho demo``: its key is published with the program, so it proves
-    nothing and is never trusted, whatever trust file names it."""
-    return DEMO_DOMAIN in issuer_id
 
 
 def _lists_seal_keys(data: dict[str, Any]) -> bool:
@@ -299,9 +291,23 @@ class ItemResult:
         return data
 
 
+MAX_QR_TEXT = 7089
+"""The most characters a QR code holds (version 40, digits only)."""
+
+
 def is_seal_text(item: str) -> bool:
     text = item.strip()
+    if len(text) > MAX_QR_TEXT:
+        return False
     return (text.startswith(("https://", "http://")) or text.isdigit()) and looks_like_seal(text)
+
+
+def _exists(item: str | Path) -> bool:
+    """Whether ``item`` names a file; text far too long for a path is not one."""
+    try:
+        return Path(item).exists()
+    except (OSError, ValueError):
+        return False
 
 
 def verify_item(
@@ -313,14 +319,23 @@ def verify_item(
 ) -> ItemResult:
     """Verify one thing a user hands over. A file that does not exist is a UsageError."""
     today = now.date() if now else None
-    if isinstance(item, str) and not Path(item).exists() and is_seal_text(item):
+    if isinstance(item, str) and not _exists(item) and is_seal_text(item):
         result = ItemResult(source="QR text")
         result.paper = verify_paper(item.strip(), trust.seals, today=today)
         return result
     path = Path(item)
-    if not path.exists():
+    if not _exists(path):
+        shown = (
+            str(item)
+            if len(str(item)) <= 200
+            else f"{str(item)[:60]}… ({len(str(item))} characters)"
+        )
+        if isinstance(item, str) and len(item.strip()) > MAX_QR_TEXT:
+            raise UsageError(
+                f"{shown}: longer than any QR code holds ({MAX_QR_TEXT} characters), and not a file"
+            )
         raise UsageError(
-            f"{path} does not exist (give a credential, a PDF, a photo or scan, or a QR text)"
+            f"{shown} does not exist (give a credential, a PDF, a photo or scan, or a QR text)"
         )
     result = ItemResult(source=str(path))
     suffix = path.suffix.lower()

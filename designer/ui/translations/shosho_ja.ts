@@ -693,7 +693,7 @@
         <location filename="../issue_wizard.py" line="283" />
         <location filename="../issue_wizard.py" line="333" />
         <location filename="../issuer_form.py" line="92" />
-        <location filename="../messages.py" line="162" />
+        <location filename="../messages.py" line="208" />
         <location filename="../settings_dialog.py" line="78" />
         <source>Issuer</source>
         <translation>発行者</translation>
@@ -1872,18 +1872,18 @@ or a photo or scan of the QR code here</source>
         <translation>Open Badges 2.0: 署名は有効ですが、発行者は信頼されていません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="207" />
+        <location filename="../messages.py" line="253" />
         <source>Genuine: signed by a trusted issuer</source>
         <translation>本物です: 信頼できる発行者の署名があります</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="209" />
+        <location filename="../messages.py" line="255" />
         <source>Signature valid, but the issuer is not in your trust list</source>
         <translation>署名は正しいが、発行者が信頼リストにありません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="196" />
-        <location filename="../messages.py" line="214" />
+        <location filename="../messages.py" line="242" />
+        <location filename="../messages.py" line="260" />
         <location filename="../verify_window.py" line="158" />
         <source>Not valid</source>
         <translation>無効です</translation>
@@ -2101,7 +2101,7 @@ or a photo or scan of the QR code here</source>
         <translation>鍵とトークン</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="482" />
+        <location filename="../keys_window.py" line="483" />
         <source>The verify window now trusts this key (kept in %1).</source>
         <translation>検証画面はこの鍵を信頼するようになりました（%1 に保存）。</translation>
     </message>
@@ -2426,7 +2426,7 @@ or a photo or scan of the QR code here</source>
     <message>
         <location filename="../batches_window.py" line="81" />
         <location filename="../field_labels.py" line="14" />
-        <location filename="../messages.py" line="238" />
+        <location filename="../messages.py" line="284" />
         <source>Student ID</source>
         <translation>学籍番号</translation>
     </message>
@@ -2620,117 +2620,142 @@ or a photo or scan of the QR code here</source>
         <translation>写真を PNG・JPEG 画像として読めません: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="54" />
+        <location filename="../messages.py" line="55" />
+        <source>The photo is damaged or cut short (it would print partly blank): %1</source>
+        <translation>写真ファイルが壊れているか途中で切れています（印刷すると一部が空白になります）: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="62" />
+        <source>%1: the image has more than %2 pixels, the most Shosho draws; scale it down</source>
+        <translation>%1: 画像が %2 画素を超えています（Shosho が描ける上限）。縮小してください</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="72" />
+        <source>%1 “%2” holds invisible characters (%3): they are ignored when people are compared, but check the cell, as the value is printed and signed as written</source>
+        <translation>%1「%2」に見えない文字（%3）が含まれています。同一人物の判定では無視しますが、値はそのまま印刷・署名されるのでセルを確認してください</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="85" />
+        <source>Sheet “%1” says it ends at row %2 but holds data down to row %3: every row was read (%4 people)</source>
+        <translation>シート「%1」の記録上の範囲は %2 行目までですが、%3 行目までデータがあります。すべての行を読みました（%4 人）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="96" />
+        <source>The file is named like an Excel workbook but holds text: read as CSV</source>
+        <translation>Excel ブックの名前ですが中身はテキストです。CSV として読みました</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="100" />
         <source>Unreadable date: %1 is not a real date</source>
         <translation>日付を読めません: %1 は実在しない日付です</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="56" />
+        <location filename="../messages.py" line="102" />
         <source>Unreadable date: %1</source>
         <translation>日付を読めません: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="59" />
+        <location filename="../messages.py" line="105" />
         <source>Student ID %1 appears twice: in rows %2 and %3</source>
         <translation>学籍番号 %1 が重複しています（%2 行目と %3 行目）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="63" />
+        <location filename="../messages.py" line="109" />
         <source>The expiry date %1 is before the issue date %2</source>
         <translation>有効期限 %1 が発行日 %2 より前です</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="67" />
+        <location filename="../messages.py" line="113" />
         <source>The date of birth %1 is in the future</source>
         <translation>生年月日 %1 が未来の日付です</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="71" />
+        <location filename="../messages.py" line="117" />
         <source>%1 cannot be drawn with %2</source>
         <translation>%1 は %2 で表示できません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="78" />
+        <location filename="../messages.py" line="124" />
         <source>Only student-ID cards can be suspended; revoke this certificate instead.</source>
         <translation>一時停止できるのは学生証だけです。この証書は失効させてください。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="86" />
+        <location filename="../messages.py" line="132" />
         <source>“%1” is neither a file nor the text of a QR seal: choose a certificate PDF, a badge image, a credential file or a photo of the QR code.</source>
         <translation>「%1」はファイルでも QR 印の文字列でもありません。証書の PDF、バッジ画像、証明書ファイル、または QR コードの写真を選んでください。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="92" />
+        <location filename="../messages.py" line="138" />
         <source>active (not revoked or suspended)</source>
         <translation>有効（失効・停止されていません）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="93" />
+        <location filename="../messages.py" line="139" />
         <source>revoked</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="94" />
+        <location filename="../messages.py" line="140" />
         <source>suspended</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="95" />
+        <location filename="../messages.py" line="141" />
         <source>not checked: %1</source>
         <translation>確認できません: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="98" />
+        <location filename="../messages.py" line="144" />
         <source>%1 (status list %2, entry %3)</source>
         <translation>%1（状態リスト %2、%3 番）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103" />
+        <location filename="../messages.py" line="149" />
         <source>No issuer is trusted yet: anyone could have made this key. Trust the issuer (Trust this issuer…) or import a trust list.</source>
         <translation>信頼する発行者がまだありません。この鍵は誰でも作れます。発行者を信頼する（「この発行者を信頼…」）か、信頼リストを読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="109" />
+        <location filename="../messages.py" line="155" />
         <source>Key %1 is in your trust list for %2</source>
         <translation>鍵 %1 は信頼リストに %2 の鍵として登録されています</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="113" />
+        <location filename="../messages.py" line="159" />
         <source>Key %1 is not in your trust list for %2</source>
         <translation>鍵 %1 は信頼リストに %2 の鍵として登録されていません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="117" />
+        <location filename="../messages.py" line="163" />
         <source>The signing key is not bound to the issuer %1</source>
         <translation>署名した鍵が発行者 %1 のものと確認できません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="121" />
+        <location filename="../messages.py" line="167" />
         <source>The credential is not signed</source>
         <translation>この証明書には署名がありません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="125" />
+        <location filename="../messages.py" line="171" />
         <source>Not valid yet: valid from %1</source>
         <translation>まだ有効ではありません（%1 から有効）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="127" />
+        <location filename="../messages.py" line="173" />
         <source>Expired: valid until %1</source>
         <translation>期限切れです（%1 まで有効）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="130" />
+        <location filename="../messages.py" line="176" />
         <source>The key %1 cannot be looked up offline</source>
         <translation>鍵 %1 はオフラインでは調べられません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="134" />
+        <location filename="../messages.py" line="180" />
         <source>%1 proof: %2</source>
         <translation>%1 署名: %2</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="138" />
+        <location filename="../messages.py" line="184" />
         <source>The signature does not match: the content was changed</source>
         <translation>署名が一致しません。内容が書き換えられています</translation>
     </message>
@@ -2791,15 +2816,15 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../batches_window.py" line="81" />
-        <location filename="../messages.py" line="163" />
-        <location filename="../messages.py" line="235" />
+        <location filename="../messages.py" line="209" />
+        <location filename="../messages.py" line="281" />
         <source>Recipient</source>
         <translation>受領者</translation>
     </message>
     <message>
         <location filename="../batches_window.py" line="81" />
-        <location filename="../messages.py" line="164" />
-        <location filename="../messages.py" line="236" />
+        <location filename="../messages.py" line="210" />
+        <location filename="../messages.py" line="282" />
         <source>Achievement</source>
         <translation>講座・資格</translation>
     </message>
@@ -2889,124 +2914,124 @@ or a photo or scan of the QR code here</source>
         <translation>%1 を保存しました: %2 件を %3 ページに印刷します。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="165" />
+        <location filename="../messages.py" line="211" />
         <source>Valid from</source>
         <translation>有効期間の開始</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="166" />
+        <location filename="../messages.py" line="212" />
         <source>Valid until</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="167" />
+        <location filename="../messages.py" line="213" />
         <source>Awarded</source>
         <translation>授与日</translation>
     </message>
     <message>
         <location filename="../batches_window.py" line="82" />
-        <location filename="../messages.py" line="168" />
+        <location filename="../messages.py" line="214" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="169" />
+        <location filename="../messages.py" line="215" />
         <source>Trust</source>
         <translation>信頼</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="173" />
+        <location filename="../messages.py" line="219" />
         <source>Signature: %1</source>
         <translation>署名: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="174" />
-        <location filename="../messages.py" line="221" />
+        <location filename="../messages.py" line="220" />
+        <location filename="../messages.py" line="267" />
         <source>Reason: %1</source>
         <translation>理由: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="175" />
-        <location filename="../messages.py" line="253" />
-        <location filename="../messages.py" line="257" />
+        <location filename="../messages.py" line="221" />
+        <location filename="../messages.py" line="299" />
+        <location filename="../messages.py" line="303" />
         <source>Note: %1</source>
         <translation>注意: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="181" />
+        <location filename="../messages.py" line="227" />
         <source>Genuine: the printed seal is signed by a trusted issuer</source>
         <translation>本物です: 印刷された印は信頼する発行者の署名です</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="182" />
+        <location filename="../messages.py" line="228" />
         <source>Not genuine: the printed seal does not verify</source>
         <translation>本物ではありません: 印刷された印の署名が確認できません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="183" />
+        <location filename="../messages.py" line="229" />
         <source>Revoked: the issuer has revoked this credential</source>
         <translation>失効: 発行者がこの証明書を失効させました</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="184" />
+        <location filename="../messages.py" line="230" />
         <source>Suspended: the issuer has suspended this credential</source>
         <translation>一時停止: 発行者がこの証明書を一時停止しています</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="185" />
+        <location filename="../messages.py" line="231" />
         <location filename="../ob2_import.py" line="43" />
         <source>Expired</source>
         <translation>有効期限切れ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="186" />
+        <location filename="../messages.py" line="232" />
         <source>Unknown issuer: the seal's key is not in your trust list</source>
         <translation>不明な発行者: 印の鍵が信頼リストにありません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="212" />
+        <location filename="../messages.py" line="258" />
         <source>Not genuine: the printed seal does not match the attached credential</source>
         <translation>本物ではありません: 印刷された印が添付の証明書と一致しません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="225" />
+        <location filename="../messages.py" line="271" />
         <source>Printed seal: %1</source>
         <translation>印刷された印: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="230" />
+        <location filename="../messages.py" line="276" />
         <source>Issuer: %1</source>
         <translation>発行者: %1</translation>
     </message>
     <message>
         <location filename="../batches_window.py" line="54" />
         <location filename="../batches_window.py" line="82" />
-        <location filename="../messages.py" line="237" />
+        <location filename="../messages.py" line="283" />
         <source>Issued</source>
         <translation>発行日</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="239" />
+        <location filename="../messages.py" line="285" />
         <source>Expires</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="245" />
+        <location filename="../messages.py" line="291" />
         <source>Status as of %1 UTC</source>
         <translation>状態（%1 UTC 時点）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="249" />
+        <location filename="../messages.py" line="295" />
         <source>Status: not checked (no status list for this issuer in the trust list)</source>
         <translation>状態: 未確認（信頼リストにこの発行者の状態リストがありません）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="252" />
+        <location filename="../messages.py" line="298" />
         <source>The seal signs the attached credential</source>
         <translation>印は添付の証明書に署名しています</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="255" />
+        <location filename="../messages.py" line="301" />
         <source>Credential:</source>
         <translation>証明書:</translation>
     </message>
