@@ -126,6 +126,26 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]]:
         ),
         # The verifier.
         (
+            r"the signature is valid and the key belongs to the issuer",
+            lambda m: tr("The signature is valid and the key belongs to the issuer"),
+        ),
+        (
+            r"revocation status unknown: no cached status list for this issuer",
+            lambda m: tr("Revocation not checked: no status list of this issuer is at hand"),
+        ),
+        (
+            r"the seal carries no credential digest to compare",
+            lambda m: tr("The seal signs the printed values only (a card carries no credential)"),
+        ),
+        (
+            r"status list (\S+) is not available offline",
+            lambda m: _fill(tr("the status list %1 is not available offline"), m[1]),
+        ),
+        (
+            r"(\S+) by (\S+) \(created (\S+)\)",
+            lambda m: _fill(tr("%1 by %2, made %3"), m[1], m[2], m[3]),
+        ),
+        (
             r"(.+) does not exist \(give a credential, a PDF, a photo or scan, or a QR text\)",
             lambda m: _fill(
                 tr(
@@ -174,6 +194,27 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]]:
         (
             r"cannot resolve the verification method (\S+) offline",
             lambda m: _fill(tr("The key %1 cannot be looked up offline"), m[1]),
+        ),
+        (
+            r"content the signature cannot cover \(JSON-LD safe mode\): (.+)",
+            lambda m: _fill(
+                tr(
+                    "Content the signature does not cover was added (terms the credential's "
+                    "contexts do not define): %1"
+                ),
+                m[1],
+            ),
+        ),
+        (
+            r"the demo key \(published with Shosho, passphrase included\) cannot act for "
+            r"(.+?): it proves nothing.*",
+            lambda m: _fill(
+                tr(
+                    "Signed with the demo key, which is published with Shosho: it cannot act "
+                    "for %1 and proves nothing"
+                ),
+                m[1],
+            ),
         ),
         (
             r"(\S+) proof: (.+)",

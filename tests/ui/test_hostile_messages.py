@@ -27,3 +27,27 @@ def test_new_roster_problems_are_shown_in_japanese(qapp, tmp_path):
             qapp.removeTranslator(translator)
     assert any("見えない文字" in text and "U+200B" in text for text in shown), shown
     assert any("途中で切れています" in text for text in shown), shown
+
+
+def test_safe_mode_and_demo_key_verdicts_are_shown_in_japanese(qapp):
+    from designer.credential.jsonld import UndefinedTermError
+    from designer.keys.demo import demo_key_refusal
+
+    class _DemoKey:
+        pass
+
+    safe = (
+        "eddsa-rdfc-2022 proof: " + UndefinedTermError(["property 'evil' is not defined"]).args[0]
+    )
+    demo = (
+        "the demo key (published with Shosho, passphrase included) cannot act for "
+        "did:web:example.ac.jp: it proves nothing. Use the issuer's own key"
+    )
+    assert demo_key_refusal(_DemoKey(), "did:web:example.ac.jp") is None  # not the demo key
+    translators = install_translators(qapp, "ja")
+    try:
+        assert "署名の対象にならない内容" in translate(safe) and "'evil'" in translate(safe)
+        assert "デモ鍵" in translate(demo) and "did:web:example.ac.jp" in translate(demo)
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
