@@ -49,6 +49,7 @@ def export_bundle(store: Store, batch_id: int, out: Path, signer: Signer | None)
         if batch is None:
             raise ShoshoError(f"there is no batch {batch_id}")
         profile = profile_of(batch.issuer)
+        issuer_row = batch.issuer_id
         credentials = (
             session.execute(
                 select(Credential).where(Credential.batch_id == batch_id).order_by(Credential.seq)
@@ -92,9 +93,10 @@ def export_bundle(store: Store, batch_id: int, out: Path, signer: Signer | None)
     entries["issuer/profile.json"] = _json(profile)
     if signer is not None:
         from designer.issue.status import signed_status_lists
+        from designer.status_lists import serialise
 
-        for name, credential in signed_status_lists(store, signer).items():
-            entries[f"status/{name}"] = _json(credential)
+        for name, credential in signed_status_lists(store, signer, issuer_row).items():
+            entries[f"status/{name}"] = serialise(credential)
         if profile["id"].startswith("did:web:"):
             from designer.keys.did import did_document
 

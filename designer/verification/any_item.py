@@ -7,6 +7,7 @@ printed on it (which must sign that same credential). The worst finding decides.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,13 +27,18 @@ from designer.verification.trust_list import (
 CREDENTIAL_SUFFIXES = {".json", ".jsonld", ".jwt", ".jws", ".svg"}
 _SEVERITY = {EXIT_OK: 0, EXIT_UNTRUSTED: 1, EXIT_DATA_ERROR: 2}
 
+SEAL_UNTRUSTED = "untrusted"
+"""The seal's signature checks out with the attached credential's key, which nobody vouches for."""
+
 SEAL_HEADLINES = {
     "genuine": "GENUINE: the printed seal is signed by a trusted issuer",
+    SEAL_UNTRUSTED: "SIGNATURE VALID, ISSUER NOT TRUSTED: the seal is signed with the "
+    "credential's key, which no trust source lists",
     "not_genuine": "NOT GENUINE: the printed seal does not verify",
     "revoked": "REVOKED: the issuer has revoked this credential",
     "suspended": "SUSPENDED: the issuer has suspended this credential",
     "expired": "EXPIRED",
-    "unknown_issuer": "UNKNOWN ISSUER: the seal's key is not in the trust list",
+    "unknown_issuer": "CANNOT CHECK: the seal's key is unknown (not in any trust source)",
 }
 
 
@@ -59,6 +65,48 @@ class Trust:
                 [key_fingerprint(key.public_key) for key in issuer.keys],
                 issuer.display_name,
             )
+
+    def add_seal_keys_of_credential_issuers(self) -> None:
+        """Every Ed25519/P-256 key trusted for an issuer's credentials also vouches for that
+        issuer's seals: one key, one answer (``--trust-issuer did:key:…`` included)."""
+        from designer.verification.trust_list import issuer_from_entry, seal_key_entry
+
+        for issuer_id, public_keys in self.credentials.seal_capable_keys().items():
+            existing = [i for i in self.seals.issuers if i.id == issuer_id]
+            known = {key.kid for i in existing for key in i.keys}
+            entries = [seal_key_entry(key) for key in public_keys]
+            fresh = [e for e in entries if bytes.fromhex(e["kid"]) not in known]
+            if not fresh:
+                continue
+            if existing:
+                extra = issuer_from_entry({"id": issuer_id, "name": issuer_id, "sealKeys": fresh})
+                index = self.seals.issuers.index(existing[0])
+                self.seals.issuers[index] = dataclasses.replace(
+                    existing[0], keys=existing[0].keys + extra.keys
+                )
+            else:
+                name = self.credentials.name_of(issuer_id) or issuer_id
+                self.seals.issuers.append(
+                    issuer_from_entry({"id": issuer_id, "name": name, "sealKeys": fresh})
+                )
+
+    def seals_for(
+        self,
+        issuer_id: str | None,
+        status_lists: dict[str, Any],
+        credential_keys: list[str],
+        now: dt.datetime,
+    ) -> tuple[TrustList, list[str]]:
+        """The seal keys that count for a seal: only those listed for ``issuer_id`` when the
+        credential names one, each issuer with the status lists given on the command line that
+        its key (or the credential's key) signed. Returns the list and notes on lists not used."""
+        issuers = [i for i in self.seals.issuers if issuer_id is None or i.id == issuer_id]
+        notes: list[str] = []
+        with_status = [
+            _with_status_lists(i, status_lists, self.credentials, credential_keys, now, notes)
+            for i in issuers
+        ]
+        return dataclasses.replace(self.seals, issuers=with_status), notes
 
 
 def load_trust(files=(), issuers=(), *, installed: bool = True) -> Trust:
@@ -87,7 +135,38 @@ def load_trust(files=(), issuers=(), *, installed: bool = True) -> Trust:
     for entry in issuers:
         trust.credentials.add_entry(entry)
     trust.credentials.forget(is_demo_issuer)
+    trust.seals.issuers = [i for i in trust.seals.issuers if not is_demo_issuer(i.id)]
+    trust.add_seal_keys_of_credential_issuers()
     return trust
+
+
+def _with_status_lists(issuer, status_lists, credentials, credential_keys, now, notes):
+    """``issuer`` with a cached snapshot for every given list it published and signed."""
+    from designer.status_lists import list_number, parse_published, serialise
+    from designer.verification.credential import status_list_bits
+    from designer.verification.trust_list import StatusSnapshot
+
+    snapshots = list(issuer.snapshots)
+    for url, signed in status_lists.items():
+        listed, _ = parse_published(serialise(signed).decode("utf-8"), url)
+        if listed.get("issuer") not in (issuer.id, {"id": issuer.id}):
+            continue
+        try:
+            checked = status_list_bits(signed, url, issuer.id, credentials, credential_keys, now)
+            number = list_number(url)
+        except ShoshoError as error:
+            notes.append(f"status list {url} not used for the seal: {error}")
+            continue
+        first = (number - 1) * issuer.status_list_length
+        expected = issuer.status_list_url(checked.purpose, first)
+        if expected is not None and expected != url:
+            notes.append(f"status list {url} is not where this issuer publishes ({expected})")
+            continue
+        snapshots = [
+            s for s in snapshots if (s.purpose, s.list_number) != (checked.purpose, number)
+        ]
+        snapshots.append(StatusSnapshot(checked.purpose, number, checked.bits, checked.as_of))
+    return dataclasses.replace(issuer, snapshots=tuple(snapshots))
 
 
 DEMO_DOMAIN = "demo.invalid"
@@ -135,7 +214,7 @@ def _seal_issuer_from_did(document: dict[str, Any], source: str):
             continue
         try:
             keys.append(seal_key_entry(method_public_key(method, source)))
-        except ShoshoError:
+        except (ShoshoError, ValueError):
             continue  # RSA keys sign VC-JWTs only; seals are EdDSA or ES256
     if not isinstance(did, str) or not keys:
         return None
@@ -158,12 +237,9 @@ class ItemResult:
             return None
         if self.paper.genuine:
             return EXIT_OK
-        if (
-            self.paper.seal.status == "unknown_issuer"
-            and self.paper.credential_matches is not False
-        ):
-            return EXIT_UNTRUSTED  # nobody vouches for the key: never "genuine", not proven forged
-        return EXIT_DATA_ERROR
+        if self.paper.seal.status == SEAL_UNTRUSTED and self.paper.credential_matches is not False:
+            return EXIT_UNTRUSTED  # checked with the credential's key, which nobody vouches for
+        return EXIT_DATA_ERROR  # forged, withdrawn, or not checked at all (unknown key)
 
     @property
     def exit_code(self) -> int:
@@ -189,6 +265,9 @@ class ItemResult:
         if "suspended" in withdrawn:
             return "SUSPENDED: the issuer has suspended this credential"
         code = self.exit_code
+        unknown = self._unknown_key()
+        if code == EXIT_DATA_ERROR and unknown:
+            return f"CANNOT CHECK (unknown key {unknown})"
         if code == EXIT_OK:
             return "VERIFIED: signature valid, issuer trusted"
         if code == EXIT_UNTRUSTED:
@@ -198,6 +277,19 @@ class ItemResult:
                 return "NOT GENUINE: the printed seal does not match the attached credential"
             return SEAL_HEADLINES.get(self.paper.seal.status, "NOT GENUINE")
         return "INVALID"
+
+    def _unknown_key(self) -> str | None:
+        """The key of a signature that could not be checked, if that is what decides."""
+        paper = self.paper
+        if (
+            paper is not None
+            and paper.seal.status == "unknown_issuer"
+            and paper.credential_matches is not False
+        ):
+            return paper.seal.kid or "?"
+        if self.credential is not None and self.credential.unknown_key:
+            return self.credential.unknown_key
+        return None
 
     def describe(self) -> str:
         lines = [f"{self.source}: {self.headline}"]
@@ -239,6 +331,8 @@ class ItemResult:
 
     def to_json(self) -> dict[str, Any]:
         verdict = {EXIT_OK: "verified", EXIT_UNTRUSTED: "untrusted"}.get(self.exit_code, "invalid")
+        if self.exit_code == EXIT_DATA_ERROR and self._unknown_key():
+            verdict = "cannot_check"
         data: dict[str, Any] = {
             "source": self.source,
             "verdict": verdict,
@@ -288,10 +382,14 @@ def verify_item(
     now: dt.datetime | None = None,
 ) -> ItemResult:
     """Verify one thing a user hands over. A file that does not exist is a UsageError."""
+    status_lists = status_lists or {}
+    moment = now or dt.datetime.now(dt.UTC)
     today = now.date() if now else None
     if isinstance(item, str) and not Path(item).exists() and is_seal_text(item):
         result = ItemResult(source="QR text")
-        result.paper = verify_paper(item.strip(), trust.seals, today=today)
+        seals, notes = trust.seals_for(None, status_lists, [], moment)
+        result.paper = verify_paper(item.strip(), _unambiguous(seals, result), today=today)
+        result.notes += notes
         return result
     path = Path(item)
     if not path.exists():
@@ -302,13 +400,15 @@ def verify_item(
     suffix = path.suffix.lower()
     try:
         if suffix == ".pdf":
-            _verify_pdf(path, trust, result, status_lists, now, today)
+            _verify_pdf(path, trust, result, status_lists, now, moment, today)
         elif suffix == ".png" and _is_baked(path):
             result.credential = verify_file(
                 path, trust.credentials, status_lists=status_lists, now=now
             )
         elif suffix in IMAGE_SUFFIXES:
-            result.paper = verify_paper(path, trust.seals, today=today)
+            seals, notes = trust.seals_for(None, status_lists, [], moment)
+            result.paper = verify_paper(path, _unambiguous(seals, result), today=today)
+            result.notes += notes
         else:
             result.credential = verify_file(
                 path, trust.credentials, status_lists=status_lists, now=now
@@ -336,7 +436,10 @@ def _is_baked(path: Path) -> bool:
     return True
 
 
-def _verify_pdf(path, trust, result, status_lists, now, today) -> None:
+def _verify_pdf(path, trust, result, status_lists, now, moment, today) -> None:
+    """The attached credential first; then the seal, against the keys listed for the issuer
+    the credential names (or, if none is, the credential's own key, which proves the seal was
+    made with it but not who holds it)."""
     from designer.verification.paper import pdf_attachments
 
     attachments = pdf_attachments(path)
@@ -344,9 +447,63 @@ def _verify_pdf(path, trust, result, status_lists, now, today) -> None:
         result.credential = verify_file(path, trust.credentials, status_lists=status_lists, now=now)
     else:
         result.notes.append("the PDF carries no signed credential attachment")
+    credential = result.credential
+    issuer_id = credential.issuer_id if credential else None
+    keys = credential.key_fingerprints if credential else []
+    seals, notes = trust.seals_for(issuer_id, status_lists, keys, moment)
     try:
-        result.paper = verify_paper(path, trust.seals, today=today)
+        result.paper = verify_paper(
+            path, seals if issuer_id else _unambiguous(seals, result), today=today
+        )
     except ShoshoError as error:
         if result.credential is None:
             raise
         result.notes.append(f"no printed seal checked: {error}")
+        return
+    result.notes += notes
+    if result.paper.seal.status == "unknown_issuer" and issuer_id and keys:
+        _check_seal_with_credential_key(result, trust, issuer_id, keys, status_lists, moment, today)
+
+
+def _check_seal_with_credential_key(result, trust, issuer_id, keys, status_lists, moment, today):
+    from designer.keys.multikey import is_multikey, public_key_from_multibase
+    from designer.signing.seal import GENUINE, verify_seal_text
+    from designer.verification.trust_list import TrustList, issuer_from_entry, seal_key_entry
+
+    entries = [seal_key_entry(public_key_from_multibase(k)) for k in keys if is_multikey(k)]
+    if not entries:
+        return
+    own = issuer_from_entry({"id": issuer_id, "name": issuer_id, "sealKeys": entries})
+    own = _with_status_lists(own, status_lists, trust.credentials, keys, moment, [])
+    seal = verify_seal_text(result.paper.text, TrustList(issuers=[own]), today=today)
+    if seal.status == "unknown_issuer":
+        return  # made with another key than the credential's: still unknown
+    if seal.status == GENUINE:
+        seal = dataclasses.replace(
+            seal,
+            status=SEAL_UNTRUSTED,
+            reason="the seal is signed with the key that signed the attached credential",
+            issuer=None,
+        )
+    result.paper = dataclasses.replace(result.paper, seal=seal)
+
+
+def _unambiguous(seals: TrustList, result: ItemResult) -> TrustList:
+    """Without a credential to name the issuer, a key listed for two issuers decides nothing."""
+    owners: dict[bytes, set[str]] = {}
+    for issuer in seals.issuers:
+        for key in issuer.keys:
+            owners.setdefault(key.kid, set()).add(issuer.id)
+    shared = {kid for kid, ids in owners.items() if len(ids) > 1}
+    if not shared:
+        return seals
+    result.notes += [
+        f"seal key {kid.hex()} is listed for several issuers ({', '.join(sorted(owners[kid]))}): "
+        "it vouches for none of them"
+        for kid in sorted(shared)
+    ]
+    issuers = [
+        dataclasses.replace(i, keys=tuple(k for k in i.keys if k.kid not in shared))
+        for i in seals.issuers
+    ]
+    return dataclasses.replace(seals, issuers=issuers)

@@ -113,6 +113,20 @@ class TrustedIssuers:
         """A key published in a trusted DID document under ``verification_method``, if any."""
         return self._public_keys.get(verification_method)
 
+    def seal_capable_keys(self) -> dict[str, list]:
+        """Issuer id -> the trusted Ed25519/P-256 public keys (the kinds a seal is made with)."""
+        keys: dict[str, list] = {}
+        for issuer_id, fingerprints in self._keys.items():
+            for fingerprint in sorted(fingerprints):
+                if is_multikey(fingerprint):
+                    try:
+                        keys.setdefault(issuer_id, []).append(
+                            public_key_from_multibase(fingerprint)
+                        )
+                    except ShoshoError:
+                        continue
+        return keys
+
     def trusts(self, issuer_id: str, fingerprint: str) -> bool:
         return fingerprint in self._keys.get(issuer_id, set())
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import gzip
 import json
 import os
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from designer.keys.public_keys import (
     verify_signature,
 )
 from designer.signing.jcs import canonical_json
+from designer.status_lists import PURPOSES, decode_list, encode_list, get_bit
 
 if TYPE_CHECKING:
     from designer.keys.signer import Signer
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 TRUST_LIST_TYPE = "ShoshoTrustList"
 TRUST_LIST_VERSION = 1
 DEFAULT_STATUS_LIST_LENGTH = 131072
-STATUS_PURPOSES = ("revocation", "suspension")
+STATUS_PURPOSES = PURPOSES
 _ALG_BY_NAME = {name: alg for alg, name in ALG_NAMES.items()}
 
 
@@ -64,10 +64,10 @@ class StatusSnapshot:
     as_of: dt.datetime
 
     def bit(self, position: int) -> bool:
-        byte, offset = divmod(position, 8)
-        if byte >= len(self.bits):
-            raise ShoshoError(f"status index beyond the cached {self.purpose} list")
-        return bool(self.bits[byte] & (0x80 >> offset))
+        try:
+            return get_bit(self.bits, position)
+        except ShoshoError:
+            raise ShoshoError(f"status index beyond the cached {self.purpose} list") from None
 
 
 @dataclass(frozen=True)
@@ -208,10 +208,10 @@ def _seal_key(item: dict, where: str) -> SealKey:
 
 def _snapshot(item: dict, where: str) -> StatusSnapshot:
     try:
-        bits = decode_encoded_list(item["encodedList"])
+        bits = decode_list(item["encodedList"])
         as_of = dt.datetime.fromisoformat(item["asOf"].replace("Z", "+00:00"))
         return StatusSnapshot(item["purpose"], int(item["list"]), bits, as_of)
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, ShoshoError) as error:
         raise ShoshoError(f"{where}: a status snapshot is malformed ({error})") from None
 
 
@@ -234,15 +234,8 @@ def seal_key_entry(
 # --- status lists -----------------------------------------------------------------------------
 
 
-def decode_encoded_list(encoded: str) -> bytes:
-    """Bitstring Status List ``encodedList``: multibase ``u`` + base64url of GZIP'd bits."""
-    if not encoded.startswith("u"):
-        raise ValueError("encodedList must be multibase base64url (starting with 'u')")
-    return gzip.decompress(b64url_decode(encoded[1:]))
-
-
-def encode_status_bits(bits: bytes) -> str:
-    return "u" + b64url(gzip.compress(bits, mtime=0))
+decode_encoded_list = decode_list
+encode_status_bits = encode_list
 
 
 def snapshot_from_status_list(
@@ -259,10 +252,7 @@ def snapshot_from_status_list(
     purpose = purpose or subject.get("statusPurpose", "revocation")
     if purpose not in STATUS_PURPOSES:
         raise ShoshoError(f"status list: purpose {purpose!r} is not revocation or suspension")
-    try:
-        decode_encoded_list(encoded)
-    except (ValueError, OSError) as error:
-        raise ShoshoError(f"status list: encodedList does not decode ({error})") from None
+    decode_list(encoded)
     if as_of is None:
         stamp = status_list.get("validFrom") or status_list.get("issuanceDate")
         as_of = (
@@ -405,13 +395,19 @@ def trust_list_from_issuers(entries: list[dict]) -> TrustList:
 
 
 def installed_trust_list_path() -> Path:
-    """Where ``shosho trust import`` keeps the list: ``$SHOSHO_HOME/trust-list.json``."""
-    home = os.environ.get("SHOSHO_HOME")
-    if home:
-        return Path(home) / "trust-list.json"
-    import platformdirs
+    """Where ``shosho trust import`` keeps the list: ``trust-list.json`` in the data folder
+    every other setting uses (``SHOSHO_HOME`` if set)."""
+    from designer.settings import HOME_ENV, data_home
 
-    return Path(platformdirs.user_data_dir("shosho", appauthor=False)) / "trust-list.json"
+    path = data_home() / "trust-list.json"
+    if not path.exists() and not os.environ.get(HOME_ENV):
+        import platformdirs
+
+        earlier = Path(platformdirs.user_data_dir("shosho", appauthor=False)) / "trust-list.json"
+        if earlier.is_file() and earlier.parent != path.parent:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(earlier.read_bytes())  # kept where earlier versions put it
+    return path
 
 
 def import_trust_list(path: str | Path, accept_new_publisher: bool = False) -> TrustList:

@@ -17,9 +17,9 @@ from designer.issue.pipeline import issue_batch, resume_notes, run_batch
 from designer.issue.plan import AlreadyIssued, PlanRequest
 from designer.issue.status import change_status
 from designer.model import load_template
+from designer.status_lists import decode_list, get_bit
 from designer.store import open_store
 from designer.store.models import Credential, StatusList
-from designer.store.status import decode_list, get_bit
 
 from .checks import check_batch_complete
 from .conftest import command_env, db_url, issue_command, new_batch_args, run, write_roster

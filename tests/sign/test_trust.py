@@ -175,3 +175,13 @@ def test_seal_signed_in_a_softhsm_token_verifies(softhsm) -> None:
             assert verify_seal_text(text, trust).status == GENUINE
         finally:
             signer.close()
+
+
+def test_the_trust_list_lives_in_the_data_folder_of_the_settings(tmp_path, monkeypatch):
+    from designer.settings import data_home
+    from designer.verification.trust_list import installed_trust_list_path
+
+    monkeypatch.delenv("SHOSHO_HOME", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert installed_trust_list_path().parent == data_home()
+    assert data_home() == tmp_path / "Shosho"
