@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "designer.commands.trust",
     "designer.commands.issue",
     "designer.commands.batches",
+    "designer.commands.find",
     "designer.commands.revoke",
     "designer.commands.status",
     "designer.commands.export",

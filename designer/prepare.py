@@ -99,9 +99,24 @@ def printed_name(template: Template, values: Mapping[str, Any]) -> str:
     return str(values.get("full_name") or values.get("name_en") or "")
 
 
+def printed_date(template: Template, values: Mapping[str, Any]) -> str | None:
+    """The date as the design prints it (the text of the element named ``date``), if any."""
+    for _side, element in template.all_elements():
+        if isinstance(element, TextElement) and element.name == "date" and element.visible:
+            text = " ".join(render_text(element.text, values).split())
+            return text or None
+    return None
+
+
 def achievement_name(template: Template, values: Mapping[str, Any]) -> str:
-    name = template.achievement.get("name") or template.name
-    return render_text(str(name), values).strip()
+    """The achievement's name exactly as the credential states it (see
+    ``designer.credential.build.build_achievement``): the template's achievement name with its
+    fields filled in, else the record's course name; never the design's own name. "" when
+    there is neither (the issue wizard asks for one)."""
+    name = template.achievement.get("name")
+    if name:
+        return render_text(str(name), values).strip()
+    return str(values.get("course_name") or "").strip()
 
 
 def seal_claims(
@@ -131,6 +146,7 @@ def seal_claims(
         status_index=status_index,
         student_number=str(values.get("student_id") or "") or None if is_card else None,
         expires=expires,
+        printed_date=None if is_card else printed_date(template, values),
     )
 
 

@@ -38,7 +38,11 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--reissue",
         action="store_true",
-        help="issue even to people who already have this credential",
+        help="correct the credentials of these rows (with --rows): each person gets a new one "
+        "and the one they hold for this course is superseded (revoked, naming its replacement)",
+    )
+    parser.add_argument(
+        "--reason", help="with --reissue: what was corrected (kept in the audit log)"
     )
     parser.add_argument(
         "--outputs", default="pdf,json,png,svg", help="files per person (default pdf,json,png,svg)"
@@ -125,6 +129,8 @@ def _run(args: argparse.Namespace) -> int:
                 store, batch_id, _signer(key_ref, args), workers=args.workers, progress=bar.update
             )
         else:
+            if args.reason and not args.reissue:
+                raise UsageError("--reason goes with --reissue (for revoke, see shosho revoke)")
             missing = [
                 n for n in ("template", "roster", "issuer", "key", "out") if not getattr(args, n)
             ]
@@ -146,6 +152,7 @@ def _run(args: argparse.Namespace) -> int:
                 rows=args.rows,
                 mapping=tuple(args.map),
                 reissue=args.reissue,
+                reason=args.reason,
                 outputs=tuple(o.strip() for o in args.outputs.split(",") if o.strip()),
                 encoding=args.encoding,
                 sheet=args.sheet,

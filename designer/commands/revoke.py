@@ -1,4 +1,5 @@
-"""``shosho revoke``, ``shosho suspend`` and ``shosho unsuspend``: flip a status bit, logged."""
+"""``shosho revoke``, ``suspend``, ``restore`` (``unsuspend``): change a credential's status,
+logged."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import argparse
 from designer.settings import add_database_argument, settings_from_args
 
 HELP = {
-    "revoke": "revoke a credential for good",
-    "suspend": "suspend a credential (a lost student ID)",
-    "unsuspend": "lift a suspension",
+    "revoke": "revoke a credential for good (a student who left, a certificate withdrawn)",
+    "suspend": "suspend a student-ID card (a lost card; it can be restored)",
+    "restore": "lift a suspension (the lost card was found)",
+    "unsuspend": "the same as restore",
 }
 
 
@@ -23,13 +25,13 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from designer.issue.status import change_status
+    from designer.issue.lifecycle import change_status
     from designer.store import open_store
 
     store = open_store(settings_from_args(args).database_url)
-    status = change_status(store, args.credential_id, args.action, args.reason)
+    credential = change_status(store, args.credential_id, args.action, args.reason)
     print(
-        f"{args.credential_id}: now {status}. Publish the status lists again "
-        "(shosho status export) for verifiers to see it."
+        f"{credential.id} ({credential.name}): now {credential.status}. Publish the status "
+        "lists again (shosho status export) for verifiers to see it."
     )
     return 0

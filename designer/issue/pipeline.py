@@ -492,7 +492,12 @@ def _commit_signed(store, chunk, futures, result, errors) -> None:
                 if r.id in by_id
             ],
         )
-        session.get(Batch, chunk[0].batch_id).heartbeat = utcnow()
+        batch = session.get(Batch, chunk[0].batch_id)
+        batch.heartbeat = utcnow()
+        if json.loads(batch.options_json).get("reissue"):
+            from designer.issue.lifecycle import supersede_replaced
+
+            supersede_replaced(session, list(by_id), json.loads(batch.options_json).get("reason"))
     for record in chunk:
         s = by_id.get(record.id)
         if s is not None:

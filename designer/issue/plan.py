@@ -1,6 +1,12 @@
 """Planning a batch: check the roster, then in one transaction store the template and roster
-import, refuse people who already hold this credential, and allocate a credential id and
-status-list indices for every record (journal first: nothing is written to disk yet)."""
+import, refuse people who already hold the credential for this achievement (course), and
+allocate a credential id and status-list indices for every record (journal first: nothing is
+written to disk yet).
+
+A duplicate is the same recipient holding the same achievement of the same issuer, whatever
+design it was printed with: the same people for another course are issued, and the same course
+printed from another design is refused. With ``reissue`` each such person gets a corrected
+credential that supersedes the one held, once the new one is signed (see ``lifecycle``)."""
 
 from __future__ import annotations
 
@@ -18,18 +24,17 @@ from designer.data import render_text
 from designer.data.report import Report
 from designer.errors import ShoshoError, UsageError
 from designer.issue.profile import profile_of, resolve_issuer
-from designer.issue.records import template_archive, values_to_json
+from designer.issue.records import credential_record, template_archive, values_to_json
 from designer.model.io import template_hash
 from designer.model.template import Template
 from designer.prepare import bind_template_roster, parse_rows
 from designer.store import Store, audit
 from designer.store.models import (
-    ACTIVE,
     BATCH_RUNNING,
     PLANNED,
     REVOCATION,
-    SUSPENDED,
     SUSPENSION,
+    VALID_STATUSES,
     Batch,
     Credential,
     RosterImport,
@@ -57,9 +62,14 @@ class AlreadyIssued(ShoshoError):
         shown = "\n  ".join(holders[:20])
         more = f"\n  … and {len(holders) - 20} more" if len(holders) > 20 else ""
         super().__init__(
-            f"{len(holders)} of these people already have this credential; nothing was issued "
-            f"(use --reissue to issue again):\n  {shown}{more}"
+            f"{len(holders)} of these people already have this credential for this course; "
+            "nothing was issued. To correct a credential, issue those rows again with "
+            f"--reissue: the old one is then superseded.\n  {shown}{more}"
         )
+
+
+class DuplicateRows(ShoshoError):
+    """The roster names one person twice for the same course; nothing was issued."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,7 @@ class PlanRequest:
     rows: str | None = None
     mapping: tuple[str, ...] = ()
     reissue: bool = False
+    reason: str | None = None  # why the re-issued credentials replace the held ones
     outputs: tuple[str, ...] = DEFAULT_OUTPUTS
     encoding: str | None = None
     sheet: str | None = None
@@ -98,8 +109,20 @@ def safe_filename(name: str) -> str:
     return render_safe_filename(name)
 
 
-def achievement_key(issuer_uri: str, template: Template) -> str:
-    return f"{issuer_uri}|{template.id}"
+def achievement_of(template: Template, values: dict[str, Any], issuer_id: str) -> dict[str, Any]:
+    """The OB 3.0 Achievement the record's credential will carry (as ``work.sign_record``
+    builds it)."""
+    from designer.credential.build import build_achievement
+    from designer.issue.work import rendered_fields
+
+    return build_achievement(
+        rendered_fields(template.achievement, values), credential_record(values), issuer_id
+    )
+
+
+def achievement_key(issuer_uri: str, achievement: dict[str, Any]) -> str:
+    """What makes two credentials "the same": the issuer and the achievement (course) id."""
+    return f"{issuer_uri}|{achievement['id']}"
 
 
 def _file_stem(template: Template, values: dict[str, Any], taken: set[str], fallback: str) -> str:
@@ -155,24 +178,19 @@ def plan_batch(store: Store, request: PlanRequest) -> int:
     with store.write() as session:
         issuer = resolve_issuer(session, request.issuer_ref)
         profile = profile_of(issuer)
-        akey = achievement_key(issuer.issuer_uri, template)
-        if not request.reissue:
-            held = {
-                row.recipient_key: row
-                for row in session.execute(
-                    select(Credential).where(
-                        Credential.achievement_key == akey,
-                        Credential.status.in_([ACTIVE, SUSPENDED]),
-                    )
-                ).scalars()
-            }
-            holders = [
-                f"{_describe(b.values, b.row)} has {held[k].id} from batch {held[k].batch_id}"
-                for b in bound
-                if (k := recipient_key(b.values)) in held
-            ]
-            if holders:
-                raise AlreadyIssued(holders)
+        keyed = _keyed_records(roster.display_name, template, bound, issuer.issuer_uri)
+        held = _held(session, {k for k, _name in keyed})
+        replaces: list[str | None] = []
+        holders = []
+        for b, (k, _name) in zip(bound, keyed, strict=True):
+            current = held.get(k)
+            replaces.append(current.id if current is not None and request.reissue else None)
+            if current is not None and not request.reissue:
+                holders.append(
+                    f"{_describe(b.values, b.row)} has {current.id} from batch {current.batch_id}"
+                )
+        if holders:
+            raise AlreadyIssued(holders)
         if session.get(StoredTemplate, thash) is None:
             session.add(
                 StoredTemplate(
@@ -196,6 +214,7 @@ def plan_batch(store: Store, request: PlanRequest) -> int:
             "rows": request.rows,
             "mapping": list(request.mapping),
             "reissue": request.reissue,
+            "reason": request.reason,
             "issued_at": now.isoformat(),
         }
         batch = Batch(
@@ -219,8 +238,8 @@ def plan_batch(store: Store, request: PlanRequest) -> int:
             else [(None, None)] * len(bound)
         )
         taken: set[str] = set()
-        for seq, (b, (rlist, rindex), (slist, sindex)) in enumerate(
-            zip(bound, revocations, suspensions, strict=True), start=1
+        for seq, (b, (rlist, rindex), (slist, sindex), ((akey, _who), course), old) in enumerate(
+            zip(bound, revocations, suspensions, keyed, replaces, strict=True), start=1
         ):
             cid = f"urn:uuid:{uuid.uuid4()}"
             session.add(
@@ -232,7 +251,10 @@ def plan_batch(store: Store, request: PlanRequest) -> int:
                     recipient_name=str(b.values.get("full_name") or b.values.get("name_en") or ""),
                     recipient_email=str(b.values.get("email") or "") or None,
                     recipient_key=recipient_key(b.values),
+                    student_id=str(b.values.get("student_id") or "").strip() or None,
                     achievement_key=akey,
+                    achievement_name=course,
+                    replaces=old,
                     issuer_id=issuer.id,
                     template_hash=thash,
                     values_json=values_to_json(b.values),
@@ -257,9 +279,56 @@ def plan_batch(store: Store, request: PlanRequest) -> int:
                 "roster_file": str(request.roster_path),
                 "issuer": issuer.issuer_uri,
                 "key": request.key_ref,
+                "reissue": sum(1 for old in replaces if old),
             },
         )
         return batch.id
+
+
+def _keyed_records(
+    source: str, template: Template, bound: list, issuer_uri: str
+) -> list[tuple[tuple[str, str], str]]:
+    """Per record ((achievement key, recipient key), course name); refuses a roster that names
+    one person twice for the same course."""
+    keyed = []
+    first_row: dict[tuple[str, str], int] = {}
+    twice = []
+    for b in bound:
+        try:
+            achievement = achievement_of(template, b.values, issuer_uri)
+        except ShoshoError as error:
+            raise ShoshoError(f"{source}: row {b.row}: {error}") from None
+        key = (achievement_key(issuer_uri, achievement), recipient_key(b.values))
+        if key in first_row:
+            twice.append(f"{_describe(b.values, b.row)} is the same person as row {first_row[key]}")
+        first_row.setdefault(key, b.row)
+        keyed.append((key, achievement["name"]))
+    if twice:
+        shown = "\n  ".join(twice[:20])
+        raise DuplicateRows(
+            f"{source}: {len(twice)} row(s) name a person a second time for the same course; "
+            f"nothing was issued (remove the repeated rows):\n  {shown}"
+        )
+    return keyed
+
+
+def _held(session, keys: set[tuple[str, str]]) -> dict[tuple[str, str], Credential]:
+    """The credential each (achievement key, recipient key) holds now, if any (the newest)."""
+    held: dict[tuple[str, str], Credential] = {}
+    achievements = sorted({a for a, _r in keys})
+    for start in range(0, len(achievements), 500):
+        for row in session.execute(
+            select(Credential)
+            .where(
+                Credential.achievement_key.in_(achievements[start : start + 500]),
+                Credential.status.in_(VALID_STATUSES),
+            )
+            .order_by(Credential.issued_at)
+        ).scalars():
+            key = (row.achievement_key, row.recipient_key)
+            if key in keys:
+                held[key] = row
+    return held
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -1,8 +1,8 @@
-"""Revoking, suspending and unsuspending credentials, and the signed status lists to upload.
+"""The signed status lists to upload (and ``change_status``, kept for callers; the rules of
+revoking and suspending live in ``designer.issue.lifecycle``).
 
-A card's credential names its suspension list (see ``issue.work``), so revoking a card sets
-its suspension bit for good as well as its revocation bit: every standard verifier then fails
-it, and it can never be unsuspended. Each issuer's lists are signed with that issuer's key.
+Each issuer's lists are signed with that issuer's own key, in a suite that key can make, and
+written to a path made of the list's whole URL so that issuers never overwrite each other.
 """
 
 from __future__ import annotations
@@ -18,63 +18,18 @@ from designer.errors import ShoshoError, UsageError
 from designer.issue.files import write_atomic
 from designer.issue.profile import profile_of
 from designer.keys.signer import Signer
-from designer.status_lists import (
-    publish_path,
-    serialise,
-    sign_status_list,
-)
-from designer.status_lists import (
-    status_list_credential as list_credential,
-)
+from designer.status_lists import publish_path, serialise, sign_status_list
+from designer.status_lists import status_list_credential as list_credential
 from designer.store import Store, audit
-from designer.store.models import ACTIVE, REVOKED, SUSPENDED, Credential, Issuer, StatusList
-from designer.store.status import set_status
-
-
-def _find(session, credential_id: str) -> Credential:
-    wanted = credential_id if credential_id.startswith("urn:uuid:") else f"urn:uuid:{credential_id}"
-    credential = session.get(Credential, wanted)
-    if credential is None:
-        raise ShoshoError(f"there is no credential {credential_id} in this store")
-    return credential
+from designer.store.models import Credential, Issuer, StatusList
 
 
 def change_status(store: Store, credential_id: str, action: str, reason: str) -> str:
-    """``action`` is revoke, suspend or unsuspend. Returns the credential's new status."""
-    if not reason.strip():
-        raise UsageError("--reason is needed: say why (it goes into the audit log)")
-    with store.write() as session:
-        credential = _find(session, credential_id)
-        if credential.status == REVOKED:
-            raise ShoshoError(f"credential {credential.id} is already revoked; nothing changed")
-        if action == "revoke":
-            status_list = session.get(StatusList, credential.revocation_list_id)
-            set_status(session, status_list, credential.revocation_index, True)
-            if credential.suspension_list_id is not None:
-                suspension = session.get(StatusList, credential.suspension_list_id)
-                set_status(session, suspension, credential.suspension_index, True)
-            credential.status = REVOKED
-        else:
-            if credential.suspension_list_id is None:
-                raise ShoshoError(
-                    f"credential {credential.id} has no suspension status (only cards do); "
-                    "revoke it instead"
-                )
-            if action == "suspend" and credential.status == SUSPENDED:
-                raise ShoshoError(f"credential {credential.id} is already suspended")
-            if action == "unsuspend" and credential.status != SUSPENDED:
-                raise ShoshoError(f"credential {credential.id} is not suspended")
-            status_list = session.get(StatusList, credential.suspension_list_id)
-            set_status(session, status_list, credential.suspension_index, action == "suspend")
-            credential.status = SUSPENDED if action == "suspend" else ACTIVE
-        credential.status_reason = reason
-        audit.append(
-            session,
-            f"credential.{action}",
-            credential.id,
-            {"reason": reason, "list": status_list.url, "version": status_list.version},
-        )
-        return credential.status
+    """``action`` is revoke, suspend or unsuspend. Returns the credential's new status (the
+    rules live in ``designer.issue.lifecycle``)."""
+    from designer.issue.lifecycle import change_status as change
+
+    return change(store, credential_id, action, reason).status
 
 
 def status_list_credential(status_list: StatusList, issuer: Issuer) -> dict[str, Any]:

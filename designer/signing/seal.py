@@ -1,21 +1,26 @@
-"""The QR seal ("OB seal v1"): a COSE_Sign1 over the claims exactly as printed, carried as
-decimal digits in the fragment of the verify URL: ``https://<host>/<path>#<digits>``.
+"""The QR seal: a CWT (RFC 8392) in a COSE_Sign1 (RFC 9052) over the fields exactly as printed,
+carried as decimal digits in the fragment of the verify URL: ``https://<host>/<path>#<digits>``.
 
-The payload is a CBOR map with unsigned-integer keys (see ``docs/qr-seal.md``)::
+Protected header ``{1: alg, 4: kid, 16: typ}``: alg -19 (Ed25519) or -7 (ES256), kid the RFC
+9679 COSE Key Thumbprint, typ ``application/shosho-seal+cwt;v=2``. Claims (see
+``docs/qr-seal.md``)::
 
-    1 version (1)           2 credential UUID (16 bytes)   3 issue date (days since 1970-01-01)
-    4 name (as printed)     5 achievement (as printed)     6 SHA-256 of JCS(signed credential)
-    7 status-list index     8 expiry date (days)           9 student number (as printed)
+    1 iss (the verify URL before "#")   4 exp (cards)   6 iat   7 cti (credential UUID)
+    -65537 {1 name  2 achievement  3 student number  4 date as printed  6 credential digest
+            7 status-list index}
+
+Seals of the first format ("OB seal v1", no typ) are still read: ``seal_legacy``.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 import json
 import unicodedata
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
@@ -26,7 +31,11 @@ from designer.errors import ShoshoError
 from designer.keys.public_keys import (
     ALG_NAMES,
     COSE_ALG_FOR_SIGNER,
+    COSE_ED25519,
+    COSE_EDDSA,
     KID_BYTES,
+    LEGACY_KID_BYTES,
+    key_id_matches,
     kid_for_public_key,
     verify_signature,
 )
@@ -39,24 +48,32 @@ from designer.signing.seal_codec import (
     digits_to_bytes,
     protected_header,
 )
+from designer.signing.seal_legacy import LEGACY_VERSION, legacy_claim_values
 
 if TYPE_CHECKING:
     from designer.keys.signer import Signer
-    from designer.verification.trust_list import TrustedIssuer, TrustList
+    from designer.verification.trust_list import SealKey, TrustedIssuer, TrustList
 
-SEAL_VERSION = 1
+SEAL_VERSION = 2
+SEAL_TYP = "application/shosho-seal+cwt;v=2"
+"""The ``typ`` of seals of this format; the version decides how a seal is read."""
 EPOCH = dt.date(1970, 1, 1)
 SIGNATURE_BYTES = 64
 
 SealKind = Literal["certificate", "student_id"]
-MAX_VERSION = {"certificate": 11, "student_id": 10}
+MAX_VERSION = {"certificate": 15, "student_id": 13}
 """The largest QR version (at error-correction level M) each kind of paper may carry."""
 
 SIZING_URL_PREFIX = "https://www.tokyo-mirai.ac.jp/v/#"
 """A realistic verify URL used to size seals before the institution's own URL is known."""
 
-_CLAIM_VERSION, _CLAIM_CID, _CLAIM_ISSUED, _CLAIM_NAME, _CLAIM_ACHIEVEMENT = 1, 2, 3, 4, 5
-_CLAIM_DIGEST, _CLAIM_STATUS, _CLAIM_EXPIRES, _CLAIM_STUDENT_NUMBER = 6, 7, 8, 9
+# Registered CWT claims (RFC 8392 section 3.1.1).
+_CLAIM_ISS, _CLAIM_EXP, _CLAIM_IAT, _CLAIM_CTI = 1, 4, 6, 7
+CLAIM_SEAL_FIELDS = -65537
+"""The private-use claim (below -65536, RFC 8392 section 9.1) holding the printed fields."""
+_NAME, _ACHIEVEMENT, _STUDENT_NUMBER, _PRINTED_DATE = 1, 2, 3, 4
+_DIGEST, _STATUS = 6, 7
+_FIELD_KEYS = {_NAME, _ACHIEVEMENT, _STUDENT_NUMBER, _PRINTED_DATE, _DIGEST, _STATUS}
 
 GENUINE = "genuine"
 NOT_GENUINE = "not_genuine"
@@ -77,90 +94,102 @@ class SealClaims:
     expires: dt.date | None = None
     student_number: str | None = None
     version: int = SEAL_VERSION
+    printed_date: str | None = None
+    """The date exactly as printed (for example 「令和8年3月31日」), when the design prints one."""
+    verify_url: str | None = None
+    """``iss``: the issuer's verify address, the QR's URL before ``#`` (as in SMART Health
+    Cards, the issuer is named by its URL). Set when the seal is made; None in seals of the
+    first format, which did not sign it."""
 
     @property
     def kind(self) -> SealKind:
         return "student_id" if self.student_number is not None else "certificate"
 
+    @property
+    def legacy(self) -> bool:
+        """Whether this seal is of the first format ("OB seal v1")."""
+        return self.version == LEGACY_VERSION
+
     def to_cbor(self) -> bytes:
+        if self.verify_url is None:
+            raise ShoshoError("seal: the verify URL (iss) is missing")
+        fields: dict[int, Any] = {
+            _NAME: self.name,
+            _ACHIEVEMENT: self.achievement,
+            _STUDENT_NUMBER: self.student_number,
+            _PRINTED_DATE: self.printed_date,
+            _DIGEST: self.credential_digest,
+            _STATUS: self.status_index,
+        }
         claims: dict[int, Any] = {
-            _CLAIM_VERSION: self.version,
-            _CLAIM_CID: self.credential_id.bytes,
-            _CLAIM_ISSUED: (self.issued - EPOCH).days,
-            _CLAIM_NAME: _text_item(self.name),
+            _CLAIM_ISS: self.verify_url,
+            _CLAIM_IAT: _timestamp(self.issued),
+            _CLAIM_CTI: self.credential_id.bytes,
+            CLAIM_SEAL_FIELDS: {key: value for key, value in fields.items() if value is not None},
         }
-        optional = {
-            _CLAIM_ACHIEVEMENT: _text_item(self.achievement),
-            _CLAIM_DIGEST: self.credential_digest,
-            _CLAIM_STATUS: self.status_index,
-            _CLAIM_EXPIRES: None if self.expires is None else (self.expires - EPOCH).days,
-            _CLAIM_STUDENT_NUMBER: _text_item(self.student_number),
-        }
-        claims.update({key: value for key, value in optional.items() if value is not None})
-        return cbor2.dumps(claims)
+        if self.expires is not None:
+            claims[_CLAIM_EXP] = _timestamp(self.expires + dt.timedelta(days=1))
+        return cbor2.dumps(claims, canonical=True)
 
     @classmethod
-    def from_cbor(cls, data: bytes) -> SealClaims:
+    def from_cbor(cls, data: bytes, *, legacy: bool = False) -> SealClaims:
+        if legacy:
+            return cls(**legacy_claim_values(data))
         try:
             claims = cbor2.loads(data)
         except Exception:
             raise SealFormatError("the seal's claims are not valid CBOR") from None
-        if not isinstance(claims, dict) or claims.get(_CLAIM_VERSION) != SEAL_VERSION:
-            raise SealFormatError("the seal's claims are not an OB seal v1 map")
         try:
+            canonical = isinstance(claims, dict) and cbor2.dumps(claims, canonical=True) == data
+        except Exception:  # items cbor2 reads but cannot write (a stray break marker, ...)
+            canonical = False
+        if not canonical:
+            raise SealFormatError("the seal's claims are not a CWT claims map in one encoding")
+        fields = claims.get(CLAIM_SEAL_FIELDS)
+        if not isinstance(fields, dict) or set(fields) - _FIELD_KEYS:
+            raise SealFormatError(f"the seal's claim {CLAIM_SEAL_FIELDS} is missing or malformed")
+        if set(claims) - {_CLAIM_ISS, _CLAIM_EXP, _CLAIM_IAT, _CLAIM_CTI, CLAIM_SEAL_FIELDS}:
+            raise SealFormatError("the seal carries claims this format does not define")
+        try:
+            expires = _typed(claims, _CLAIM_EXP, int, "exp", optional=True)
             return cls(
-                credential_id=uuid.UUID(bytes=_typed(claims, _CLAIM_CID, bytes)),
-                issued=_day(_typed(claims, _CLAIM_ISSUED, int)),
-                name=_text(claims, _CLAIM_NAME),
-                achievement=_text(claims, _CLAIM_ACHIEVEMENT, optional=True),
-                credential_digest=_typed(claims, _CLAIM_DIGEST, bytes, optional=True),
-                status_index=_typed(claims, _CLAIM_STATUS, int, optional=True),
-                expires=_optional_day(_typed(claims, _CLAIM_EXPIRES, int, optional=True)),
-                student_number=_text(claims, _CLAIM_STUDENT_NUMBER, optional=True),
+                credential_id=uuid.UUID(bytes=_typed(claims, _CLAIM_CTI, bytes, "cti")),
+                issued=_day(_typed(claims, _CLAIM_IAT, int, "iat")),
+                name=_typed(fields, _NAME, str, "name"),
+                achievement=_typed(fields, _ACHIEVEMENT, str, "achievement", optional=True),
+                credential_digest=_typed(fields, _DIGEST, bytes, "digest", optional=True),
+                status_index=_typed(fields, _STATUS, int, "status index", optional=True),
+                expires=None if expires is None else _day(expires) - dt.timedelta(days=1),
+                student_number=_typed(
+                    fields, _STUDENT_NUMBER, str, "student number", optional=True
+                ),
+                printed_date=_typed(fields, _PRINTED_DATE, str, "printed date", optional=True),
+                verify_url=_typed(claims, _CLAIM_ISS, str, "iss"),
             )
         except (ValueError, OverflowError) as error:
             raise SealFormatError(f"the seal's claims are malformed ({error})") from None
 
 
-def _text_item(text: str | None) -> str | bytes | None:
-    """A text claim as a CBOR text string (UTF-8), or as a byte string holding UTF-16BE when
-    that is shorter: kana and kanji take 2 bytes instead of 3, which keeps Japanese seals a
-    QR version or two smaller."""
-    if text is None:
-        return None
-    utf16 = text.encode("utf-16-be")
-    return utf16 if len(utf16) < len(text.encode("utf-8")) else text
+def _timestamp(day: dt.date) -> int:
+    """Seconds since the epoch at 00:00 UTC of ``day``: the seal states days, as paper does."""
+    return calendar.timegm(day.timetuple())
 
 
-def _text(claims: dict, key: int, optional: bool = False) -> str | None:
-    value = claims.get(key)
-    if value is None and optional:
-        return None
-    if isinstance(value, bytes):
-        try:
-            return value.decode("utf-16-be")
-        except UnicodeDecodeError:
-            raise SealFormatError(f"seal claim {key} is not valid UTF-16") from None
-    if not isinstance(value, str):
-        raise SealFormatError(f"seal claim {key} is missing or has the wrong type")
-    return value
-
-
-def _typed(claims: dict, key: int, kind: type, optional: bool = False) -> Any:
+def _typed(claims: dict, key: int, kind: type, label: str, optional: bool = False) -> Any:
     value = claims.get(key)
     if value is None and optional:
         return None
     if not isinstance(value, kind) or isinstance(value, bool):
-        raise SealFormatError(f"seal claim {key} is missing or has the wrong type")
+        raise SealFormatError(f"seal claim {label} ({key}) is missing or has the wrong type")
+    if kind is int and value < 0:
+        raise SealFormatError(f"seal claim {label} ({key}) is negative")
     return value
 
 
-def _day(days: int) -> dt.date:
-    return EPOCH + dt.timedelta(days=days)
-
-
-def _optional_day(days: int | None) -> dt.date | None:
-    return None if days is None else _day(days)
+def _day(seconds: int) -> dt.date:
+    if seconds % 86400:
+        raise SealFormatError("a seal date is not at 00:00 UTC")
+    return EPOCH + dt.timedelta(days=seconds // 86400)
 
 
 DIGEST_BYTES = 16
@@ -199,10 +228,12 @@ def build_seal_claims(
     status_index: int | str | None = None,
     student_number: str | None = None,
     expires: dt.date | dt.datetime | str | None = None,
+    printed_date: str | None = None,
 ) -> SealClaims:
     """Claims from the values as printed. ``credential_id`` may be ``urn:uuid:...``; give either
     the signed ``credential`` (its digest is computed) or its ``credential_sha256`` (the seal
-    keeps its first 16 bytes). Student-ID seals usually carry no digest, to stay small."""
+    keeps its first 16 bytes). Student-ID seals usually carry no digest, to stay small.
+    ``printed_date`` is the date text as the design prints it."""
     try:
         cid = uuid.UUID(str(credential_id).removeprefix("urn:uuid:"))
     except ValueError:
@@ -233,6 +264,7 @@ def build_seal_claims(
         status_index=status_index,
         expires=None if expires is None else _as_date("expiry date", expires),
         student_number=_printed("student number", student_number, required=expires is not None),
+        printed_date=_printed("printed date", printed_date),
     )
 
 
@@ -250,6 +282,11 @@ def _as_date(label: str, value: dt.date | dt.datetime | str) -> dt.date:
 # --- making the seal -------------------------------------------------------------------------
 
 
+def _envelope(claims: SealClaims, alg: int, kid: bytes, signature: bytes = b"") -> CoseSign1:
+    protected = protected_header(alg, kid, SEAL_TYP)
+    return CoseSign1(protected, claims.to_cbor(), signature, alg, kid, SEAL_TYP)
+
+
 def seal_bytes(claims: SealClaims, signer: Signer) -> bytes:
     """The COSE_Sign1 bytes of the seal, signed by ``signer`` (Ed25519 or P-256)."""
     alg = COSE_ALG_FOR_SIGNER.get(signer.algorithm)
@@ -257,14 +294,11 @@ def seal_bytes(claims: SealClaims, signer: Signer) -> bytes:
         raise ShoshoError(
             f"seal: key {signer.key_id} is {signer.algorithm}; seals need Ed25519 or P-256"
         )
-    kid = kid_for_public_key(signer.public_key())
-    protected = protected_header(alg, kid)
-    payload = claims.to_cbor()
-    unsigned = CoseSign1(protected, payload, b"", alg, kid)
+    unsigned = _envelope(claims, alg, kid_for_public_key(signer.public_key()))
     signature = signer.sign(unsigned.to_be_signed())
     if len(signature) != SIGNATURE_BYTES:
         raise ShoshoError(f"seal: key {signer.key_id} returned a {len(signature)}-byte signature")
-    return CoseSign1(protected, payload, signature, alg, kid).encode()
+    return replace(unsigned, signature=signature).encode()
 
 
 def normalise_url_prefix(verify_url_prefix: str) -> str:
@@ -279,8 +313,11 @@ def normalise_url_prefix(verify_url_prefix: str) -> str:
 
 
 def seal_qr_text(claims: SealClaims, signer: Signer, verify_url_prefix: str) -> str:
-    """The text of the QR: the verify URL, ``#``, then the seal as decimal digits."""
-    return normalise_url_prefix(verify_url_prefix) + bytes_to_digits(seal_bytes(claims, signer))
+    """The text of the QR: the verify URL, ``#``, then the seal as decimal digits. The URL
+    is signed too, as ``iss``."""
+    prefix = normalise_url_prefix(verify_url_prefix)
+    claims = replace(claims, verify_url=prefix.removesuffix("#"))
+    return prefix + bytes_to_digits(seal_bytes(claims, signer))
 
 
 def split_seal_text(text: str) -> tuple[str, str]:
@@ -333,13 +370,13 @@ def seal_fits(
 ) -> tuple[bool, int]:
     """(fits, version): whether the seal of ``claims`` fits the kind's QR version limit.
 
-    Needs no key: both algorithms give 64-byte signatures and 8-byte kids, so the size is
+    Needs no key: both algorithms give 64-byte signatures and 32-byte kids, so the size is
     known before signing."""
     kind = kind or claims.kind
-    placeholder = CoseSign1(
-        protected_header(-8, bytes(KID_BYTES)), claims.to_cbor(), bytes(SIGNATURE_BYTES), -8, b""
-    ).encode()
-    text = normalise_url_prefix(verify_url_prefix) + bytes_to_digits(placeholder)
+    prefix = normalise_url_prefix(verify_url_prefix)
+    sized = replace(claims, verify_url=prefix.removesuffix("#"))
+    placeholder = _envelope(sized, COSE_ED25519, bytes(KID_BYTES), bytes(SIGNATURE_BYTES))
+    text = prefix + bytes_to_digits(placeholder.encode())
     version = seal_qr_version(text, ec)
     return version <= MAX_VERSION[kind], version
 
@@ -368,19 +405,49 @@ class SealVerdict:
         return self.status == GENUINE
 
 
+def find_seal_key(trust: TrustList, kid: bytes) -> tuple[TrustedIssuer, SealKey] | None:
+    """The trusted issuer and key a seal's kid names (a thumbprint, or a first-format kid)."""
+    for issuer in trust.issuers:
+        for key in issuer.keys:
+            if key_id_matches(key.public_key, kid):
+                return issuer, key
+    return None
+
+
+_ALGS = {SEAL_VERSION: (COSE_ED25519, -7), LEGACY_VERSION: (COSE_EDDSA, -7)}
+_KID_SIZES = {SEAL_VERSION: KID_BYTES, LEGACY_VERSION: LEGACY_KID_BYTES}
+
+
+def parse_seal(digits: str) -> tuple[CoseSign1, SealClaims]:
+    """The envelope and claims of a seal's digits, in either format; the ``typ`` header (or,
+    in the first format, its absence and claim 1) decides the version."""
+    envelope = decode_cose_sign1(digits_to_bytes(digits))
+    if envelope.typ is None:
+        claims = SealClaims.from_cbor(envelope.payload, legacy=True)
+    elif envelope.typ == SEAL_TYP:
+        claims = SealClaims.from_cbor(envelope.payload)
+    else:
+        raise SealFormatError(f"the seal's type {envelope.typ!r} is not a Shosho seal this reads")
+    if envelope.alg not in _ALGS[claims.version]:
+        raise SealFormatError(f"algorithm {envelope.alg} is not allowed in this seal format")
+    if len(envelope.kid) != _KID_SIZES[claims.version]:
+        raise SealFormatError(f"the key id has {len(envelope.kid)} bytes; this format has another")
+    return envelope, claims
+
+
 def verify_seal_text(text: str, trust: TrustList, *, today: dt.date | None = None) -> SealVerdict:
     """Verify a QR text (or bare digits) against the trust list and its cached status lists."""
     today = today or dt.date.today()
     prefix, digits = split_seal_text(text)
     host = urlsplit(prefix).hostname if prefix else None
     try:
-        envelope = decode_cose_sign1(digits_to_bytes(digits))
-        claims = SealClaims.from_cbor(envelope.payload)
+        envelope, claims = parse_seal(digits)
     except SealFormatError as error:
         return SealVerdict(NOT_GENUINE, f"not a valid seal: {error}", url_host=host)
     kid = envelope.kid.hex()
     alg = ALG_NAMES.get(envelope.alg, str(envelope.alg))
-    found = trust.find_key(envelope.kid)
+    found = find_seal_key(trust, envelope.kid)
+    notes = ["old seal format (OB seal v1), still accepted"] if claims.legacy else []
     if found is None:
         return SealVerdict(
             UNKNOWN_ISSUER,
@@ -389,19 +456,25 @@ def verify_seal_text(text: str, trust: TrustList, *, today: dt.date | None = Non
             kid=kid,
             algorithm=alg,
             url_host=host,
+            notes=notes,
         )
     issuer, key = found
     common = dict(claims=claims, issuer=issuer, kid=kid, algorithm=alg, url_host=host)
     common["host_is_issuers"] = None if host is None else host in issuer.verify_hosts
-    if envelope.alg != key.alg or not verify_signature(
+    if not verify_signature(
         key.public_key, envelope.alg, envelope.signature, envelope.to_be_signed()
     ):
         return SealVerdict(NOT_GENUINE, "the signature does not match the claims", **common)
+    if prefix and claims.verify_url is not None and prefix.removesuffix("#") != claims.verify_url:
+        return SealVerdict(
+            NOT_GENUINE,
+            f"the QR's address {prefix.removesuffix('#')} is not the signed {claims.verify_url}",
+            **common,
+        )
     if not key.valid_on(claims.issued):
         return SealVerdict(
             NOT_GENUINE, f"key {kid} was not valid on the issue date {claims.issued}", **common
         )
-    notes = []
     if common["host_is_issuers"] is False:
         notes.append(f"the QR points at {host}, which is not a verify host of this issuer")
     status_checked, as_of, flagged = False, None, None

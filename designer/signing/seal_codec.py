@@ -15,6 +15,8 @@ import cbor2
 COSE_SIGN1_TAG = 18
 HEADER_ALG = 1
 HEADER_KID = 4
+HEADER_TYP = 16
+"""``typ`` (RFC 9596): the media type of the payload, naming the seal profile and version."""
 SIGNATURE_CONTEXT = "Signature1"
 
 _GROUP_BYTES = 7
@@ -63,6 +65,8 @@ class CoseSign1:
     signature: bytes
     alg: int
     kid: bytes
+    typ: str | None = None
+    """None in seals of the first format, which had no ``typ`` header."""
 
     def to_be_signed(self) -> bytes:
         return sig_structure(self.protected, self.payload)
@@ -73,8 +77,12 @@ class CoseSign1:
         )
 
 
-def protected_header(alg: int, kid: bytes) -> bytes:
-    return cbor2.dumps({HEADER_ALG: alg, HEADER_KID: kid})
+def protected_header(alg: int, kid: bytes, typ: str | None = None) -> bytes:
+    """The protected header in deterministic encoding (RFC 8949 section 4.2.1)."""
+    header: dict[int, int | bytes | str] = {HEADER_ALG: alg, HEADER_KID: kid}
+    if typ is not None:
+        header[HEADER_TYP] = typ
+    return cbor2.dumps(header, canonical=True)
 
 
 def sig_structure(protected: bytes, payload: bytes) -> bytes:
@@ -104,10 +112,14 @@ def decode_cose_sign1(data: bytes) -> CoseSign1:
         raise SealFormatError("the seal's protected header is not valid CBOR") from None
     if not isinstance(header, dict):
         raise SealFormatError("the seal's protected header is not a map")
-    alg, kid = header.get(HEADER_ALG), header.get(HEADER_KID)
+    alg, kid, typ = header.get(HEADER_ALG), header.get(HEADER_KID), header.get(HEADER_TYP)
     if not isinstance(alg, int) or not isinstance(kid, bytes):
         raise SealFormatError("the seal's protected header lacks alg or kid")
-    envelope = CoseSign1(protected, payload, signature, alg, kid)
+    if typ is not None and not isinstance(typ, str):
+        raise SealFormatError("the seal's typ header is not a text string")
+    if set(header) - {HEADER_ALG, HEADER_KID, HEADER_TYP}:
+        raise SealFormatError("the seal's protected header has parameters this format forbids")
+    envelope = CoseSign1(protected, payload, signature, alg, kid, typ)
     if envelope.encode() != data:
         raise SealFormatError("the seal is not in the one encoding this format allows")
     return envelope

@@ -46,6 +46,10 @@ BATCH_DONE = "done"
 ACTIVE = "active"
 REVOKED = "revoked"
 SUSPENDED = "suspended"
+SUPERSEDED = "superseded"  # revoked because a corrected credential replaced it
+STATUSES = (ACTIVE, SUSPENDED, REVOKED, SUPERSEDED)
+VALID_STATUSES = (ACTIVE, SUSPENDED)
+"""States in which a person still holds the credential (a suspension can be lifted)."""
 
 STATUS_LIST_SIZE = LIST_SIZE
 
@@ -140,7 +144,9 @@ class Credential(Base):
     recipient_name: Mapped[str] = mapped_column(String(500))
     recipient_email: Mapped[str | None] = mapped_column(String(500))
     recipient_key: Mapped[str] = mapped_column(String(500), index=True)
-    achievement_key: Mapped[str] = mapped_column(String(500), index=True)
+    student_id: Mapped[str | None] = mapped_column(String(200), index=True)  # 学籍番号
+    achievement_key: Mapped[str] = mapped_column(String(500), index=True)  # issuer|achievement id
+    achievement_name: Mapped[str | None] = mapped_column(String(500))  # the course, as issued
     issuer_id: Mapped[int] = mapped_column(ForeignKey("issuers.id"))
     template_hash: Mapped[str] = mapped_column(ForeignKey("templates.hash"))
     values_json: Mapped[str] = mapped_column(Text)
@@ -154,6 +160,8 @@ class Credential(Base):
     state: Mapped[str] = mapped_column(String(20), default=PLANNED)
     status: Mapped[str] = mapped_column(String(20), default=ACTIVE)
     status_reason: Mapped[str | None] = mapped_column(Text)
+    replaces: Mapped[str | None] = mapped_column(String(60))  # the credential this corrects
+    superseded_by: Mapped[str | None] = mapped_column(String(60))  # its replacement
     signed_json: Mapped[str | None] = mapped_column(Text)
     qr_text: Mapped[str | None] = mapped_column(Text)
     files_json: Mapped[str | None] = mapped_column(Text)

@@ -197,7 +197,13 @@ class Editor(QObject):
         return self.insert([element], tr("Add %s") % element.name)[0]
 
     def insert(self, elements: list[Element], text: str | None = None) -> list[str]:
-        self.undo_stack.push(InsertElementsCommand(self.document, self.side_name, elements, text))
+        # A new border is a frame for what is on the page: it goes behind everything else.
+        behind = bool(elements) and all(isinstance(e, BorderElement) for e in elements)
+        self.undo_stack.push(
+            InsertElementsCommand(
+                self.document, self.side_name, elements, text, 0 if behind else None
+            )
+        )
         ids = [e.id for e in elements]
         self.select(ids)
         return ids

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +32,8 @@ from PySide6.QtWidgets import (
 from designer.model.document import get_path, has_path
 from designer.model.pages import PAGE_PRESETS
 from designer.ui.editor import Editor
+from designer.ui.field_labels import field_label, formats_for, known_fields, placeholder_text
+from designer.ui.widgets import ComboBox, DoubleSpinBox, SpinBox
 
 
 def tr(text: str) -> str:
@@ -391,7 +391,7 @@ class Inspector(QScrollArea):
     def _make_widget(self, spec: Spec) -> QWidget:
         kind = spec.kind
         if kind == "float":
-            spin = QDoubleSpinBox()
+            spin = DoubleSpinBox()
             spin.setRange(spec.minimum, spec.maximum)
             spin.setDecimals(spec.decimals)
             spin.setSingleStep(spec.step)
@@ -400,7 +400,7 @@ class Inspector(QScrollArea):
             spin.valueChanged.connect(lambda v, p=spec.path: self._apply(p, round(float(v), 4)))
             return spin
         if kind == "int":
-            spin = QSpinBox()
+            spin = SpinBox()
             spin.setRange(int(spec.minimum), int(spec.maximum))
             spin.setSuffix(spec.suffix)
             spin.setKeyboardTracking(False)
@@ -411,7 +411,7 @@ class Inspector(QScrollArea):
             box.toggled.connect(lambda v, p=spec.path: self._apply(p, bool(v)))
             return box
         if kind == "choice":
-            combo = QComboBox()
+            combo = ComboBox()
             for value, label in spec.options:
                 combo.addItem(label, value)
             combo.currentIndexChanged.connect(
@@ -434,7 +434,7 @@ class Inspector(QScrollArea):
             holder.button = button  # type: ignore[attr-defined]
             return holder
         if kind == "font":
-            combo = QComboBox()
+            combo = ComboBox()
             combo.setObjectName("fontCombo")
             self._fill_fonts(combo)
             combo.currentIndexChanged.connect(
@@ -450,16 +450,33 @@ class Inspector(QScrollArea):
             edit.textChanged.connect(
                 lambda e=edit, p=spec.path: self._queue_text(p, e.toPlainText())
             )
-            fields = QComboBox()
+            fields = ComboBox()
             fields.setObjectName("insertField")
-            fields.addItem(tr("Insert field…"), "")
-            for name in _known_fields():
-                fields.addItem(name, name)
-            fields.activated.connect(lambda _i, c=fields, e=edit: self._insert_field(c, e))
+            fields.setToolTip(tr("A roster field to put at the cursor"))
+            for name in known_fields():
+                fields.addItem(field_label(name), name)
+            formats = ComboBox()
+            formats.setObjectName("fieldFormat")
+            formats.setToolTip(tr("How the field is printed"))
+            insert = QPushButton(tr("Insert field"))
+            insert.setObjectName("insertFieldButton")
+            fields.currentIndexChanged.connect(
+                lambda _i, c=fields, f=formats: _fill_formats(f, c.currentData())
+            )
+            _fill_formats(formats, fields.currentData())
+            insert.clicked.connect(
+                lambda _=False, c=fields, f=formats, e=edit: self._insert_field(c, f, e)
+            )
+            row = QHBoxLayout()
+            row.addWidget(fields, 2)
+            row.addWidget(formats, 2)
+            row.addWidget(insert, 1)
             column.addWidget(edit)
-            column.addWidget(fields)
+            column.addLayout(row)
             holder.edit = edit  # type: ignore[attr-defined]
             holder.fields = fields  # type: ignore[attr-defined]
+            holder.formats = formats  # type: ignore[attr-defined]
+            holder.insert = insert  # type: ignore[attr-defined]
             return holder
         if kind == "asset":
             holder = QWidget()
@@ -501,15 +518,15 @@ class Inspector(QScrollArea):
         self.page_name.editingFinished.connect(
             lambda: self._apply_template("name", self.page_name.text())
         )
-        self.page_preset = QComboBox()
+        self.page_preset = ComboBox()
         self.page_preset.addItem(tr("Custom"), None)
         for name in PAGE_PRESETS:
             self.page_preset.addItem(name, name)
-        self.page_orientation = QComboBox()
+        self.page_orientation = ComboBox()
         self.page_orientation.addItem(tr("Portrait"), "portrait")
         self.page_orientation.addItem(tr("Landscape"), "landscape")
-        self.page_width = QDoubleSpinBox()
-        self.page_height = QDoubleSpinBox()
+        self.page_width = DoubleSpinBox()
+        self.page_height = DoubleSpinBox()
         for spin in (self.page_width, self.page_height):
             spin.setRange(10, 2000)
             spin.setDecimals(1)
@@ -519,11 +536,11 @@ class Inspector(QScrollArea):
         self.page_orientation.currentIndexChanged.connect(self._apply_page)
         self.page_width.valueChanged.connect(self._apply_custom_page)
         self.page_height.valueChanged.connect(self._apply_custom_page)
-        self.page_bleed = QDoubleSpinBox()
+        self.page_bleed = DoubleSpinBox()
         self.page_bleed.setRange(0, 20)
         self.page_bleed.setSuffix(" mm")
         self.page_bleed.valueChanged.connect(lambda v: self._apply_template("bleed", float(v)))
-        self.page_safe = QDoubleSpinBox()
+        self.page_safe = DoubleSpinBox()
         self.page_safe.setRange(0, 50)
         self.page_safe.setSuffix(" mm")
         self.page_safe.valueChanged.connect(lambda v: self._apply_template("safe_margin", float(v)))
@@ -630,11 +647,10 @@ class Inspector(QScrollArea):
             self._pending_text = None
             self._apply(path, text)
 
-    def _insert_field(self, combo: QComboBox, edit: QPlainTextEdit) -> None:
-        name = combo.currentData()
-        combo.setCurrentIndex(0)
+    def _insert_field(self, fields: QComboBox, formats: QComboBox, edit: QPlainTextEdit) -> None:
+        name = fields.currentData()
         if name:
-            edit.insertPlainText(f"{{{{ {name} }}}}")
+            edit.insertPlainText(placeholder_text(name, formats.currentData() or ""))
             self._flush_text()
 
     def _choose_picture(self) -> None:
@@ -682,9 +698,7 @@ class Inspector(QScrollArea):
         )
 
 
-def _known_fields() -> list[str]:
-    try:
-        from designer.data.mapping import KNOWN_FIELDS
-    except ImportError:
-        return ["full_name", "student_id"]
-    return list(KNOWN_FIELDS) + ["seal_url", "credential_id"]
+def _fill_formats(combo: QComboBox, field: str | None) -> None:
+    combo.clear()
+    for label, expression in formats_for(field or ""):
+        combo.addItem(label, expression)

@@ -18,7 +18,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -50,6 +49,7 @@ from designer.keys.pkcs11_token import (
 )
 from designer.keys.references import MODULE_ENV, token_key_uri
 from designer.ui.pin_dialog import SecretAsker, ask_new_passphrase, ask_pin_dialog, with_pin_retries
+from designer.ui.widgets import ComboBox
 
 PassphraseAsker = Callable[[str], "str | None"]
 
@@ -115,7 +115,7 @@ class KeysWindow(QWidget):
         self._session_token: str | None = None
         self._public_key = None
 
-        self.module = QComboBox()
+        self.module = ComboBox()
         self.module.setEditable(True)
         self.module.setObjectName("moduleCombo")
         self.module.addItems(module_candidates())
@@ -147,7 +147,7 @@ class KeysWindow(QWidget):
 
         self.new_label = QLineEdit()
         self.new_label.setPlaceholderText(tr("e.g. issuer-2026"))
-        self.new_type = QComboBox()
+        self.new_type = ComboBox()
         for key_type in TOKEN_KEY_TYPES:
             self.new_type.addItem(KEY_TYPE_LABELS[key_type], key_type)
         self.generate_button = QPushButton(tr("Generate on the token"))
@@ -185,7 +185,7 @@ class KeysWindow(QWidget):
         web_row.addWidget(self.domain, 1)
         web_row.addWidget(self.export_button)
 
-        self.file_type = QComboBox()
+        self.file_type = ComboBox()
         for key_type in FILE_KEY_TYPES:
             self.file_type.addItem(KEY_TYPE_LABELS[key_type], key_type)
         new_file = QPushButton(tr("New encrypted key file…"))

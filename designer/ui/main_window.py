@@ -114,7 +114,9 @@ class MainWindow(QMainWindow):
             tr("Roster"), "rosterDock", Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.roster_panel = RosterPanel(
-            self.session, lambda: self.editor.document.template if self.editor else None
+            self.session,
+            lambda: self.editor.document.template if self.editor else None,
+            undo_stack_getter=lambda: self.editor.undo_stack if self.editor else None,
         )
         self.roster_dock.setWidget(self.roster_panel)
         self.preview_bar = PreviewBar(self.session)

@@ -8,12 +8,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QToolButton,
     QWidget,
 )
 
 from designer.ui.roster_panel import RosterSession
+from designer.ui.widgets import SpinBox
 
 
 def tr(text: str) -> str:
@@ -37,7 +37,7 @@ class PreviewBar(QWidget):
         self.next_button = QToolButton()
         self.next_button.setText("▶")
         self.next_button.setToolTip(tr("Next record (Page Down)"))
-        self.number = QSpinBox()
+        self.number = SpinBox()
         self.number.setMinimum(1)
         self.number.setKeyboardTracking(False)
         self.total = QLabel("/ 0")

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QDrag, QMouseEvent
+from PySide6.QtGui import QBrush, QColor, QDrag, QMouseEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSplitter,
+    QStyle,
     QTableView,
     QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -46,6 +48,8 @@ from designer.data.roster import Roster, read_roster
 from designer.model.elements import BarcodeElement, ImageElement, QRElement, TextElement
 from designer.model.template import Template
 from designer.ui.canvas.view import FIELD_MIME
+from designer.ui.field_labels import field_label
+from designer.ui.widgets import ComboBox
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole
 GENERATED_FIELDS = {"seal_url", "credential_id", "verify_host", "issuer_name", "achievement_name"}
@@ -278,13 +282,36 @@ class DraggableHeader(QHeaderView):
         super().mouseMoveEvent(event)
 
 
+class MappingCommand(QUndoCommand):
+    """Feeding a field from another roster column, undoable like any edit of the design."""
+
+    def __init__(self, panel: RosterPanel, field: str, old: str, new: str) -> None:
+        super().__init__(
+            tr("Take %1 from column %2")
+            .replace("%1", field_label(field))
+            .replace("%2", new or tr("(not used)"))
+        )
+        self.panel, self.field, self.old, self.new = panel, field, old, new
+
+    def redo(self) -> None:
+        self.panel.apply_mapping(self.field, self.new)
+
+    def undo(self) -> None:
+        self.panel.apply_mapping(self.field, self.old)
+
+
 class RosterPanel(QWidget):
     def __init__(
-        self, session: RosterSession, template_getter, parent: QWidget | None = None
+        self,
+        session: RosterSession,
+        template_getter,
+        parent: QWidget | None = None,
+        undo_stack_getter=None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.template_getter = template_getter
+        self.undo_stack_getter = undo_stack_getter or (lambda: None)
         self.summary = QLabel(
             tr("No roster open. Use File ▸ Open roster… to load a CSV or Excel file.")
         )
@@ -314,7 +341,17 @@ class RosterPanel(QWidget):
         self.mapping_table.verticalHeader().setVisible(False)
         tabs = QTabWidget()
         tabs.addTab(self.problems, tr("Problems"))
-        tabs.addTab(self.mapping_table, tr("Columns → fields"))
+        self.mapping_note = QLabel(
+            tr("Choose the roster column each field is read from. Ctrl+Z undoes a change.")
+        )
+        self.mapping_note.setObjectName("mappingNote")
+        self.mapping_note.setWordWrap(True)
+        mapping_page = QWidget()
+        mapping_layout = QVBoxLayout(mapping_page)
+        mapping_layout.setContentsMargins(0, 0, 0, 0)
+        mapping_layout.addWidget(self.mapping_table, 1)
+        mapping_layout.addWidget(self.mapping_note)
+        tabs.addTab(mapping_page, tr("Columns → fields"))
         self.tabs = tabs
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
@@ -338,7 +375,12 @@ class RosterPanel(QWidget):
             return
         self.summary.setText(self._summary_text(report))
         for problem in report.sorted_problems():
-            item = QListWidgetItem(("⛔ " if problem.is_error else "⚠ ") + _problem_text(problem))
+            icon = (
+                QStyle.StandardPixmap.SP_MessageBoxCritical
+                if problem.is_error
+                else QStyle.StandardPixmap.SP_MessageBoxWarning
+            )
+            item = QListWidgetItem(self.style().standardIcon(icon), _problem_text(problem))
             item.setData(PROBLEM_ROLE, problem)
             item.setForeground(QBrush(QColor("#b3261e") if problem.is_error else QColor("#8a5a00")))
             self.problems.addItem(item)
@@ -401,22 +443,57 @@ class RosterPanel(QWidget):
             dict.fromkeys((template_fields(template) if template else []) + list(KNOWN_FIELDS))
         )
         self.mapping_table.setRowCount(len(fields))
+        self.mapping_combos: dict[str, QComboBox] = {}
         for row, name in enumerate(fields):
-            label = QLabel(name)
+            label = QLabel(field_label(name))
+            label.setToolTip(name)
             label.setContentsMargins(4, 0, 4, 0)
             self.mapping_table.setCellWidget(row, 0, label)
-            combo = QComboBox()
+            combo = ComboBox()
             combo.addItem(tr("(not used)"), "")
             for header in roster.headers:
                 combo.addItem(header, header)
             combo.setCurrentIndex(max(0, combo.findData(mapping.column_for(name) or "")))
+            combo.setProperty("column", combo.currentData())
             combo.currentIndexChanged.connect(
-                lambda _i, c=combo, f=name: self.session.set_mapping(
-                    f, c.currentData(), self.template_getter()
-                )
+                lambda _i, c=combo, f=name: self._mapping_chosen(f, c)
             )
+            self.mapping_combos[name] = combo
             self.mapping_table.setCellWidget(row, 1, combo)
         self.mapping_table.resizeColumnToContents(0)
+
+    def _mapping_chosen(self, field: str, combo: QComboBox) -> None:
+        if self._syncing:
+            return
+        old, new = combo.property("column") or "", combo.currentData() or ""
+        if old == new:
+            return
+        command = MappingCommand(self, field, old, new)
+        stack = self.undo_stack_getter()
+        if stack is not None:
+            stack.push(command)
+        else:
+            command.redo()
+
+    def apply_mapping(self, field: str, column: str) -> None:
+        """Read ``field`` from ``column`` ("" for none), show it in its row, and say so."""
+        self.session.set_mapping(field, column or None, self.template_getter())
+        combo = self.mapping_combos.get(field)
+        if combo is not None:
+            self._syncing = True
+            try:
+                combo.setCurrentIndex(max(0, combo.findData(column)))
+                combo.setProperty("column", column)
+            finally:
+                self._syncing = False
+            row = list(self.mapping_combos).index(field)
+            self.mapping_table.scrollToItem(self.mapping_table.item(row, 0) or QTableWidgetItem())
+            self.tabs.setCurrentIndex(1)
+        self.mapping_note.setText(
+            tr("%1 now comes from column %2. Ctrl+Z undoes it.")
+            .replace("%1", field_label(field))
+            .replace("%2", column or tr("(not used)"))
+        )
 
 
 def _problem_text(problem: Problem) -> str:

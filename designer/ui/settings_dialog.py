@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from designer.settings import SETTINGS_FILE, data_home
 from designer.ui.app import LANGUAGES
+from designer.ui.widgets import ComboBox
 
 UI_KEY = "ui"
 
@@ -80,7 +80,7 @@ class SettingsDialog(QDialog):
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
-        self.font = QComboBox()
+        self.font = ComboBox()
         for family in fonts:
             self.font.addItem(family)
             self.font.setItemData(
@@ -90,7 +90,7 @@ class SettingsDialog(QDialog):
             self.font.setCurrentText(ui["default_font"])
         self.database = QLineEdit(self.data.get("database", ""))
         self.database.setPlaceholderText(tr("Empty: SQLite file in the data folder"))
-        self.language = QComboBox()
+        self.language = ComboBox()
         self.language.addItem(tr("System language"), "")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)

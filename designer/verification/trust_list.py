@@ -24,6 +24,7 @@ from designer.keys.public_keys import (
     b64url,
     b64url_decode,
     cose_alg_for,
+    key_id_matches,
     kid_for_public_key,
     public_key_from_jwk,
     public_key_to_jwk,
@@ -193,7 +194,7 @@ def _seal_key(item: dict, where: str) -> SealKey:
     except ValueError as error:
         raise ShoshoError(f"{where}: seal key {item.get('kid', '?')}: {error}") from None
     kid = kid_for_public_key(public_key)
-    if item.get("kid") not in (None, kid.hex()):
+    if item.get("kid") is not None and not key_id_matches(public_key, item["kid"]):
         raise ShoshoError(
             f"{where}: seal key kid {item['kid']} does not match its public key ({kid.hex()})"
         )
@@ -346,7 +347,7 @@ def parse_trust_list(
     except (KeyError, ValueError, TypeError) as error:
         raise ShoshoError(f"{source}: the signature block is malformed ({error})") from None
     kid = kid_for_public_key(public_key).hex()
-    if signature.get("kid") != kid:
+    if not key_id_matches(public_key, signature.get("kid") or ""):
         raise ShoshoError(f"{source}: the signature's kid does not match its key")
     unsigned = {key: value for key, value in document.items() if key != "signature"}
     if not verify_signature(public_key, alg, value, canonical_json(unsigned)):

@@ -13,7 +13,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from designer.data.eras import ERAS
 from designer.errors import ShoshoError
+from designer.keys.public_keys import legacy_kid_for_public_key
 from designer.verification.trust_list import issuer_from_entry, read_json_file, seal_key_entry
 
 PAGE_FILE = "index.html"
@@ -43,6 +45,7 @@ def page_data(entry: dict, source: str = "issuer") -> dict[str, Any]:
         item = seal_key_entry(key.public_key, key.valid_from, key.valid_until)
         keys.append(
             {"kid": item["kid"], "alg": item["alg"], "jwk": item["publicKeyJwk"]}
+            | {"legacyKid": legacy_kid_for_public_key(key.public_key).hex()}
             | {name: item[name] for name in ("validFrom", "validUntil") if name in item}
         )
     return {
@@ -52,6 +55,7 @@ def page_data(entry: dict, source: str = "issuer") -> dict[str, Any]:
         "statusLists": issuer.status_list_urls,
         "statusListLength": issuer.status_list_length,
         "keys": keys,
+        "eras": [{"name": era.name, "start": era.start.isoformat()} for era in ERAS],
     }
 
 

@@ -85,7 +85,7 @@ def test_full_disk_then_resume(workspace, signer, monkeypatch):
     check_batch_complete(db_url(workspace), workspace / "out", signer.public_key(), 300)
 
 
-def test_same_people_again_needs_reissue(workspace, signer):
+def test_same_people_again_needs_reissue_which_supersedes(workspace, signer):
     store = open_store(db_url(workspace))
     write_roster(workspace / "roster.csv", 5)
     assert issue_batch(store, _request(workspace), signer, workers=1).finished
@@ -101,6 +101,9 @@ def test_same_people_again_needs_reissue(workspace, signer):
     assert len(caught.value.holders) == 5
     again = issue_batch(store, _request(workspace, reissue=True), signer, workers=1)
     assert again.finished and again.total == 7
+    with store.read() as session:
+        statuses = sorted(c.status for c in session.query(Credential))
+    assert statuses == ["active"] * 7 + ["superseded"] * 5
 
 
 def test_changed_roster_and_template_are_reported_on_resume(workspace, signer):

@@ -53,7 +53,7 @@ def test_seal_fits_its_target_for_every_sample_record(name):
         versions.append(version)
     limit = MAX_VERSION["student_id" if template.kind == "card" else "certificate"]
     assert max(versions) <= limit
-    assert limit == (10 if template.kind == "card" else 11)
+    assert limit == (13 if template.kind == "card" else 15)
 
 
 @pytest.mark.parametrize("name", SEALED)

@@ -124,7 +124,8 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
         url = f"{origin}/v/"
         genuine = seal_qr_text(certificate_claims(status_index=7), ed, url)
         prefix, digits = split_seal_text(genuine)
-        flipped = digits[:100] + str((int(digits[100]) + 1) % 10) + digits[101:]
+        middle = len(digits) // 2  # inside the claims
+        flipped = digits[:middle] + str((int(digits[middle]) + 1) % 10) + digits[middle + 1 :]
         cases = {
             "genuine": genuine,
             "p256": seal_qr_text(certificate_claims(status_index=8), p256, url),

@@ -42,8 +42,20 @@ def test_build_a_certificate_from_a_blank_page(window, qtbot, tmp_path):
         type(window.inspector._widgets["Texttext"].fields), "insertField"
     )
     fields.setCurrentIndex(fields.findData("full_name"))
-    fields.activated.emit(fields.currentIndex())
+    assert fields.currentText() == "Full name"  # staff see the label, not the internal name
+    window.inspector._widgets["Texttext"].insert.click()
     assert editor.document.element(title_id).text == "修了証 {{ full_name }}"
+    # A date is offered in the formats staff use; the filter is written for them.
+    fields.setCurrentIndex(fields.findData("completion_date"))
+    formats = window.inspector._widgets["Texttext"].formats
+    assert [formats.itemData(i) for i in range(formats.count())][:2] == ["wareki", "wareki_kanji"]
+    formats.setCurrentIndex(formats.findData("wareki_kanji"))
+    window.inspector._widgets["Texttext"].insert.click()
+    assert editor.document.element(title_id).text == (
+        "修了証 {{ full_name }}{{ completion_date | wareki_kanji }}"
+    )
+    text_box.setPlainText("修了証 {{ full_name }}")
+    window.inspector._flush_text()
 
     # A second element, then move the first one by dragging it: one undo step.
     second_id = editor.add_element("field", x=120, y=100, field="student_id")

@@ -132,6 +132,7 @@ class ElementItem(QGraphicsItem):
         self.height = 10.0
         self.kind = ""
         self.locked = False
+        self.frame_reach = 0.0  # a border is picked on its frame only, not its empty middle
         self.display: PageDisplay | None = None
         self.error = ""
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
@@ -144,6 +145,9 @@ class ElementItem(QGraphicsItem):
         self.width, self.height = max(element.width, 0.01), max(element.height, 0.01)
         self.kind = element.TYPE
         self.locked = element.locked
+        self.frame_reach = (
+            float(getattr(element, "inset", 0.0)) + 2.0 if element.TYPE == "border" else 0.0
+        )
         self.setPos(element.x, element.y)
         self.setTransformOriginPoint(self.width / 2, self.height / 2)
         self.setRotation(element.rotation)
@@ -173,20 +177,42 @@ class ElementItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        path.addRect(QRectF(0, 0, self.width, self.height))
+        outer = QRectF(0, 0, self.width, self.height)
+        path.addRect(outer)
+        reach = self.frame_reach
+        if reach > 0 and 2 * reach < min(self.width, self.height):
+            # Clicks inside the frame reach what lies under it; the frame itself picks it.
+            path.addRect(outer.adjusted(reach, reach, -reach, -reach))
+            path.setFillRule(Qt.FillRule.OddEvenFill)
         return path
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        painter.save()
+        page = self._print_area()
+        if page is not None:
+            # The print reaches the bleed edge and no further; so does the canvas.
+            clip = QPainterPath()
+            clip.addPolygon(self.mapFromScene(page))
+            painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
         if self.display is None or not draw_display(self.display, painter):
             self._paint_placeholder(painter)
+        painter.restore()
         if self.error:
             painter.setPen(QPen(QColor("#d93025"), 0, Qt.PenStyle.DashLine))
             painter.setBrush(QColor(217, 48, 37, 25))
             painter.drawRect(QRectF(0, 0, self.width, self.height))
         if self.isSelected():
             self._paint_selection(painter)
+
+    def _print_area(self) -> QRectF | None:
+        scene = self.scene()
+        page = getattr(scene, "page_item", None)
+        if page is None:
+            return None
+        b = max(page.bleed, 0.0)
+        return QRectF(-b, -b, page.width + 2 * b, page.height + 2 * b)
 
     def _paint_placeholder(self, painter: QPainter) -> None:
         painter.setPen(QPen(QColor("#9aa0a6"), 0, Qt.PenStyle.DashLine))

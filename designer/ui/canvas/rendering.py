@@ -129,11 +129,12 @@ def _values_key(values: dict[str, Any] | None) -> str:
 
 
 def draw_display(display: PageDisplay, painter: Any) -> bool:
-    """Draw a display list whose coordinates are millimetres onto a painter already in mm.
-    Returns False when the Qt painter is unavailable."""
+    """Draw a display list whose coordinates are millimetres onto a painter already in mm,
+    unclipped (the element's own page is only its layout frame; the canvas item clips to the
+    real page's bleed). Returns False when the Qt painter is unavailable."""
     try:
         from designer.render.qt_painter import paint_page
     except ImportError:
         return False
-    paint_page(display, painter, dpi_scale=1.0)
+    paint_page(display, painter, dpi_scale=1.0, bleed=True)
     return True

@@ -46,6 +46,8 @@ class CanvasView(QGraphicsView):
         self.tool: Tool = SelectTool(self)
         self._pan_from: QPointF | None = None
         self._space_down = False
+        # The page refits to the window (first show, maximise, resize) until the user zooms.
+        self.auto_fit = True
 
     # ----- tools
     def set_select_tool(self) -> None:
@@ -66,6 +68,8 @@ class CanvasView(QGraphicsView):
         return self.transform().m11() / self.pixels_per_mm_at_100()
 
     def set_zoom(self, zoom: float) -> None:
+        """Zoom chosen by the user: the view stops refitting itself to the window."""
+        self.auto_fit = False
         zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
         scale = zoom * self.pixels_per_mm_at_100()
         self.setTransform(self.transform().fromScale(scale, scale))
@@ -76,11 +80,28 @@ class CanvasView(QGraphicsView):
         self.set_zoom(self.zoom() * factor)
 
     def zoom_to_fit(self) -> None:
+        """Fit the page with its bleed, and keep it fitted as the window changes size."""
+        self.auto_fit = True
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.viewport().width() < 50 or self.viewport().height() < 50:
+            return  # not laid out yet: the first show or resize fits it
         bleed = self.editor.document.template.bleed
         rect = self.editor.scene.page_rect().adjusted(-bleed - 6, -bleed - 6, bleed + 6, bleed + 6)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         self.zoom_changed.emit(self.zoom())
         self._rulers_update()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.auto_fit:
+            self._fit()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.auto_fit:
+            self._fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

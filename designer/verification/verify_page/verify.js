@@ -4,7 +4,9 @@
 // status list on this origin. No other requests are made; the fragment never leaves the page.
 (function () {
   const ISSUER = JSON.parse(document.getElementById("issuer-data").textContent);
-  const ALG_NAMES = { "-8": "EdDSA", "-7": "ES256" };
+  const ALG_NAMES = { "-8": "EdDSA", "-19": "Ed25519", "-7": "ES256" };
+  const SEAL_TYP = "application/shosho-seal+cwt;v=2";
+  const SEAL_FIELDS = -65537;
   const VERDICTS = {
     genuine: ["本物です", "Genuine", "genuine"],
     not_genuine: ["本物ではありません", "Not genuine", "bad"],
@@ -116,34 +118,66 @@
       throw new SealError("the seal carries unprotected headers");
     const header = cborDecode(protectedBytes);
     if (!(header instanceof Map)) throw new SealError("the seal's header is not a map");
-    const alg = header.get(1), kid = header.get(4);
+    const alg = header.get(1), kid = header.get(4), typ = header.get(16);
     if (typeof alg !== "number" || !(kid instanceof Uint8Array)) throw new SealError("the seal's header lacks alg or kid");
     const claims = cborDecode(payload);
-    if (!(claims instanceof Map) || claims.get(1) !== 1) throw new SealError("the seal's claims are not OB seal v1");
-    const want = (key, test, optional) => {
-      const v = claims.get(key);
+    if (!(claims instanceof Map)) throw new SealError("the seal's claims are not a map");
+    const isInt = (v) => Number.isInteger(v) && v >= 0;
+    const isBytes = (v) => v instanceof Uint8Array;
+    const isString = (v) => typeof v === "string";
+    const want = (map, key, test, optional) => {
+      const v = map.get(key);
       if (v === undefined && optional) return null;
       if (!test(v)) throw new SealError("seal claim " + key + " is missing or has the wrong type");
       return v;
     };
+    const envelope = { alg, kid: hex(kid), signature, toBeSigned: sigStructure(protectedBytes, payload) };
+    if (typ === SEAL_TYP) {
+      // CWT (RFC 8392): 1 iss, 4 exp, 6 iat, 7 cti; the printed fields in private claim -65537.
+      if (![-19, -7].includes(alg) || kid.length !== 32) throw new SealError("the seal's algorithm or key id is not allowed");
+      const fields = claims.get(SEAL_FIELDS);
+      if (!(fields instanceof Map)) throw new SealError("the seal's printed fields are missing");
+      const seconds = (v) => isInt(v) && v % 86400 === 0;
+      const exp = want(claims, 4, seconds, true);
+      return Object.assign(envelope, {
+        version: 2,
+        claims: {
+          iss: want(claims, 1, isString),
+          credentialId: uuid(want(claims, 7, (v) => isBytes(v) && v.length === 16)),
+          issuedDay: want(claims, 6, seconds) / 86400,
+          name: want(fields, 1, isString),
+          achievement: want(fields, 2, isString, true),
+          studentNumber: want(fields, 3, isString, true),
+          printedDate: want(fields, 4, isString, true),
+          credentialDigest: want(fields, 6, isBytes, true),
+          statusIndex: want(fields, 7, isInt, true),
+          expiresDay: exp === null ? null : exp / 86400 - 1,
+        },
+      });
+    }
+    if (typ !== undefined) throw new SealError("the seal's type is not one this page reads");
+    // The first format ("OB seal v1"): uint claim keys, text as UTF-8 or UTF-16BE bytes.
+    if (claims.get(1) !== 1) throw new SealError("the seal's claims are not OB seal v1");
+    if (![-8, -7].includes(alg) || kid.length !== 8) throw new SealError("the seal's algorithm or key id is not allowed");
     const isText = (v) => typeof v === "string" || (v instanceof Uint8Array && v.length % 2 === 0);
-    const isInt = (v) => Number.isInteger(v) && v >= 0;
     const utf16 = new TextDecoder("utf-16be", { fatal: true });
     const text = (v) => (v === null || typeof v === "string" ? v : utf16.decode(v));
-    const isBytes = (v) => v instanceof Uint8Array;
-    return {
-      alg, kid: hex(kid), signature, toBeSigned: sigStructure(protectedBytes, payload),
+    const old = (key, test, optional) => want(claims, key, test, optional);
+    return Object.assign(envelope, {
+      version: 1,
       claims: {
-        credentialId: uuid(want(2, (v) => isBytes(v) && v.length === 16)),
-        issuedDay: want(3, isInt),
-        name: text(want(4, isText)),
-        achievement: text(want(5, isText, true)),
-        credentialDigest: want(6, isBytes, true),
-        statusIndex: want(7, isInt, true),
-        expiresDay: want(8, isInt, true),
-        studentNumber: text(want(9, isText, true)),
+        credentialId: uuid(old(2, (v) => isBytes(v) && v.length === 16)),
+        issuedDay: old(3, isInt),
+        name: text(old(4, isText)),
+        achievement: text(old(5, isText, true)),
+        credentialDigest: old(6, isBytes, true),
+        statusIndex: old(7, isInt, true),
+        expiresDay: old(8, isInt, true),
+        studentNumber: text(old(9, isText, true)),
+        printedDate: null,
+        iss: null,
       },
-    };
+    });
   }
 
   function hex(bytes) { return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join(""); }
@@ -157,9 +191,16 @@
     return Uint8Array.from(bin, (c) => c.charCodeAt(0));
   }
   function dayToIso(day) { return new Date(day * 86400000).toISOString().slice(0, 10); }
+  // The era date as certificates print it (令和7年4月1日, 元年 for the first year), from the
+  // era table the page was built with.
   function dayToJa(day) {
     const d = new Date(day * 86400000);
-    return d.getUTCFullYear() + "年" + (d.getUTCMonth() + 1) + "月" + d.getUTCDate() + "日";
+    const iso = dayToIso(day);
+    const era = (ISSUER.eras || []).filter((e) => e.start <= iso).pop();
+    const md = (d.getUTCMonth() + 1) + "月" + d.getUTCDate() + "日";
+    if (!era) return d.getUTCFullYear() + "年" + md;
+    const year = d.getUTCFullYear() - Number(era.start.slice(0, 4)) + 1;
+    return era.name + (year === 1 ? "元" : String(year)) + "年" + md;
   }
   function todayDay() {
     const now = new Date();
@@ -168,21 +209,29 @@
 
   // --- keys --------------------------------------------------------------------------------
   function webCryptoAlgorithm(jwk) {
-    if (jwk.kty === "OKP" && jwk.crv === "Ed25519") return { importAlg: { name: "Ed25519" }, verifyAlg: { name: "Ed25519" }, cose: -8 };
+    if (jwk.kty === "OKP" && jwk.crv === "Ed25519") return { importAlg: { name: "Ed25519" }, verifyAlg: { name: "Ed25519" }, cose: [-19, -8] };
     if (jwk.kty === "EC" && jwk.crv === "P-256")
-      return { importAlg: { name: "ECDSA", namedCurve: "P-256" }, verifyAlg: { name: "ECDSA", hash: "SHA-256" }, cose: -7 };
+      return { importAlg: { name: "ECDSA", namedCurve: "P-256" }, verifyAlg: { name: "ECDSA", hash: "SHA-256" }, cose: [-7] };
     return null;
   }
-  async function kidOfJwk(jwk) {
-    let raw;
-    if (jwk.kty === "OKP") raw = b64urlDecode(jwk.x);
-    else {
+  async function sha256(bytes) { return new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)); }
+  // The key ids a seal may name a key by: the RFC 9679 COSE Key Thumbprint (SHA-256 over the
+  // deterministic CBOR map {1: kty, -1: crv, -2: x, -3: y}) and the first format's 8-byte id.
+  async function kidsOfJwk(jwk) {
+    const x = b64urlDecode(jwk.x);
+    let coseKey, raw;
+    if (jwk.kty === "OKP") {
+      coseKey = [0xa3, 0x01, 0x01, 0x20, 0x06, 0x21, ...head(2, x.length), ...x];
+      raw = x;
+    } else {
       const y = b64urlDecode(jwk.y);
-      raw = new Uint8Array([2 + (y[31] & 1), ...b64urlDecode(jwk.x)]);
+      coseKey = [0xa4, 0x01, 0x02, 0x20, 0x01, 0x21, ...head(2, x.length), ...x, 0x22, ...head(2, y.length), ...y];
+      raw = new Uint8Array([2 + (y[31] & 1), ...x]);
     }
-    return hex(new Uint8Array(await crypto.subtle.digest("SHA-256", raw)).slice(0, 8));
+    return [hex(await sha256(new Uint8Array(coseKey))), hex((await sha256(raw)).slice(0, 8))];
   }
   const MULTIKEY_ED25519 = [0xed, 0x01];
+  const MULTIKEY_P256 = [0x80, 0x24];
   const BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
   function base58Decode(text) {
     let value = 0n;
@@ -196,15 +245,21 @@
     for (const ch of text) { if (ch !== "1") break; out.unshift(0); }
     return new Uint8Array(out);
   }
-  function jwkFromMethod(method) {
+  function b64url(bytes) {
+    return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+  async function jwkFromMethod(method) {
     if (method.publicKeyJwk) return method.publicKeyJwk;
     const mb = method.publicKeyMultibase;
-    if (typeof mb === "string" && mb.startsWith("z")) {
-      const bytes = base58Decode(mb.slice(1));
-      if (bytes.length === 34 && bytes[0] === MULTIKEY_ED25519[0] && bytes[1] === MULTIKEY_ED25519[1]) {
-        const x = btoa(String.fromCharCode(...bytes.slice(2))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-        return { kty: "OKP", crv: "Ed25519", x };
-      }
+    if (typeof mb !== "string" || !mb.startsWith("z")) return null;
+    const bytes = base58Decode(mb.slice(1));
+    if (bytes.length === 34 && bytes[0] === MULTIKEY_ED25519[0] && bytes[1] === MULTIKEY_ED25519[1])
+      return { kty: "OKP", crv: "Ed25519", x: b64url(bytes.slice(2)) };
+    if (bytes.length === 35 && bytes[0] === MULTIKEY_P256[0] && bytes[1] === MULTIKEY_P256[1]) {
+      // A compressed P-256 point: WebCrypto imports it and gives back the JWK (x and y).
+      const key = await crypto.subtle.importKey("raw", bytes.slice(2), { name: "ECDSA", namedCurve: "P-256" }, true, ["verify"]);
+      const jwk = await crypto.subtle.exportKey("jwk", key);
+      return { kty: "EC", crv: "P-256", x: jwk.x, y: jwk.y };
     }
     return null;
   }
@@ -232,8 +287,12 @@
       const doc = await response.json();
       const keys = [];
       for (const method of doc.verificationMethod || []) {
-        const jwk = jwkFromMethod(method);
-        if (jwk && webCryptoAlgorithm(jwk)) keys.push({ kid: await kidOfJwk(jwk), jwk, source: "did.json" });
+        let jwk = null;
+        try { jwk = await jwkFromMethod(method); } catch (e) { jwk = null; }
+        if (jwk && webCryptoAlgorithm(jwk)) {
+          const [kid, legacyKid] = await kidsOfJwk(jwk);
+          keys.push({ kid, legacyKid, jwk, source: "did.json" });
+        }
       }
       return keys;
     } catch (e) {
@@ -242,14 +301,15 @@
   }
 
   async function findKey(kid) {
-    for (const key of ISSUER.keys) if (key.kid === kid) return Object.assign({ source: "page" }, key);
-    for (const key of await didKeys()) if (key.kid === kid) return key;
+    const named = (key) => key.kid === kid || key.legacyKid === kid;
+    for (const key of ISSUER.keys) if (named(key)) return Object.assign({ source: "page" }, key);
+    for (const key of await didKeys()) if (named(key)) return key;
     return null;
   }
 
   async function verifySignature(key, seal) {
     const algorithm = webCryptoAlgorithm(key.jwk);
-    if (!algorithm || algorithm.cose !== seal.alg) return { ok: false };
+    if (!algorithm || !algorithm.cose.includes(seal.alg)) return { ok: false };
     let cryptoKey;
     try {
       cryptoKey = await crypto.subtle.importKey("jwk", key.jwk, algorithm.importAlg, false, ["verify"]);
@@ -361,6 +421,7 @@
       row(list, "氏名", "Name", c.name);
       if (c.achievement) row(list, "内容", "Achievement", c.achievement);
       if (c.studentNumber) row(list, "学籍番号", "Student number", c.studentNumber);
+      if (c.printedDate) row(list, "日付（紙面の記載）", "Date as printed", c.printedDate);
       row(list, "発行日", "Issued", dayToJa(c.issuedDay) + " (" + dayToIso(c.issuedDay) + ")");
       if (c.expiresDay !== null) row(list, "有効期限", "Expires", dayToJa(c.expiresDay) + " (" + dayToIso(c.expiresDay) + ")");
       row(list, "発行者", "Issuer", ISSUER.name.ja + " / " + ISSUER.name.en);
