@@ -173,7 +173,11 @@ def test_revoke_suspend_and_export(workspace, signer, tmp_path):
         lists = {
             n: json.loads(archive.read(n)) for n in archive.namelist() if n.startswith("status/")
         }
-    revocation = lists["status/revocation-1.json"]
+    assert sorted(lists) == [  # laid out by URL: status/<host>/<path>
+        "status/mirai.example/status/revocation-1.json",
+        "status/mirai.example/status/suspension-1.json",
+    ]
+    revocation = lists["status/mirai.example/status/revocation-1.json"]
     bits = decode_list(revocation["credentialSubject"]["encodedList"])
     assert get_bit(bits, first.revocation_index) and not get_bit(bits, second.revocation_index)
     assert revocation["proof"][0]["cryptosuite"] == "eddsa-rdfc-2022"
