@@ -27,10 +27,12 @@ COMMAND_MODULES = [
     "designer.commands.issue",
     "designer.commands.batches",
     "designer.commands.find",
+    "designer.commands.pdf",
     "designer.commands.revoke",
     "designer.commands.status",
     "designer.commands.export",
     "designer.commands.audit",
+    "designer.commands.import_badges",
     "designer.commands.design",
 ]
 

@@ -1,7 +1,7 @@
 """Rebuild designer/ui/translations/shosho_ja.ts and .qm.
 
 pyside6-lupdate collects every tr() string from designer/ui; the Japanese text comes from
-designer/ui/translations/ja.tsv (English<TAB>Japanese, one per line; a line break inside a
+designer/ui/translations/ja.tsv and ja-*.tsv (English<TAB>Japanese, one per line; a line break inside a
 source string is written as \\n). pyside6-lrelease compiles the .qm the program loads.
     .venv/bin/python scripts/build_translations.py
 """
@@ -26,7 +26,9 @@ def main() -> int:
         [str(BIN / "pyside6-lupdate"), *sources, "-ts", str(ts.relative_to(UI))], cwd=UI, check=True
     )
     table = {}
-    for line in (FOLDER / "ja.tsv").read_text(encoding="utf-8").splitlines():
+    tables = [FOLDER / "ja.tsv", *sorted(FOLDER.glob("ja-*.tsv"))]  # one file per window group
+    lines = [line for path in tables for line in path.read_text(encoding="utf-8").splitlines()]
+    for line in lines:
         if "\t" in line:
             english, japanese = line.split("\t", 1)
             table[english.replace("\\n", "\n")] = japanese.replace("\\n", "\n")

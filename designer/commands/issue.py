@@ -67,6 +67,16 @@ def register(subparsers) -> None:
         metavar="BATCH",
         help="continue an interrupted batch (default: the latest unfinished)",
     )
+    parser.add_argument(
+        "--sign-pdf",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="sign each PDF (PAdES) with the key's certificate (default: the issuer "
+        "profile's pdf_signature.sign); see docs/pdf-signatures.md",
+    )
+    parser.add_argument(
+        "--tsa", metavar="URL", help="time-stamp authority for the PDF signatures (B-T)"
+    )
     parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
     parser.add_argument("--pin-file", help="file holding the token PIN")
     parser.add_argument("--passphrase-file", help="file holding the key file's passphrase")
@@ -156,6 +166,8 @@ def _run(args: argparse.Namespace) -> int:
                 outputs=tuple(o.strip() for o in args.outputs.split(",") if o.strip()),
                 encoding=args.encoding,
                 sheet=args.sheet,
+                sign_pdf=args.sign_pdf,
+                tsa_url=args.tsa,
             )
             signer = _signer(args.key, args)
             request = replace(request, suite=args.suite or default_suite(signer))

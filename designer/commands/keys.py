@@ -49,6 +49,10 @@ def register(subparsers) -> None:
     did.add_argument("--passphrase-file", help="file whose first line is the key-file passphrase")
     did.set_defaults(func=run_did)
 
+    from designer.commands.pdf import register_key_commands
+
+    register_key_commands(commands)
+
 
 def _pin_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -85,7 +89,7 @@ def run_generate(args) -> int:
         generate_key(session, ref.object, args.type)
         signer = TokenSigner(session, ref.token, ref.object, ref.uri)
         print(f"generated {signer.algorithm} key {ref.object!r} on token {ref.token!r}")
-        if signer.algorithm != "RSA-2048":
+        if not signer.algorithm.startswith("RSA"):
             print(did_key(signer.public_key()))
     finally:
         session.close()
@@ -118,7 +122,7 @@ def run_did(args) -> int:
     ]
     if not args.web:
         for signer in signers:
-            if signer.algorithm == "RSA-2048":
+            if signer.algorithm.startswith("RSA"):
                 raise UsageError(f"{signer.key_id}: RSA keys have no did:key; use --web")
             print(did_key(signer.public_key()))
         return 0

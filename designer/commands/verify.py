@@ -70,10 +70,19 @@ def parse_now(text: str | None) -> datetime | None:
 
 
 def run(args) -> int:
-    trust = load_trust(args.trust, args.trust_issuer, installed=not args.no_installed_trust)
+    from designer.ob2.cli import split_ob2, verify_ob2
+
+    items, ob2_items = split_ob2(args.items)
+    trust_files, ob2_keys = split_ob2([str(path) for path in args.trust])
+    codes = []
+    if ob2_items:
+        codes.append(verify_ob2(ob2_items, ob2_keys, now=parse_now(args.now), as_json=args.json))
+    if not items:
+        return worst(codes)
+    trust = load_trust(trust_files, args.trust_issuer, installed=not args.no_installed_trust)
     status_lists = dict(load_status_list(path) for path in args.status_list)
     now = parse_now(args.now)
-    results = [verify_item(item, trust, status_lists=status_lists, now=now) for item in args.items]
+    results = [verify_item(item, trust, status_lists=status_lists, now=now) for item in items]
     for result in results:
         print(json.dumps(result.to_json(), ensure_ascii=False) if args.json else result.describe())
-    return worst(result.exit_code for result in results)
+    return worst([*codes, *(result.exit_code for result in results)])

@@ -17,18 +17,28 @@ from typing import Any
 from designer.credential.jsonld import OB_CONTEXT, VC_V2_CONTEXT
 from designer.credential.schema import check_credential
 from designer.errors import ShoshoError
+from designer.ob2.upgrade import identity_object as ob2_identity
+from designer.ob2.upgrade import upgrade_evidence as ob2_evidence
 
 CREDENTIAL_CONTEXT = [VC_V2_CONTEXT, OB_CONTEXT]
+
+# Carried over from an Open Badges 2.0 award (see designer.ob2.upgrade): the recipient's
+# IdentityObject as it was, the original Assertion, its narrative and evidence.
+OB2_RECORD_FIELDS = (
+    "identity_hash", "identity_salt", "identity_type", "ob2_assertion", "narrative",
+    "evidence_json",
+)  # fmt: skip
 
 RECORD_FIELDS = (
     "student_id", "family_name", "given_name", "full_name", "full_name_kana", "name_en", "email",
     "department", "course_name", "completion_date", "issue_date", "expiry_date", "date_of_birth",
     "photo",
-)  # fmt: skip
+) + OB2_RECORD_FIELDS  # fmt: skip
 
 ACHIEVEMENT_KEYS = (
     "id", "name", "description", "criteria", "image", "achievementType", "creditsAvailable",
     "fieldOfStudy", "alignment", "humanCode", "specialization", "tag", "version", "inLanguage",
+    "related",
 )  # fmt: skip
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(RECORD_FIELDS) + r")\}")
 _DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
@@ -73,6 +83,12 @@ def issuer_profile(issuer: dict[str, Any]) -> dict[str, Any]:
             profile[key] = issuer[key]
     if issuer.get("image"):
         profile["image"] = _image(issuer["image"], "issuer image")
+    others = issuer.get("other_identifier") or []
+    if others:
+        profile["otherIdentifier"] = [
+            {"type": "IdentifierEntry", "identifier": value, "identifierType": "identifier"}
+            for value in others
+        ]
     return profile
 
 
@@ -147,6 +163,8 @@ def build_achievement(
             result[key] = _fill(str(achievement[key]), record)
     if achievement.get("tag"):
         result["tag"] = list(achievement["tag"])
+    if achievement.get("related"):
+        result["related"] = [dict(entry) for entry in achievement["related"]]
     if achievement.get("alignment"):
         result["alignment"] = [
             {"type": ["Alignment"], **entry} for entry in achievement["alignment"]
@@ -243,12 +261,17 @@ def build_credential(
         identifiers.append(
             identity_object(student_id, "sisSourcedId", salt_for(credential_id, "sisSourcedId"))
         )
+    carried = ob2_identity(record)
+    if carried is not None:
+        identifiers.insert(0, carried)
     if not identifiers:
         raise ShoshoError("the record needs an email or a student_id to identify the recipient")
     subject: dict[str, Any] = {"type": ["AchievementSubject"], "identifier": identifiers}
     name = recipient_name(record)
     if name:
         subject["name"] = name
+    if (record.get("narrative") or "").strip():
+        subject["narrative"] = record["narrative"].strip()
     subject["achievement"] = build_achievement(achievement, record, profile["id"])
     credential: dict[str, Any] = {
         "@context": list(CREDENTIAL_CONTEXT),
@@ -267,6 +290,9 @@ def build_credential(
         issued_at
     )
     credential["credentialSubject"] = subject
+    evidence = ob2_evidence(record)
+    if evidence:
+        credential["evidence"] = evidence
     if status:
         credential["credentialStatus"] = status_entry(status)
     check_credential(credential)

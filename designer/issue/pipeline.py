@@ -40,6 +40,7 @@ from designer.issue.work import (
     sign_records,
 )
 from designer.keys.signer import Signer
+from designer.pdfsign.batch import check_signer_for_pdfs, pdf_signing_step
 from designer.store import Store, audit
 from designer.store.models import (
     BATCH_DONE,
@@ -310,8 +311,13 @@ def _run(store, batch_id, signer, workers, progress, should_cancel) -> BatchResu
     worker_count = workers if workers is not None else default_workers(len(todo))
     del todo  # each chunk is let go once its files are handed out: memory stays flat
     errors: list[BaseException] = []
-    with RecordExecutor(signer, worker_count, setup) as executor:
-        _Feeder(store, executor, chunks, result, errors, should_cancel, report).run(out_dir)
+    with (
+        pdf_signing_step(store, batch_id, signer, setup.template_content, out_dir) as pdf_step,
+        RecordExecutor(signer, worker_count, setup) as executor,
+    ):
+        feeder = _Feeder(store, executor, chunks, result, errors, should_cancel, report)
+        feeder.pdf_step = pdf_step
+        feeder.run(out_dir)
     _raise_first(errors)
     return result
 
@@ -340,6 +346,7 @@ class _Feeder:
         self.events: SimpleQueue[tuple[str, Future]] = SimpleQueue()
         # Work runs at once when inline: looking ahead would only delay a cancel.
         self.in_flight = 1 if isinstance(executor, InlineExecutor) else IN_FLIGHT_CHUNKS
+        self.pdf_step: Callable[[list[Rendered]], list[Rendered]] | None = None
 
     def _submit(self, kind: str, fn, job) -> Future:
         future = self.executor.submit(fn, job)
@@ -397,10 +404,21 @@ class _Feeder:
                     rendered, error = future.result()
                 except Exception as failure:  # a worker died
                     rendered, error = [], failure
-                self.rendered += rendered
+                self.rendered += self._sign_pdfs(rendered)
                 if error is not None:
                     self.errors.append(error)
             self._advance(out_dir)
+
+    def _sign_pdfs(self, rendered: list[Rendered]) -> list[Rendered]:
+        """PDF signing (designer.pdfsign), in this process, before the records are marked
+        done; a failure leaves them to be rendered and signed again on resume."""
+        if self.pdf_step is None or not rendered:
+            return rendered
+        try:
+            return self.pdf_step(rendered)
+        except Exception as error:
+            self.errors.append(error)
+            return []
 
 
 JOB_RECORDS = 8
@@ -538,6 +556,8 @@ def issue_batch(
     from designer.issue.signing import BatchSigner
 
     BatchSigner(signer, request.suite, utcnow())  # a suite the key cannot sign stops here
+    if request.sign_pdf:
+        check_signer_for_pdfs(signer)  # no certificate, or an Ed25519 key, stops here too
     batch_id = plan_batch(store, request)
     return run_batch(
         store, batch_id, signer, workers=workers, progress=progress, should_cancel=should_cancel

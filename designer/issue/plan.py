@@ -88,11 +88,14 @@ class PlanRequest:
     encoding: str | None = None
     sheet: str | None = None
     suite: str = "eddsa-rdfc-2022"
+    sign_pdf: bool | None = None
+    """Sign each PDF (PAdES); None takes the issuer profile's ``pdf_signature`` default."""
+    tsa_url: str | None = None
 
 
 def recipient_key(values: dict[str, Any]) -> str:
     """Who the person is, for spotting a second credential: student id, else email, else name."""
-    for name in ("student_id", "email"):
+    for name in ("student_id", "email", "identity_hash"):
         value = str(values.get(name) or "").strip()
         if value:
             return f"{name}:{value.lower() if name == 'email' else value}"
@@ -167,7 +170,9 @@ def plan_batch(store: Store, request: PlanRequest) -> int:
     if not bound:
         raise ShoshoError(f"{roster.display_name}: no records to issue")
     for b in bound:
-        if not (b.values.get("email") or b.values.get("student_id")):
+        if not (
+            b.values.get("email") or b.values.get("student_id") or b.values.get("identity_hash")
+        ):
             raise ShoshoError(
                 f"{roster.display_name}: row {b.row}: needs an email or a student_id to identify "
                 "the recipient in the credential"
@@ -217,6 +222,7 @@ def plan_batch(store: Store, request: PlanRequest) -> int:
             "reason": request.reason,
             "issued_at": now.isoformat(),
         }
+        options.update(_pdf_signature_options(profile, request))
         batch = Batch(
             issuer_id=issuer.id,
             template_hash=thash,
@@ -342,3 +348,10 @@ def _read_bytes(path: Path) -> bytes:
 
 def since(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _pdf_signature_options(profile: dict, request: PlanRequest) -> dict:
+    from designer.pdfsign.batch import OPTIONS_KEY, resolve_options
+
+    choice = resolve_options(profile, request.sign_pdf, request.tsa_url)
+    return {OPTIONS_KEY: choice.to_json()} if choice.sign else {}

@@ -16,7 +16,7 @@ from designer.store.models import Issuer
 
 PROFILE_KEYS = {
     "id", "name", "url", "email", "phone", "description", "image", "verify_url",
-    "status_list_url", "profile_name",
+    "status_list_url", "profile_name", "other_identifier", "pdf_signature",
 }  # fmt: skip
 SECRET_KEYS = {"pin", "passphrase", "password", "private_key", "privateKey", "secret", "d"}
 
@@ -61,6 +61,15 @@ def check_profile(data: Any, source: str) -> dict[str, Any]:
         _https(data["verify_url"], "verify_url", source)
     if data.get("url") is not None:
         _https(data["url"], "url", source)
+    others = data.get("other_identifier")
+    if others is not None and (
+        not isinstance(others, list) or not all(isinstance(o, str) and o for o in others)
+    ):
+        raise ShoshoError(f"{source}: 'other_identifier' must be a list of URLs or identifiers")
+    if "pdf_signature" in data:
+        from designer.pdfsign.batch import check_profile_section
+
+        check_profile_section(data["pdf_signature"], source)
     return data
 
 

@@ -14,7 +14,8 @@ from designer.model.template import Template
 CREDENTIAL_FIELDS = (
     "student_id", "family_name", "given_name", "full_name", "full_name_kana", "name_en", "email",
     "department", "course_name", "completion_date", "issue_date", "expiry_date", "date_of_birth",
-    "photo",
+    "photo", "identity_hash", "identity_salt", "identity_type", "ob2_assertion", "narrative",
+    "evidence_json",
 )  # fmt: skip
 """The record fields the credential builder reads (designer.credential.build.RECORD_FIELDS)."""
 

@@ -2,7 +2,8 @@
 
 The private key never leaves the token: it is generated there as sensitive and never
 extractable, and only the token signs. Ed25519 uses CKM_EDDSA; P-256 is hashed on the host and
-signed with CKM_ECDSA (many tokens lack CKM_ECDSA_SHA256); RSA-2048 uses CKM_SHA256_RSA_PKCS.
+signed with CKM_ECDSA (many tokens lack CKM_ECDSA_SHA256); RSA-2048 and RSA-3072 use
+CKM_SHA256_RSA_PKCS.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from pkcs11.util.ec import encode_named_curve_parameters
 from designer.errors import ShoshoError, UsageError
 from designer.keys.passwords import SecretProvider
 
-TOKEN_KEY_TYPES = ("ed25519", "p256", "rsa2048")
+TOKEN_KEY_TYPES = ("ed25519", "p256", "rsa2048", "rsa3072")
+SIGNING_ALGORITHMS = ("Ed25519", "P-256", "RSA-2048", "RSA-3072")
 ED25519_OID_DER = bytes.fromhex("06032b6570")
 
 _REMOVED = (
@@ -193,8 +195,8 @@ def generate_key(session, label: str, key_type: str) -> None:
         label=label, store=True, public_template=public_template, private_template=private_template
     )
     try:
-        if key_type == "rsa2048":
-            session.generate_keypair(KeyType.RSA, 2048, **common)
+        if key_type in ("rsa2048", "rsa3072"):
+            session.generate_keypair(KeyType.RSA, int(key_type[3:]), **common)
         elif key_type == "p256":
             params = session.create_domain_parameters(
                 KeyType.EC,
@@ -246,9 +248,10 @@ class TokenSigner:
                 f"token {token_label!r} holds several keys labelled {object_label!r}"
             ) from None
         self.algorithm = _key_type_name(self._private)
-        if self.algorithm not in ("Ed25519", "P-256", "RSA-2048"):
+        if self.algorithm not in SIGNING_ALGORITHMS:
             raise TokenError(
-                f"key {object_label!r} is {self.algorithm}; Shosho signs with Ed25519, P-256 or RSA-2048"
+                f"key {object_label!r} is {self.algorithm}; Shosho signs with "
+                + ", ".join(SIGNING_ALGORITHMS)
             )
         self._public = _public_key(session, self._private, object_label)
 

@@ -13,7 +13,7 @@ from typing import Protocol, runtime_checkable
 class Signer(Protocol):
     """A key that can sign.
 
-    ``algorithm`` is one of ``"Ed25519"``, ``"P-256"`` or ``"RSA-2048"``.
+    ``algorithm`` is one of ``"Ed25519"``, ``"P-256"``, ``"RSA-2048"`` or ``"RSA-3072"``.
     ``sign`` returns the raw signature: 64 bytes for Ed25519, IEEE P1363 r||s (64 bytes) for
     P-256 (the provider hashes with SHA-256), PKCS#1 v1.5 with SHA-256 for RSA.
     ``public_key`` returns a ``cryptography`` public key object.

@@ -29,7 +29,13 @@ class GlyphRun:
 
     ``positions[i]`` is the pen position (left end of the baseline for upright horizontal
     glyphs) of ``text[i]`` in mm. Where ``rotated[i]`` is true the glyph is drawn turned 90°
-    clockwise about that origin (sideways Latin or ー in vertical text).
+    clockwise about that origin (sideways Latin in vertical text).
+
+    ``glyph_ids[i]``, where it is 0 or more, is the font's glyph index drawn for ``text[i]``
+    instead of the one its cmap gives (a vertical alternate, an ideographic variant);
+    ``clusters[i]`` is the source text that glyph stands for in the PDF text layer, e.g.
+    「辻」 + U+E0100 or 「「」 for a vertical bracket. Both are None when every glyph is simply
+    its character.
     """
 
     font: FontRef
@@ -40,6 +46,8 @@ class GlyphRun:
     rotated: list[bool] | None = None
     opacity: float = 1.0
     transform: Transform | None = None
+    glyph_ids: list[int] | None = None
+    clusters: list[str] | None = None
 
 
 @dataclass

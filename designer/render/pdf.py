@@ -55,7 +55,8 @@ from designer.render.display import (
     PathItem,
     RectsItem,
 )
-from designer.render.pdf_fonts import SubsetMaker
+from designer.render.fonts import is_ignorable
+from designer.render.pdf_fonts import prepare_font
 from designer.resources import fonts_dir
 
 # ASCII85 makes every stream 25 % larger and slower to write; PDF readers need none of it.
@@ -80,8 +81,11 @@ def register_font(font: FontRef) -> TTFont:
             face = TTFont(font.key, font.path, subfontIndex=font.subfont_index, asciiReadable=False)
         except (TTFError, OSError) as error:
             raise ShoshoError(f"font {font.path}: cannot embed it in a PDF: {error}") from None
-        face.face.makeSubset = SubsetMaker(face.face).make  # same bytes, made faster
+        prepare_font(face)
         pdfmetrics.registerFont(face)
+        # reportlab keeps one font object per PostScript face name: a second key for the same
+        # face is given the first object, which is the one that encodes text and must be used
+        face = pdfmetrics.getFont(font.key)
         _registered[font.key] = face
     return face
 
@@ -432,30 +436,55 @@ def _run_segments(run: GlyphRun, size_mm: float) -> list[tuple[str, str]]:
     if cached is not None:
         return cached
     face = register_font(run.font)
-    rotated = run.rotated or [False] * len(run.text)
+    text = _drawn_text(run, face)
+    rotated = run.rotated or [False] * len(text)
     positions = run.positions
     segments = []
     start = 0
-    count = len(run.text)
+    count = len(text)
     while start < count:
         end = start + 1
         x, y = positions[start]
         if not rotated[start]:
-            expected = x + face.stringWidth(run.text[start], size_mm)
+            expected = x + face.stringWidth(text[start], size_mm)
             while end < count and not rotated[end]:
                 nx, ny = positions[end]
                 if abs(nx - expected) > ADVANCE_TOLERANCE or abs(ny - y) > ADVANCE_TOLERANCE:
                     break
-                expected = nx + face.stringWidth(run.text[end], size_mm)
+                expected = nx + face.stringWidth(text[end], size_mm)
                 end += 1
             matrix = f"1 0 0 -1 {x:.4f} {y:.4f} Tm"
         else:
             # turned 90° clockwise: the advance runs down the page, glyph tops face right
             matrix = f"0 1 1 0 {x:.4f} {y:.4f} Tm"
-        segments.append((matrix, run.text[start:end]))
+        segments.append((matrix, text[start:end]))
         start = end
     _run_cache.put(key, positions, segments)
     return segments
+
+
+def _drawn_text(run: GlyphRun, face: TTFont) -> str:
+    """``run.text`` with a stand-in character (``GlyphAliases``) wherever the glyph is not the
+    character's cmap glyph or stands for other text, and for characters the font lacks (drawn
+    as its empty box, but copied as themselves)."""
+    char_to_glyph = face.face.charToGlyph
+    glyph_ids, clusters = run.glyph_ids, run.clusters
+    if glyph_ids is None and all(ord(ch) in char_to_glyph for ch in run.text):
+        return run.text
+    aliases = face.glyph_aliases  # type: ignore[attr-defined]
+    drawn = []
+    for index, ch in enumerate(run.text):
+        glyph = glyph_ids[index] if glyph_ids is not None else -1
+        source = clusters[index] if clusters is not None else ch
+        if glyph < 0 and source == ch:
+            if ord(ch) in char_to_glyph or is_ignorable(ch) or ch == " ":
+                drawn.append(ch)
+                continue
+            glyph = 0
+        elif glyph < 0:
+            glyph = char_to_glyph.get(ord(ch), 0)
+        drawn.append(aliases.char(glyph, source))
+    return "".join(drawn)
 
 
 def _path_code(ops: list[tuple]) -> str:

@@ -1,4 +1,6 @@
-"""TrueType subsets for the PDF painter, byte for byte what reportlab makes, only faster.
+"""TrueType subsets for the PDF painter: faster subsets, correct text layers, glyph aliases.
+
+This is the one module that reaches into reportlab's TrueType internals (reportlab 4.x).
 
 reportlab's ``TTFontFace.makeSubset`` builds every document's subset from the font file
 again: it copies tables out of the file (the whole ``glyf`` table, megabytes for a Japanese
@@ -7,21 +9,38 @@ pads glyphs one by one. ``SubsetMaker`` keeps what does not change between docum
 small tables, each used glyph's padded bytes and the places of its component references)
 and only assembles per subset. Its output is identical to reportlab's, so PDF
 readers, text extraction and ``pdffonts`` see exactly the same fonts.
+
+``add_font_objects`` replaces reportlab's ``TTFont.addObjects`` so that
+
+- the ToUnicode map is UTF-16BE as the PDF specification requires: a character outside the
+  Basic Multilingual Plane (𠮷 U+20BB7) is written as its surrogate pair ``<D842DFB7>``, not
+  ``<20BB7>``, and a glyph may stand for several characters (辻 + U+E0100);
+- each subset's tag (the ``ABCDEF+`` before the font name) is derived from its content, so
+  no two different subsets in a document share a name;
+- a glyph that the cmap does not reach (a vertical alternate, an ideographic variant chosen
+  by a variation selector) is drawn through a stand-in code point from ``GlyphAliases``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from functools import partial
 from struct import pack, unpack_from
 
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import (
     GF_ARG_1_AND_2_ARE_WORDS,
     GF_MORE_COMPONENTS,
     GF_WE_HAVE_A_SCALE,
     GF_WE_HAVE_A_TWO_BY_TWO,
     GF_WE_HAVE_AN_X_AND_Y_SCALE,
+    TTFont,
     TTFontFace,
     TTFontMaker,
 )
+
+from designer.errors import ShoshoError
 
 COPIED_TABLES = ("name", "OS/2", "cvt ", "fpgm", "prep")
 
@@ -146,3 +165,147 @@ class SubsetMaker:
         output.add("loca", loca)
         output.add("head", _set_ushort(self.head, 50, index_to_loc_format))
         return output.makeStream()
+
+
+# Stand-in code points for aliased glyphs: Supplementary Private Use Area-B, which the
+# bundled fonts do not map. They never reach the text layer: ToUnicode maps them to the text
+# the glyph stands for.
+ALIAS_FIRST = 0x100000
+ALIAS_LAST = 0x10FFFD
+BFCHAR_BLOCK = 100  # the PDF specification allows at most 100 entries per bfchar block
+
+
+class GlyphAliases:
+    """Stand-in characters for glyphs of one registered font that its cmap does not reach.
+
+    ``char(glyph, text)`` gives a code point that reportlab treats like any character of the
+    font: it is subset, measured and encoded as usual, draws ``glyph``, and copies as
+    ``text``. The same (glyph, text) always gets the same stand-in, in every document.
+    """
+
+    def __init__(self, font: TTFont) -> None:
+        self.face = font.face
+        self.scale = 1000.0 / self.face.unitsPerEm
+        self.codes: dict[tuple[int, str], int] = {}
+        self.texts: dict[int, str] = {}
+        self.next_code = ALIAS_FIRST
+        self.lock = threading.Lock()
+
+    def char(self, glyph: int, text: str) -> str:
+        code = self.codes.get((glyph, text))
+        if code is not None:
+            return chr(code)
+        with self.lock:
+            code = self.codes.get((glyph, text))
+            if code is None:
+                char_to_glyph = self.face.charToGlyph
+                while self.next_code in char_to_glyph:  # a font that maps this area itself
+                    self.next_code += 1
+                if self.next_code > ALIAS_LAST:
+                    raise ShoshoError(f"font {self.face.filename}: too many alternate glyphs")
+                code = self.next_code
+                self.next_code += 1
+                hmetrics = self.face.hmetrics
+                advance = hmetrics[min(glyph, len(hmetrics) - 1)][0]
+                self.face.charWidths[code] = advance * self.scale
+                char_to_glyph[code] = glyph
+                self.texts[code] = text
+                self.codes[(glyph, text)] = code
+        return chr(code)
+
+    def text(self, code: int) -> str:
+        """What code point ``code`` of this font copies as."""
+        return self.texts.get(code) or chr(code)
+
+
+def _utf16_hex(text: str) -> str:
+    return text.encode("utf-16-be", "surrogatepass").hex().upper()
+
+
+def to_unicode_cmap(name: str, subset: list[int], aliases: GlyphAliases | None = None) -> str:
+    """The ToUnicode CMap of one subset (one-byte codes 0..len-1, code i draws subset[i]).
+
+    Destinations are UTF-16BE, surrogate pairs included; the .notdef code 0 maps to nothing.
+    """
+    entries = []
+    for index, code in enumerate(subset):
+        if code == 0:
+            continue
+        text = aliases.text(code) if aliases is not None else chr(code)
+        entries.append(f"<{index:02X}> <{_utf16_hex(text)}>")
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        "<< /Registry (Adobe)",
+        "/Ordering (UCS)",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{name.replace('+', '-')}-UCS def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        "<00> <FF>",
+        "endcodespacerange",
+    ]
+    for start in range(0, len(entries), BFCHAR_BLOCK):
+        block = entries[start : start + BFCHAR_BLOCK]
+        lines.append(f"{len(block)} beginbfchar")
+        lines.extend(block)
+        lines.append("endbfchar")
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines)
+
+
+def subset_tag(font_name: bytes, index: int, subset: list[int], glyphs: dict[int, int]) -> str:
+    """Six capital letters naming one subset, from the glyphs it holds (PDF 9.6.4)."""
+    digest = hashlib.sha256(font_name + pack(">I", index))
+    digest.update(pack(f">{len(subset)}I", *(glyphs.get(code, 0) for code in subset)))
+    value = int.from_bytes(digest.digest()[:8], "big")
+    letters = []
+    for _ in range(6):
+        value, rest = divmod(value, 26)
+        letters.append(chr(ord("A") + rest))
+    return "".join(letters)
+
+
+def add_font_objects(font: TTFont, doc: pdfdoc.PDFDocument) -> None:
+    """``TTFont.addObjects`` with a UTF-16 ToUnicode map and content-derived subset tags.
+
+    Otherwise it makes the same objects reportlab does: one simple TrueType font per subset
+    of up to 256 characters, its widths, descriptor and embedded subset.
+    """
+    state = font.state.get(doc)
+    if state is None:
+        state = font.state[doc] = TTFont.State(font._asciiReadable)
+    state.frozen = 1
+    face = font.face
+    aliases = getattr(font, "glyph_aliases", None)
+    for n, subset in enumerate(state.subsets):
+        internal_name = font.getSubsetInternalName(n, doc)[1:]
+        tag = subset_tag(face.name, n, subset, face.charToGlyph)
+        base_name = (tag.encode("ascii") + b"+" + face.name + face.subfontNameX).decode("pdfdoc")
+        pdf_font = pdfdoc.PDFTrueTypeFont()
+        pdf_font.__Comment__ = f"Font {font.fontName} subset {n}"
+        pdf_font.Name = internal_name
+        pdf_font.BaseFont = base_name
+        pdf_font.FirstChar = 0
+        pdf_font.LastChar = len(subset) - 1
+        pdf_font.Widths = pdfdoc.PDFArray([face.getCharWidth(code) for code in subset])
+        cmap_stream = pdfdoc.PDFStream()
+        cmap_stream.content = to_unicode_cmap(base_name, subset, aliases)
+        if doc.compression:
+            cmap_stream.filters = [pdfdoc.PDFZCompress]
+        pdf_font.ToUnicode = doc.Reference(cmap_stream, "toUnicodeCMap:" + base_name)
+        pdf_font.FontDescriptor = face.addSubsetObjects(doc, base_name, subset)
+        doc.Reference(pdf_font, internal_name)
+        doc.idToObject["BasicFonts"].dict[internal_name] = pdf_font
+    del font.state[doc]
+
+
+def prepare_font(font: TTFont) -> TTFont:
+    """Install the faster subsetter, the object writer above and glyph aliases on ``font``."""
+    font.face.makeSubset = SubsetMaker(font.face).make
+    font.glyph_aliases = GlyphAliases(font)  # type: ignore[attr-defined]
+    font.addObjects = partial(add_font_objects, font)  # type: ignore[method-assign]
+    return font

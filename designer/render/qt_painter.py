@@ -57,9 +57,12 @@ def _raw_font(path: str, subfont_index: int) -> QRawFont:
 
 
 @lru_cache(maxsize=8192)
-def _glyph_outline(path: str, subfont_index: int, char: str) -> QPainterPath:
-    """The outline of ``char`` at ``_OUTLINE_SIZE`` px, baseline at y=0, y downwards."""
+def _glyph_outline(path: str, subfont_index: int, char: str | int) -> QPainterPath:
+    """The outline of ``char`` (or of glyph index ``char``) at ``_OUTLINE_SIZE`` px, baseline
+    at y=0, y downwards."""
     raw = _raw_font(path, subfont_index)
+    if isinstance(char, int):
+        return raw.pathForGlyph(char)
     indexes = raw.glyphIndexesForString(char)
     if not indexes:
         return QPainterPath()
@@ -176,8 +179,9 @@ def _glyph_run(painter: QPainter, run: GlyphRun) -> None:
     rotated = run.rotated or [False] * len(run.text)
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.WindingFill)
-    for char, (x, y), turn in zip(run.text, run.positions, rotated, strict=False):
-        outline = _glyph_outline(font.path, font.subfont_index, char)
+    glyph_ids = run.glyph_ids or [-1] * len(run.text)
+    for char, (x, y), turn, glyph in zip(run.text, run.positions, rotated, glyph_ids, strict=False):
+        outline = _glyph_outline(font.path, font.subfont_index, glyph if glyph >= 0 else char)
         if outline.isEmpty():
             continue
         transform = QTransform(scale, 0, 0, scale, x, y)

@@ -34,10 +34,15 @@ def _font(path: str, index: int) -> tuple[TTFont, dict[int, str], int]:
 
 
 @lru_cache(maxsize=4096)
-def _glyph_path(path: str, index: int, char: str) -> str:
-    """The outline of ``char`` in font units (y up), as SVG path data; "" for blank glyphs."""
+def _glyph_path(path: str, index: int, char: str | int) -> str:
+    """The outline of ``char`` (or of glyph index ``char``) in font units (y up), as SVG path
+    data; "" for blank glyphs."""
     font, cmap, _ = _font(path, index)
-    name = cmap.get(ord(char))
+    if isinstance(char, int):
+        order = font.getGlyphOrder()
+        name = order[char] if 0 <= char < len(order) else None
+    else:
+        name = cmap.get(ord(char))
     if name is None:
         return ""
     glyph_set = font.getGlyphSet()
@@ -67,11 +72,11 @@ class _Writer:
         self.page = page
         self.parts: list[str] = []
         self.defs: list[str] = []
-        self.glyph_ids: dict[tuple[str, int, str], str] = {}
+        self.glyph_ids: dict[tuple[str, int, str | int], str] = {}
         self.image_ids: dict[str, str] = {}
         self.clip_count = 0
 
-    def glyph_ref(self, run: GlyphRun, char: str) -> str | None:
+    def glyph_ref(self, run: GlyphRun, char: str | int) -> str | None:
         key = (run.font.path, run.font.subfont_index, char)
         if key not in self.glyph_ids:
             data = _glyph_path(*key)
@@ -121,8 +126,11 @@ class _Writer:
         scale = run.size * PT_TO_MM / units
         uses = []
         rotated = run.rotated or [False] * len(run.text)
-        for char, (x, y), turn in zip(run.text, run.positions, rotated, strict=False):
-            ref = self.glyph_ref(run, char)
+        glyph_ids = run.glyph_ids or [-1] * len(run.text)
+        for char, (x, y), turn, glyph in zip(
+            run.text, run.positions, rotated, glyph_ids, strict=False
+        ):
+            ref = self.glyph_ref(run, glyph if glyph >= 0 else char)
             if ref is None:
                 continue
             # Font units are y-up; a turned glyph is rotated 90° clockwise about its origin.

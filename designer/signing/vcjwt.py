@@ -20,7 +20,7 @@ from designer.keys.multikey import public_key_multibase
 from designer.keys.signer import Signer
 from designer.signing.data_integrity import issuer_id
 
-JWT_ALGORITHMS = {"Ed25519": "EdDSA", "P-256": "ES256", "RSA-2048": "RS256"}
+JWT_ALGORITHMS = {"Ed25519": "EdDSA", "P-256": "ES256", "RSA-2048": "RS256", "RSA-3072": "RS256"}
 
 
 def b64url(data: bytes) -> str:

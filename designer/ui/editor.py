@@ -50,6 +50,17 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+def attribute_label(path: str) -> str:
+    """What the inspector calls an attribute (高さ, not height), for undo labels."""
+    from designer.ui.inspector import sections
+
+    for section in sections():
+        for spec in section.specs:
+            if spec.path == path:
+                return spec.label
+    return path.rsplit(".", 1)[-1]
+
+
 def new_element(
     kind: str,
     template: Template,
@@ -279,7 +290,7 @@ class Editor(QObject):
             if has_path(self.document.element(eid), path)
             and get_path(self.document.element(eid), path) != value
         }
-        self.set_attributes(changes, tr("Change %s") % path.split(".")[-1], merge_key)
+        self.set_attributes(changes, tr("Change %s") % attribute_label(path), merge_key)
 
     def move_by(
         self, dx: float, dy: float, element_ids: list[str] | None = None, merge_key: str = ""

@@ -44,3 +44,12 @@ def add_user_font(path: str | Path, library: FontLibrary) -> list[str]:
     library.add_file(target)
     QFontDatabase.addApplicationFont(str(target))
     return probe.families()
+
+
+def families_to_offer(library: FontLibrary) -> list[str]:
+    """Font families to list for people: the internal fallbacks that complete rare name
+    characters are used automatically and never chosen."""
+    from designer.render.fonts import NAME_FALLBACK_A, NAME_FALLBACK_B
+
+    hidden = {NAME_FALLBACK_A, NAME_FALLBACK_B}
+    return [family for family in library.families() if family not in hidden]

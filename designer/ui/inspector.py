@@ -506,7 +506,9 @@ class Inspector(QScrollArea):
         combo.clear()
         families = []
         if self.fonts is not None:
-            families = self.fonts.families()
+            from designer.ui.fonts import families_to_offer
+
+            families = families_to_offer(self.fonts)
         for family in families:
             combo.addItem(family, family)
             combo.setItemData(combo.count() - 1, QFont(family, 11), Qt.ItemDataRole.FontRole)
@@ -520,8 +522,14 @@ class Inspector(QScrollArea):
         )
         self.page_preset = ComboBox()
         self.page_preset.addItem(tr("Custom"), None)
+        shown = {
+            "B4": tr("B4 (JIS)"),
+            "B5": tr("B5 (JIS)"),
+            "CR80": tr("Card (CR80, 85.6 × 54 mm)"),
+            "Square": tr("Square (100 × 100 mm)"),
+        }
         for name in PAGE_PRESETS:
-            self.page_preset.addItem(name, name)
+            self.page_preset.addItem(shown.get(name, name), name)
         self.page_orientation = ComboBox()
         self.page_orientation.addItem(tr("Portrait"), "portrait")
         self.page_orientation.addItem(tr("Landscape"), "landscape")

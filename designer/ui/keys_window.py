@@ -75,7 +75,12 @@ KNOWN_MODULES = (
     "/opt/homebrew/lib/libykcs11.dylib",
     r"C:\Program Files\Yubico\Yubico PIV Tool\bin\libykcs11.dll",
 )
-KEY_TYPE_LABELS = {"ed25519": "Ed25519", "p256": "P-256", "rsa2048": "RSA-2048"}
+KEY_TYPE_LABELS = {
+    "ed25519": "Ed25519",
+    "p256": "P-256",
+    "rsa2048": "RSA-2048",
+    "rsa3072": "RSA-3072",
+}
 
 
 def tr(text: str) -> str:

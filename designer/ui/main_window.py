@@ -338,6 +338,9 @@ class MainWindow(QMainWindow):
         )
         self.tools_menu.addAction(self._action(tr("&Keys and tokens…"), self.show_keys_window))
         self.tools_menu.addAction(self._action(tr("Add &font…"), self.add_font_dialog))
+        self.tools_menu.addAction(
+            self._action(tr("Import Open &Badges 2.0…"), self.show_ob2_import)
+        )
         self.tools_menu.addSeparator()
         self.tools_menu.addAction(self._action(tr("&Settings…"), self.show_settings))
 
@@ -403,6 +406,14 @@ class MainWindow(QMainWindow):
         wizard.show()
         self.issue_wizard = wizard
         return wizard
+
+    def show_ob2_import(self):
+        from designer.ui.ob2_import import Ob2ImportDialog
+
+        self.ob2_import = Ob2ImportDialog(self)
+        self.ob2_import.designOpened.connect(self.open_path)
+        self.ob2_import.show()
+        return self.ob2_import
 
     def show_verify_window(self):
         from designer.ui.verify_window import VerifyWindow
@@ -481,9 +492,10 @@ class MainWindow(QMainWindow):
         return self.keys_window
 
     def show_settings(self) -> None:
+        from designer.ui.fonts import families_to_offer
         from designer.ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self._font_library().families(), self).exec()
+        SettingsDialog(families_to_offer(self._font_library()), self).exec()
 
     def add_tool_action(self, action: QAction) -> None:
         """Windows such as the issue wizard or verifier add themselves to the Tools menu."""

@@ -48,7 +48,8 @@ from designer.data.roster import Roster, read_roster
 from designer.model.elements import BarcodeElement, ImageElement, QRElement, TextElement
 from designer.model.template import Template
 from designer.ui.canvas.view import FIELD_MIME
-from designer.ui.field_labels import field_label
+from designer.ui.field_labels import field_label, placeholder_text
+from designer.ui.messages import translate
 from designer.ui.widgets import ComboBox
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole
@@ -222,7 +223,7 @@ class RosterTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             problem = self._marks.get((record.row, header))
             if role == Qt.ItemDataRole.ToolTipRole and problem is not None:
-                return problem.message
+                return translate(problem.message)
             value = record.values.get(header, "")
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -446,7 +447,7 @@ class RosterPanel(QWidget):
         self.mapping_combos: dict[str, QComboBox] = {}
         for row, name in enumerate(fields):
             label = QLabel(field_label(name))
-            label.setToolTip(name)
+            label.setToolTip(tr("Written in a design as %1").replace("%1", placeholder_text(name)))
             label.setContentsMargins(4, 0, 4, 0)
             self.mapping_table.setCellWidget(row, 0, label)
             combo = ComboBox()
@@ -503,4 +504,5 @@ def _problem_text(problem: Problem) -> str:
     if problem.column:
         where.append(problem.column)
     prefix = ", ".join(where)
-    return f"{prefix}: {problem.message}" if prefix else problem.message
+    message = translate(problem.message)
+    return f"{prefix}: {message}" if prefix else message

@@ -81,6 +81,7 @@ class SettingsDialog(QDialog):
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
         self.font = ComboBox()
+        self.font.setObjectName("fontCombo")
         for family in fonts:
             self.font.addItem(family)
             self.font.setItemData(
@@ -89,7 +90,7 @@ class SettingsDialog(QDialog):
         if ui.get("default_font"):
             self.font.setCurrentText(ui["default_font"])
         self.database = QLineEdit(self.data.get("database", ""))
-        self.database.setPlaceholderText(tr("Empty: SQLite file in the data folder"))
+        self.database.setPlaceholderText(tr("Empty: a database file in the data folder"))
         self.language = ComboBox()
         self.language.addItem(tr("System language"), "")
         for code, name in LANGUAGES.items():

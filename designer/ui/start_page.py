@@ -43,9 +43,13 @@ def blank_pages() -> list[tuple[str, str, str, str]]:
 def builtin_templates() -> list[tuple[str, Path]]:
     """(name, path) of every readable built-in design."""
     found = []
+    described = {
+        "certificate-en-a4": tr("Certificate in English (A4)"),
+        "certificate-en-letter": tr("Certificate in English (US Letter)"),
+    }
     for path in sorted(templates_dir().glob("*.shosho")):
         try:
-            found.append((load_template(path).name, path))
+            found.append((described.get(path.stem) or load_template(path).name, path))
         except ShoshoError:
             continue
     return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -18,10 +18,19 @@ from PySide6.QtWidgets import (
 )
 
 from designer.errors import EXIT_OK, EXIT_UNTRUSTED, ShoshoError
+from designer.ui.messages import describe_item, headline, translate
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
+
+
+OB2_HEADLINES = {
+    "revoked": QT_TRANSLATE_NOOP("", "Open Badges 2.0: revoked by the issuer"),
+    "expired": QT_TRANSLATE_NOOP("", "Open Badges 2.0: expired"),
+    "invalid": QT_TRANSLATE_NOOP("", "Open Badges 2.0: not valid"),
+    "cannot-check": QT_TRANSLATE_NOOP("", "Open Badges 2.0: cannot be checked offline"),
+}
 
 
 class VerifyWindow(QWidget):
@@ -89,21 +98,49 @@ class VerifyWindow(QWidget):
         """Verify a file path or QR text with the installed trust list; shows and returns the result."""
         from designer.verification.any_item import load_trust, verify_item
 
+        if self._verify_ob2(item):
+            return self.result
         try:
             result = verify_item(str(item), load_trust())
         except ShoshoError as error:
             self.result = None
-            self._show("#b3261e", tr("Cannot verify"), str(error))
+            self._show("#b3261e", tr("Cannot verify"), translate(str(error)))
             return None
         self.result = result
         code = result.exit_code
         color = "#188038" if code == EXIT_OK else "#8a5a00" if code == EXIT_UNTRUSTED else "#b3261e"
-        headline = {
-            EXIT_OK: tr("Genuine: signed by a trusted issuer"),
-            EXIT_UNTRUSTED: tr("Signature valid, but the issuer is not in your trust list"),
-        }.get(code, tr("Not valid"))
-        self._show(color, headline, result.describe())
+        self._show(color, headline(result), describe_item(result))
         return result
+
+    def _verify_ob2(self, item: str | Path) -> bool:
+        """An Open Badges 2.0 file: its own verdicts (see designer.ob2.verify)."""
+        from designer.ob2.cli import verify_dropped_file
+        from designer.ob2.reader import looks_like_ob2
+        from designer.ob2.verify import UNTRUSTED, VERIFIED, describe
+
+        path = Path(str(item))
+        if not path.is_file() or path.suffix.lower() == ".pdf" or not looks_like_ob2(path):
+            return False
+        verdicts = verify_dropped_file(path)
+        self.result = verdicts
+        if not verdicts:
+            self._show("#b3261e", tr("Not valid"), tr("No Open Badges 2.0 award in this file"))
+            return True
+        states = {verdict.state for verdict in verdicts}
+        worst = (
+            next(v for v in verdicts if v.state not in (VERIFIED, UNTRUSTED))
+            if not (states <= {VERIFIED, UNTRUSTED})
+            else verdicts[0]
+        )
+        headline, color = (
+            (tr("Open Badges 2.0: signed by a trusted issuer"), "#188038")
+            if states == {VERIFIED}
+            else (tr("Open Badges 2.0: signature valid, but the issuer is not trusted"), "#8a5a00")
+            if states <= {VERIFIED, UNTRUSTED}
+            else (tr(OB2_HEADLINES.get(worst.state, "Not valid")), "#b3261e")
+        )
+        self._show(color, headline, "\n".join(line for v in verdicts for line in describe(v)))
+        return True
 
     def _show(self, color: str, headline: str, details: str) -> None:
         self.headline.setText(headline)

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from designer.errors import EXIT_DATA_ERROR, EXIT_OK, EXIT_UNTRUSTED, ShoshoError, UsageError
-from designer.verification.credential import VerificationResult, verify_file
+from designer.pdfsign.checking import PdfSignatureReport, check_pdf_file
+from designer.verification.credential import VERIFIED, VerificationResult, verify_file
 from designer.verification.issuers import TrustedIssuers
 from designer.verification.paper import IMAGE_SUFFIXES, PaperVerdict, looks_like_seal, verify_paper
 from designer.verification.trust_list import (
@@ -52,6 +53,8 @@ class Trust:
 
     credentials: TrustedIssuers = field(default_factory=TrustedIssuers)
     seals: TrustList = field(default_factory=TrustList)
+    pdf_roots: list = field(default_factory=list)
+    """CA certificates (asn1crypto) that PDF signatures may chain to."""
 
     def add_trust_list(self, trust_list: TrustList) -> None:
         """Seal keys are the issuer's keys: the same key signs the credential and its seal."""
@@ -112,11 +115,18 @@ class Trust:
 def load_trust(files=(), issuers=(), *, installed: bool = True) -> Trust:
     """Trust from ``--trust`` files (signed trust lists, DID documents, issuer lists),
     ``--trust-issuer`` entries and, unless ``installed`` is false, the imported trust list."""
+    from designer.pdfsign.checking import CERTIFICATE_SUFFIXES, trust_anchors
+
     trust = Trust()
+    trust.pdf_roots = trust_anchors(
+        [Path(p) for p in files if Path(p).suffix.lower() in CERTIFICATE_SUFFIXES], installed
+    )
     if installed:
         trust.add_trust_list(installed_trust_list())
     for path in files:
         path = Path(path)
+        if path.suffix.lower() in CERTIFICATE_SUFFIXES:
+            continue  # a CA certificate for PDF signatures
         data = _read_json(path)
         if isinstance(data, dict) and data.get("type") == "ShoshoTrustList":
             trust.add_trust_list(load_trust_list(path))
@@ -228,6 +238,7 @@ class ItemResult:
     source: str
     credential: VerificationResult | None = None
     paper: PaperVerdict | None = None
+    pdf_signatures: PdfSignatureReport | None = None
     notes: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -247,7 +258,11 @@ class ItemResult:
             return EXIT_DATA_ERROR
         codes = [
             c
-            for c in (self.seal_code, self.credential and self.credential.exit_code)
+            for c in (
+                self.seal_code,
+                self.credential and self.credential.exit_code,
+                self.pdf_signatures and self.pdf_signatures.exit_code,
+            )
             if c is not None
         ]
         return worst(codes) if codes else EXIT_DATA_ERROR
@@ -272,6 +287,10 @@ class ItemResult:
             return "VERIFIED: signature valid, issuer trusted"
         if code == EXIT_UNTRUSTED:
             return "SIGNATURE VALID, ISSUER NOT TRUSTED"
+        if self.pdf_signatures is not None and self.pdf_signatures.exit_code == EXIT_DATA_ERROR:
+            return (
+                "INVALID: the PDF signature does not verify, or the PDF was changed after signing"
+            )
         if self.paper is not None and not self.paper.genuine:
             if self.paper.credential_matches is False:
                 return "NOT GENUINE: the printed seal does not match the attached credential"
@@ -326,6 +345,8 @@ class ItemResult:
             body = self.credential.describe().splitlines()
             lines.append(f"  credential: {self.credential.headline}")
             lines += ["  " + line for line in body[1:]]
+        if self.pdf_signatures is not None:
+            lines += self.pdf_signatures.describe()
         lines += [f"  note: {note}" for note in self.notes]
         return "\n".join(lines)
 
@@ -364,6 +385,8 @@ class ItemResult:
                 "status_as_of": seal.status_as_of.isoformat() if seal.status_as_of else None,
                 "matches_attachment": self.paper.credential_matches,
             }
+        if self.pdf_signatures is not None:
+            data["pdf_signature"] = self.pdf_signatures.to_json()
         if self.notes:
             data["notes"] = self.notes
         return data
@@ -447,6 +470,8 @@ def _verify_pdf(path, trust, result, status_lists, now, moment, today) -> None:
         result.credential = verify_file(path, trust.credentials, status_lists=status_lists, now=now)
     else:
         result.notes.append("the PDF carries no signed credential attachment")
+    trusted = result.credential is not None and result.credential.verdict == VERIFIED
+    result.pdf_signatures = check_pdf_file(path, attachments, trust.pdf_roots, trusted)
     credential = result.credential
     issuer_id = credential.issuer_id if credential else None
     keys = credential.key_fingerprints if credential else []

@@ -89,3 +89,23 @@ def test_printed_seal_reads_back_at_150_dpi(name, tmp_path):
         record.values.get("full_name"),
         record.values.get("name_en"),
     }
+
+
+@pytest.mark.parametrize("name", [n for n in SEALED if n != "student-id"])
+def test_certificate_seals_print_modules_of_at_least_half_a_millimetre(name):
+    from designer.render.display import RectsItem
+
+    template, _ = open_template(name)
+    roster = "roster-en.xlsx" if name.startswith("certificate-en") else "roster-ja.csv"
+    record = max(records(template, roster), key=lambda r: len(str(r.values.get("full_name", ""))))
+    claims = seal_claims(
+        template, record.values, credential_id=str(uuid.uuid4()), issued=dt.date(2025, 3, 19)
+    )
+    values = {**record.values, "seal_url": seal_qr_text(claims, KeySigner(), VERIFY_URL)}
+    (page, *_) = layout_record(template, values, fonts=FontLibrary.default())
+    (code,) = [item for item in page.items if isinstance(item, RectsItem) and item.rects]
+    module = min(height for _x, _y, _w, height in code.rects)
+    assert module >= 0.5 - 1e-9
+    right = max(x + w for x, _y, w, _h in code.rects)
+    bottom = max(y + h for _x, y, _w, h in code.rects)
+    assert right <= template.page.width and bottom <= template.page.height

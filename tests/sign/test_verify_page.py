@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from designer.keys.multikey import public_key_multibase
+from designer.signing.data_integrity import DataIntegritySigner
 from designer.signing.seal import seal_qr_text, split_seal_text
 from designer.verification.trust_list import encode_status_bits
 from designer.verification.verify_page import render_verify_page, write_verify_page
@@ -61,6 +62,22 @@ def open_in_chromium(url: str) -> dict:
     return json.loads(unescape(match.group(1)))
 
 
+def _legacy_seal(signer) -> str:
+    """A seal of the first format (OB seal v1) signed by ``signer``."""
+    from dataclasses import asdict
+
+    from designer.keys.public_keys import legacy_kid_for_public_key
+    from designer.signing.seal_codec import CoseSign1, bytes_to_digits, protected_header
+    from designer.signing.seal_legacy import legacy_payload
+
+    kid = legacy_kid_for_public_key(signer.public_key())
+    protected = protected_header(-8, kid)
+    payload = legacy_payload(asdict(certificate_claims(status_index=7)))
+    unsigned = CoseSign1(protected, payload, b"", -8, kid)
+    sealed = CoseSign1(protected, payload, signer.sign(unsigned.to_be_signed()), -8, kid)
+    return "https://www.tokyo-mirai.ac.jp/v/#" + bytes_to_digits(sealed.encode())
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     requested: list[str] = []
 
@@ -75,11 +92,32 @@ def _bits(*set_positions: int) -> bytes:
     return bytes(bits)
 
 
-def _status_list(purpose: str, bits: bytes) -> dict:
-    return {
+def _status_list(purpose: str, bits: bytes, issuer: str = "", signer=None) -> dict:
+    """A BitstringStatusListCredential as ``shosho status export`` writes it, signed by
+    ``signer`` (eddsa-rdfc-2022 for Ed25519, ecdsa-rdfc-2019 for P-256) when given."""
+    url = f"https://www.tokyo-mirai.ac.jp/status/{purpose}-1.json"
+    credential = {
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "id": url,
         "type": ["VerifiableCredential", "BitstringStatusListCredential"],
-        "credentialSubject": {"statusPurpose": purpose, "encodedList": encode_status_bits(bits)},
+        "issuer": issuer,
+        "validFrom": "2026-11-30T09:00:00Z",
+        "credentialSubject": {
+            "id": f"{url}#list",
+            "type": "BitstringStatusList",
+            "statusPurpose": purpose,
+            "encodedList": encode_status_bits(bits),
+        },
     }
+    if signer is None:
+        return credential
+    suite = "eddsa-rdfc-2022" if signer.algorithm == "Ed25519" else "ecdsa-rdfc-2019"
+    return DataIntegritySigner(signer, suite).sign(credential)
+
+
+def _write(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -92,40 +130,69 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         ed, p256, stranger, rotated = (KeySigner(), KeySigner("P-256"), KeySigner(), KeySigner())
-        entry = issuer_entry(
-            ed,
-            p256,
-            verify_url=f"{origin}/v/",
-            issuer_id=f"did:web:127.0.0.1%3A{server.server_port}",
-            status_lists={
-                "revocation": "/status/r{list}.json",
-                "suspension": "/status/s{list}.json",
+        rotated_p256 = KeySigner("P-256")
+        issuer_id = f"did:web:127.0.0.1%3A{server.server_port}"
+        url = f"{origin}/v/"
+
+        def page(folder: str, status_lists: dict, verify_url: str = url) -> None:
+            entry = issuer_entry(
+                ed, p256, verify_url=verify_url, issuer_id=issuer_id, status_lists=status_lists
+            )
+            _write(site / f"{folder}.json", entry)
+            write_verify_page(site / f"{folder}.json", site / folder)
+
+        def lists(folder: str, signer, revoked: bytes, suspended: bytes) -> dict:
+            _write(
+                site / folder / "r1.json", _status_list("revocation", revoked, issuer_id, signer)
+            )
+            _write(
+                site / folder / "s1.json", _status_list("suspension", suspended, issuer_id, signer)
+            )
+            return {
+                "revocation": f"/{folder}/r{{list}}.json",
+                "suspension": f"/{folder}/s{{list}}.json",
+            }
+
+        page("v", lists("status", ed, _bits(5), _bits(6)))
+        # Lists signed with the P-256 key (ecdsa-rdfc-2019).
+        page("p", lists("p256", p256, _bits(5), _bits()))
+        # Lists without a proof, and a signed list whose bits were changed afterwards.
+        page("u", lists("unsigned", None, _bits(5), _bits()))
+        altered = _status_list("revocation", _bits(), issuer_id, ed)
+        altered["credentialSubject"]["encodedList"] = encode_status_bits(_bits(5))
+        _write(site / "altered" / "r1.json", altered)
+        page("a", {"revocation": "/altered/r{list}.json"})
+        # Staged before upload: the profile names the production host; served from localhost
+        # the page reads the same paths from its own origin.
+        page(
+            "stage",
+            {
+                "revocation": "https://www.tokyo-mirai.ac.jp/status/r{list}.json",
+                "suspension": "https://www.tokyo-mirai.ac.jp/status/s{list}.json",
             },
+            verify_url="https://www.tokyo-mirai.ac.jp/v/",
         )
-        (site / "issuer.json").write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
-        write_verify_page(site / "issuer.json", site / "v")
-        (site / "status").mkdir()
-        (site / "status" / "r1.json").write_text(json.dumps(_status_list("revocation", _bits(5))))
-        (site / "status" / "s1.json").write_text(json.dumps(_status_list("suspension", _bits(6))))
-        (site / ".well-known").mkdir()
         did = {
-            "id": entry["id"],
+            "id": issuer_id,
             "verificationMethod": [
                 {
-                    "id": "#seal-2027",
+                    "id": f"{issuer_id}#seal-2027",
                     "type": "Multikey",
-                    "controller": entry["id"],
-                    "publicKeyMultibase": public_key_multibase(rotated.public_key()),
+                    "controller": issuer_id,
+                    "publicKeyMultibase": public_key_multibase(key.public_key()),
                 }
+                for key in (rotated, rotated_p256)
             ],
         }
-        (site / ".well-known" / "did.json").write_text(json.dumps(did))
+        _write(site / ".well-known" / "did.json", did)
 
-        url = f"{origin}/v/"
-        genuine = seal_qr_text(certificate_claims(status_index=7), ed, url)
+        genuine = seal_qr_text(
+            certificate_claims(status_index=7, printed_date="令和7年3月25日"), ed, url
+        )
         prefix, digits = split_seal_text(genuine)
         middle = len(digits) // 2  # inside the claims
         flipped = digits[:middle] + str((int(digits[middle]) + 1) % 10) + digits[middle + 1 :]
+        revoked = split_seal_text(seal_qr_text(certificate_claims(status_index=5), ed, url))[1]
         cases = {
             "genuine": genuine,
             "p256": seal_qr_text(certificate_claims(status_index=8), p256, url),
@@ -134,9 +201,15 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
             "suspended": seal_qr_text(student_id_claims(status_index=6), ed, url),
             "unknown_issuer": seal_qr_text(certificate_claims(), stranger, url),
             "did_json_key": seal_qr_text(certificate_claims(status_index=9), rotated, url),
+            "did_json_p256": seal_qr_text(certificate_claims(status_index=9), rotated_p256, url),
             "expired": seal_qr_text(
                 student_id_claims(status_index=10, expires=dt.date(2024, 3, 31)), ed, url
             ),
+            "p256_list_revoked": f"{origin}/p/#{revoked}",
+            "unsigned_list": f"{origin}/u/#{revoked}",
+            "altered_list": f"{origin}/a/#{revoked}",
+            "staged_revoked": f"{origin}/stage/#{revoked}",
+            "legacy": f"{origin}/v/#" + split_seal_text(_legacy_seal(ed))[1],
             "no_seal": url,
             "file": (site / "v" / "index.html").as_uri() + "#" + digits,
         }
@@ -154,8 +227,34 @@ def test_a_genuine_seal_shows_the_signed_claims_and_checked_status(results) -> N
     assert result["claims"]["name"] == "山田 太郎"
     assert result["claims"]["achievement"] == "データサイエンス基礎 修了"
     assert result["claims"]["issuedDay"] == (dt.date(2025, 3, 25) - dt.date(1970, 1, 1)).days
+    assert result["claims"]["printedDate"] == "令和7年3月25日"
     assert result["statusChecked"] is True and result["statusAsOf"]
     assert result["keySource"] == "page"
+    assert "令和7年3月25日" in result["shown"] and "Date as printed" in result["shown"]
+
+
+def test_status_lists_signed_with_p256_are_checked(results) -> None:
+    assert results["p256_list_revoked"]["verdict"] == "revoked"
+
+
+def test_a_list_without_a_valid_proof_is_refused(results) -> None:
+    for case in ("unsigned_list", "altered_list"):
+        result = results[case]
+        assert result["verdict"] == "genuine" and result["statusChecked"] is False, case
+        assert any("proof" in r or "signature" in r for r in result["statusProblems"]), result
+
+
+def test_a_page_staged_on_localhost_reads_its_own_lists(results) -> None:
+    assert results["staged_revoked"]["verdict"] == "revoked"
+
+
+def test_a_p256_multikey_in_did_json_is_accepted(results) -> None:
+    assert results["did_json_p256"]["verdict"] == "genuine"
+    assert results["did_json_p256"]["keySource"] == "did.json"
+
+
+def test_a_seal_of_the_first_format_still_verifies(results) -> None:
+    assert results["legacy"]["verdict"] == "genuine" and results["legacy"]["version"] == 1
 
 
 def test_p256_seals_verify_with_webcrypto_ecdsa(results) -> None:
@@ -195,7 +294,10 @@ def test_from_file_the_signature_is_checked_and_status_is_unknown(results) -> No
 
 
 def test_the_page_requests_only_its_own_files(results) -> None:
-    allowed = re.compile(r"^/(v/|status/[rs]1\.json|\.well-known/did\.json|favicon\.ico)$")
+    allowed = re.compile(
+        r"^/((v|p|u|a|stage)/|(status|p256|unsigned)/[rs]1\.json|altered/r1\.json"
+        r"|\.well-known/did\.json|favicon\.ico)$"
+    )
     assert results["_requests"], "the server saw no requests"
     assert all(allowed.match(path) for path in results["_requests"]), results["_requests"]
     assert not any("#" in path for path in results["_requests"])

@@ -137,6 +137,28 @@ def layout_image(element: ImageElement, ctx: LayoutContext) -> list[DisplayItem]
     return [ImageItem(loaded.key, place.x, place.y, place.width, place.height, clip=place.clip)]
 
 
+SEAL_MODULE_MM = 0.5
+"""The smallest module of a seal QR on a certificate: a phone photo or a 150 dpi scan then has
+about three pixels per module, enough through tilt, blur and JPEG. A seal code larger than its
+box grows around the box's centre (kept on the page); cards print the code as large as its box."""
+
+
+def _seal_square(
+    element: QRElement, ctx: LayoutContext, count: int, size: float, top: float, below: float
+) -> tuple[float, float, float]:
+    """(left, top, size) of a certificate's seal code, grown to ``SEAL_MODULE_MM`` modules."""
+    x, _y, w, _h = _box(element)
+    left = x + (w - size) / 2
+    needed = count * SEAL_MODULE_MM
+    if ctx.template.kind == "card" or needed <= size:
+        return left, top, size
+    centre_x, centre_y = left + size / 2, top + size / 2
+    page = ctx.template.page
+    grown_left = min(max(centre_x - needed / 2, 0.0), max(page.width - needed, 0.0))
+    grown_top = min(max(centre_y - needed / 2, 0.0), max(page.height - needed - below, 0.0))
+    return grown_left, grown_top, needed
+
+
 def layout_qr(element: QRElement, ctx: LayoutContext) -> list[DisplayItem]:
     text = expand(element.content, ctx.values)
     if not text:
@@ -150,6 +172,10 @@ def layout_qr(element: QRElement, ctx: LayoutContext) -> list[DisplayItem]:
         _version, modules = qr_matrix(text, element.ec_level)
     except ShoshoError as error:
         raise ShoshoError(f"QR code {element.label()}: {error}") from None
+    if "seal_url" in element.content:
+        count = len(modules) + 2 * element.quiet_zone
+        left, y, size = _seal_square(element, ctx, count, size, y, caption_height)
+        x, w = left + size / 2 - max(w, size) / 2, max(w, size)
     _module, rects = qr_rects(modules, left, y, size, element.quiet_zone)
     items: list[DisplayItem] = []
     if element.background and element.background.lower() not in ("none", "transparent"):

@@ -27,7 +27,7 @@ def horizontal_units(text: str, chain: Sequence[FaceMetrics]) -> tuple[list[Unit
             units.append(Unit(i, i + 1, "", 0, 0.0, NEWLINE))
             continue
         if is_skipped(ch):
-            attach_ignorable(units, i)
+            attach_ignorable(units, i, text, chain, missing)
             continue
         advance = primary.get(ch)
         face = 0
@@ -91,7 +91,16 @@ def place_horizontal(
             unit = units[k]
             x = x0 + offset * size_mm
             positions.append(x)
-            collector.add(unit.face, size, unit.glyphs, x, baseline, False)
+            collector.add(
+                unit.face,
+                size,
+                unit.glyphs,
+                x,
+                baseline,
+                False,
+                unit.glyph,
+                text[unit.start : unit.end],
+            )
         src_start = units[start].start if start < count else len(text)
         src_end = units[end - 1].end if end > start else src_start
         result.append(

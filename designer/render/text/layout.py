@@ -14,6 +14,7 @@ from designer.render.fonts import FontLibrary, describe_characters
 from designer.render.text.fit import Prepared, choose_size
 from designer.render.text.horizontal import horizontal_units, place_horizontal
 from designer.render.text.placement import RunCollector, TextLine
+from designer.render.text.shaping import describe_sequences
 from designer.render.text.units import break_flags, normalise_source
 from designer.render.text.vertical import place_vertical, vertical_units
 
@@ -29,7 +30,8 @@ class TextLayout:
     ``runs`` hold positions in page millimetres (the element's x/y applied, its rotation not:
     the page layout adds that as a transform). ``lines`` are in reading order (columns right
     to left for vertical text). ``missing`` are characters no font could draw (drawn as the
-    font's empty box and reported, never silently dropped).
+    font's empty box and reported, never silently dropped) and variation sequences (base +
+    selector) no font has (the base glyph is drawn, and reported).
     """
 
     runs: list[GlyphRun]
@@ -150,11 +152,18 @@ def text_problems(element: TextElement, text: str, fonts: FontLibrary) -> list[s
     layout = layout_text(element, text, fonts)
     problems: list[str] = []
     label = f"text element {element.label()}"
-    if layout.missing:
-        ordered = [ch for ch in dict.fromkeys(text) if ch in layout.missing]
+    ordered = [ch for ch in dict.fromkeys(text) if ch in layout.missing]
+    if ordered:
         problems.append(
             f"{label}: no installed font has {describe_characters(ordered)}; "
             "add a font that has them or change the text"
+        )
+    variants = sorted(item for item in layout.missing if len(item) > 1)
+    if variants:
+        problems.append(
+            f"{label}: no installed font has the variant {describe_sequences(variants)}; "
+            "the standard form would be printed instead. Add a font with these ideographic "
+            "variation sequences (for example IPAmj明朝) or check the roster"
         )
     if layout.overflow:
         style = element.style

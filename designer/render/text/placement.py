@@ -76,8 +76,23 @@ class RunCollector:
         self._text: list[str] = []
         self._positions: list[tuple[float, float]] = []
         self._rotated: list[bool] = []
+        self._glyph_ids: list[int] = []
+        self._clusters: list[str] = []
+        self._special = False  # some glyph is not simply its character's cmap glyph
 
-    def add(self, face: int, size: float, glyph: str, x: float, y: float, rotated: bool) -> None:
+    def add(
+        self,
+        face: int,
+        size: float,
+        glyph: str,
+        x: float,
+        y: float,
+        rotated: bool,
+        glyph_id: int = -1,
+        source: str | None = None,
+    ) -> None:
+        """Place ``glyph`` (its character; ``glyph_id`` where the face's cmap does not give
+        the glyph) standing for ``source`` in the text layer (default: ``glyph``)."""
         key = (face, size)
         if key != self._key:
             self._flush()
@@ -85,6 +100,12 @@ class RunCollector:
         self._text.append(glyph)
         self._positions.append((x, y))
         self._rotated.append(rotated)
+        self._glyph_ids.append(glyph_id)
+        if source is None:
+            source = glyph
+        self._clusters.append(source)
+        if glyph_id >= 0 or source != glyph:
+            self._special = True
 
     def _flush(self) -> None:
         if self._key is not None and self._text:
@@ -98,11 +119,16 @@ class RunCollector:
                     positions=self._positions,
                     rotated=self._rotated if any(self._rotated) else None,
                     opacity=self.opacity,
+                    glyph_ids=self._glyph_ids if self._special else None,
+                    clusters=self._clusters if self._special else None,
                 )
             )
         self._text = []
         self._positions = []
         self._rotated = []
+        self._glyph_ids = []
+        self._clusters = []
+        self._special = False
 
     def finish(self) -> list[GlyphRun]:
         self._flush()

@@ -13,6 +13,7 @@ from designer.render.text.chars import (
     is_space,
     is_word_char,
 )
+from designer.render.text.shaping import is_variation_selector, shaper
 
 # Unit kinds
 UPRIGHT = 0  # drawn upright at its cell
@@ -24,7 +25,19 @@ NEWLINE = 3  # a forced line break; not drawn
 class Unit:
     """One cell of the line. ``start``/``end`` index the source text."""
 
-    __slots__ = ("start", "end", "glyphs", "face", "advance", "width", "kind", "space", "dx", "dy")
+    __slots__ = (
+        "start",
+        "end",
+        "glyphs",
+        "face",
+        "advance",
+        "width",
+        "kind",
+        "space",
+        "dx",
+        "dy",
+        "glyph",
+    )
 
     def __init__(
         self,
@@ -38,6 +51,7 @@ class Unit:
         dx: float = 0.0,
         dy: float = 0.0,
         width: float | None = None,
+        glyph: int = -1,
     ) -> None:
         self.start = start
         self.end = end
@@ -49,6 +63,7 @@ class Unit:
         self.space = space  # hangs at a line end, stretches for justify
         self.dx = dx  # extra offset (em) right
         self.dy = dy  # extra offset (em) up
+        self.glyph = glyph  # the face's glyph index to draw, where it is not glyphs' cmap glyph
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Unit({self.glyphs!r}, kind={self.kind}, adv={self.advance:.3f})"
@@ -97,12 +112,39 @@ def break_flags(units: Sequence[Unit], text: str) -> list[bool]:
     return flags
 
 
-def attach_ignorable(units: list[Unit], index: int) -> bool:
-    """Let a variation selector or joiner at ``index`` join the previous unit. True if it did."""
-    if units:
-        units[-1].end = index + 1
+def attach_ignorable(
+    units: list[Unit], index: int, text: str, chain: Sequence[FaceMetrics], missing: set[str]
+) -> bool:
+    """Let a variation selector or joiner at ``index`` join the previous unit. True if it did.
+
+    A variation selector picks the variant glyph of the unit's character from the first face
+    of the chain that has the sequence (its format-14 cmap). A sequence that no face has is
+    added to ``missing`` (the base glyph is drawn); the selector stays in the text layer.
+    """
+    if not units:
+        return False
+    unit = units[-1]
+    unit.end = index + 1
+    selector = text[index]
+    if not is_variation_selector(selector) or unit.kind not in (UPRIGHT, ROTATED):
         return True
-    return False
+    base = text[unit.start]
+    if unit.end - unit.start != 2 or unit.glyphs != base:
+        return True
+    order = [unit.face] + [k for k in range(len(chain)) if k != unit.face]
+    for k in order:
+        face = chain[k]
+        if base not in face.advances:
+            continue
+        glyph = shaper(face.ref).variant_glyph(base, selector)
+        if glyph is not None:
+            if k != unit.face:
+                unit.face = k
+                unit.advance = unit.width = face.advance(base)
+            unit.glyph = glyph
+            return True
+    missing.add(base + selector)
+    return True
 
 
 def is_skipped(ch: str) -> bool:

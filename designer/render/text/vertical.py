@@ -1,9 +1,11 @@
 """Vertical text (縦書き): characters top to bottom, columns right to left.
 
-Kanji and kana stand upright in 1 em cells (the font's vmtx advance). Punctuation and
-brackets take the font's vertical presentation forms where it maps them; otherwise 、。 move
-to the top-right of the cell and brackets, ー and 〜 are turned 90° clockwise. Latin text is
-turned sideways, and one or two ASCII digits stand upright side by side in one cell (縦中横).
+Kanji and kana stand upright in 1 em cells (the font's vmtx advance). Punctuation, brackets,
+ー and 〜 take the face's own vertical alternates (GSUB ``vert``/``vrt2``, through HarfBuzz);
+a face without them gives its vertical presentation forms where it maps them; otherwise 、。
+move to the top-right of the cell and brackets, ー and 〜 are turned 90° clockwise. Latin text
+is turned sideways; one or two ASCII digits or capitals stand upright side by side in one cell
+(縦中横), and longer runs of capitals (acronyms) stand upright one letter per cell.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from designer.render.text.chars import (
     is_wide,
 )
 from designer.render.text.placement import RunCollector, TextLine, inline_offsets
+from designer.render.text.shaping import shaper
 from designer.render.text.units import (
     COMBINED,
     NEWLINE,
@@ -38,8 +41,13 @@ COMBINE_MAX_DIGITS = 2
 _LATIN_CONTEXT = ".,:/-+%"
 
 
+def _is_capital(ch: str) -> bool:
+    return "A" <= ch <= "Z"
+
+
 def _latin_neighbour(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch in _LATIN_CONTEXT)
+    """Whether ``ch`` (one character, or "" at either end of the text) belongs to Latin text."""
+    return ch != "" and ch.isascii() and (ch.isalnum() or ch in _LATIN_CONTEXT)
 
 
 def vertical_units(text: str, chain: Sequence[FaceMetrics]) -> tuple[list[Unit], set[str]]:
@@ -54,24 +62,29 @@ def vertical_units(text: str, chain: Sequence[FaceMetrics]) -> tuple[list[Unit],
             i += 1
             continue
         if is_skipped(ch):
-            attach_ignorable(units, i)
+            attach_ignorable(units, i, text, chain, missing)
             i += 1
             continue
-        if is_ascii_digit(ch):
+        if is_ascii_digit(ch) or _is_capital(ch):
+            same_class = is_ascii_digit if is_ascii_digit(ch) else _is_capital
             j = i
-            while j < count and is_ascii_digit(text[j]):
+            while j < count and same_class(text[j]):
                 j += 1
             before = text[i - 1] if i else ""
             after = text[j] if j < count else ""
-            if (
-                j - i <= COMBINE_MAX_DIGITS
-                and not _latin_neighbour(before)
-                and not _latin_neighbour(after)
-            ):
+            alone = not _latin_neighbour(before) and not _latin_neighbour(after)
+            if alone and j - i <= COMBINE_MAX_DIGITS:
                 face, _ = find_face(ch, chain)
                 digits = text[i:j]
                 width = sum(chain[face].advance(d) for d in digits)
                 units.append(Unit(i, j, digits, face, 1.0, COMBINED, width=width))
+                i = j
+                continue
+            if alone and same_class is _is_capital:
+                # longer acronyms stand upright, one letter per cell (JLREQ 3.2.3)
+                for k in range(i, j):
+                    face, advance = find_face(text[k], chain)
+                    units.append(Unit(k, k + 1, text[k], face, 1.0, UPRIGHT, width=advance or 0.6))
                 i = j
                 continue
         face, advance = find_face(ch, chain)
@@ -85,7 +98,22 @@ def vertical_units(text: str, chain: Sequence[FaceMetrics]) -> tuple[list[Unit],
         space = is_space(ch)
         if ch == "\u3000" or (is_wide(ch) and not space):
             form = VERTICAL_FORMS.get(ch)
-            if form is not None and form in metrics.advances:
+            alternate = shaper(metrics.ref).vertical_glyph(ch) if not space else None
+            if alternate is not None:  # the face's own vertical form (GSUB vert/vrt2)
+                glyph, vertical_advance = alternate
+                units.append(
+                    Unit(
+                        i,
+                        i + 1,
+                        ch,
+                        face,
+                        vertical_advance,
+                        UPRIGHT,
+                        width=shaper(metrics.ref).horizontal_advance(glyph),
+                        glyph=glyph,
+                    )
+                )
+            elif form is not None and form in metrics.advances:
                 units.append(
                     Unit(
                         i,
@@ -178,10 +206,28 @@ def place_vertical(
             if unit.kind == UPRIGHT:
                 x = centre_x + (unit.dx - unit.width / 2) * size_mm
                 y = top + (unit.advance / 2 + face.em_box_centre - unit.dy) * size_mm
-                collector.add(unit.face, size, unit.glyphs, x, y, False)
+                collector.add(
+                    unit.face,
+                    size,
+                    unit.glyphs,
+                    x,
+                    y,
+                    False,
+                    unit.glyph,
+                    text[unit.start : unit.end],
+                )
             elif unit.kind == ROTATED:
                 x = centre_x - face.em_box_centre * size_mm
-                collector.add(unit.face, size, unit.glyphs, x, top, True)
+                collector.add(
+                    unit.face,
+                    size,
+                    unit.glyphs,
+                    x,
+                    top,
+                    True,
+                    unit.glyph,
+                    text[unit.start : unit.end],
+                )
             else:  # COMBINED (縦中横)
                 scale = min(1.0, 1.0 / unit.width) if unit.width > 0 else 1.0
                 small = math.floor(size * scale * 1000) / 1000

@@ -3,119 +3,121 @@
 <context>
     <name />
     <message>
-        <location filename="../canvas/tools.py" line="160" />
+        <location filename="../canvas/tools.py" line="186" />
         <source>Resize</source>
         <translation>大きさを変更</translation>
     </message>
     <message>
-        <location filename="../canvas/tools.py" line="184" />
+        <location filename="../canvas/tools.py" line="210" />
         <source>Rotate</source>
         <translation>回転</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="68" />
-        <location filename="../editor.py" line="322" />
+        <location filename="../editor.py" line="79" />
+        <location filename="../editor.py" line="339" />
         <location filename="../inspector.py" line="85" />
         <location filename="../inspector.py" line="88" />
-        <location filename="../main_window.py" line="238" />
+        <location filename="../main_window.py" line="240" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="76" />
+        <location filename="../editor.py" line="87" />
         <location filename="../inspector.py" line="159" />
-        <location filename="../main_window.py" line="240" />
+        <location filename="../main_window.py" line="242" />
         <source>Image</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="79" />
-        <location filename="../main_window.py" line="241" />
+        <location filename="../editor.py" line="90" />
+        <location filename="../field_labels.py" line="27" />
+        <location filename="../main_window.py" line="243" />
         <source>Photo</source>
         <translation>顔写真</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="86" />
+        <location filename="../editor.py" line="97" />
         <location filename="../inspector.py" line="213" />
-        <location filename="../main_window.py" line="242" />
+        <location filename="../main_window.py" line="244" />
         <source>QR code</source>
         <translation>QR コード</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="89" />
+        <location filename="../editor.py" line="100" />
         <location filename="../inspector.py" line="238" />
-        <location filename="../main_window.py" line="243" />
+        <location filename="../main_window.py" line="245" />
         <source>Barcode</source>
         <translation>バーコード</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="92" />
+        <location filename="../editor.py" line="103" />
         <location filename="../inspector.py" line="253" />
         <location filename="../inspector.py" line="258" />
-        <location filename="../main_window.py" line="244" />
+        <location filename="../main_window.py" line="246" />
         <source>Shape</source>
         <translation>図形</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="94" />
+        <location filename="../editor.py" line="105" />
         <location filename="../inspector.py" line="280" />
-        <location filename="../main_window.py" line="245" />
+        <location filename="../main_window.py" line="247" />
         <source>Border</source>
         <translation>飾り枠</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="197" />
+        <location filename="../editor.py" line="208" />
         <source>Add %s</source>
         <translation>%s を追加</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="243" />
+        <location filename="../editor.py" line="260" />
         <source>Paste</source>
         <translation>貼り付け</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="253" />
+        <location filename="../editor.py" line="270" />
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="276" />
+        <location filename="../editor.py" line="293" />
         <source>Change %s</source>
         <translation>%s を変更</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="283" />
+        <location filename="../editor.py" line="300" />
         <source>Move</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="297" />
+        <location filename="../editor.py" line="314" />
         <source>Align</source>
         <translation>整列</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="309" />
+        <location filename="../editor.py" line="326" />
         <source>Distribute</source>
         <translation>等間隔に配置</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="328" />
+        <location filename="../editor.py" line="345" />
+        <location filename="../inspector.py" line="461" />
         <source>Insert field</source>
         <translation>差し込み項目を挿入</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="383" />
+        <location filename="../editor.py" line="400" />
         <source>Page size</source>
         <translation>用紙サイズ</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="389" />
+        <location filename="../editor.py" line="406" />
         <source>Add guide</source>
         <translation>ガイドを追加</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="396" />
-        <location filename="../main_window.py" line="216" />
+        <location filename="../editor.py" line="413" />
+        <location filename="../main_window.py" line="218" />
         <source>Clear guides</source>
         <translation>ガイドを消去</translation>
     </message>
@@ -126,7 +128,7 @@
     </message>
     <message>
         <location filename="../inspector.py" line="71" />
-        <location filename="../inspector.py" line="531" />
+        <location filename="../inspector.py" line="556" />
         <source>Name</source>
         <translation>名前</translation>
     </message>
@@ -142,13 +144,13 @@
     </message>
     <message>
         <location filename="../inspector.py" line="74" />
-        <location filename="../inspector.py" line="534" />
+        <location filename="../inspector.py" line="559" />
         <source>Width</source>
         <translation>幅</translation>
     </message>
     <message>
         <location filename="../inspector.py" line="75" />
-        <location filename="../inspector.py" line="535" />
+        <location filename="../inspector.py" line="560" />
         <source>Height</source>
         <translation>高さ</translation>
     </message>
@@ -180,7 +182,7 @@
     </message>
     <message>
         <location filename="../inspector.py" line="91" />
-        <location filename="../inspector.py" line="532" />
+        <location filename="../inspector.py" line="557" />
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
@@ -366,7 +368,7 @@
     </message>
     <message>
         <location filename="../inspector.py" line="232" />
-        <location filename="../inspector.py" line="538" />
+        <location filename="../inspector.py" line="563" />
         <source>Background</source>
         <translation>背景</translation>
     </message>
@@ -382,7 +384,7 @@
     </message>
     <message>
         <location filename="../inspector.py" line="243" />
-        <location filename="../keys_window.py" line="141" />
+        <location filename="../keys_window.py" line="148" />
         <source>Type</source>
         <translation>種類</translation>
     </message>
@@ -489,63 +491,92 @@
     </message>
     <message>
         <location filename="../inspector.py" line="455" />
+        <source>A roster field to put at the cursor</source>
+        <translation>カーソル位置に入れる名簿の項目</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="460" />
+        <source>How the field is printed</source>
+        <translation>項目の印刷のしかた</translation>
+    </message>
+    <message>
         <source>Insert field…</source>
         <translation>差し込み項目を挿入…</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="469" />
+        <location filename="../inspector.py" line="486" />
         <location filename="../settings_dialog.py" line="68" />
         <location filename="../settings_dialog.py" line="78" />
         <source>Choose…</source>
         <translation>選択…</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="498" />
+        <location filename="../inspector.py" line="517" />
         <source>Page</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="505" />
+        <location filename="../inspector.py" line="524" />
         <source>Custom</source>
         <translation>ユーザー定義</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="509" />
+        <location filename="../inspector.py" line="526" />
+        <source>B4 (JIS)</source>
+        <translation>B4（JIS）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="527" />
+        <source>B5 (JIS)</source>
+        <translation>B5（JIS）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="528" />
+        <source>Card (CR80, 85.6 × 54 mm)</source>
+        <translation>カード（CR80、85.6 × 54 mm）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="529" />
+        <source>Square (100 × 100 mm)</source>
+        <translation>正方形（100 × 100 mm）</translation>
+    </message>
+    <message>
+        <location filename="../inspector.py" line="534" />
         <source>Portrait</source>
         <translation>縦</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="510" />
+        <location filename="../inspector.py" line="535" />
         <source>Landscape</source>
         <translation>横</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="533" />
+        <location filename="../inspector.py" line="558" />
         <source>Orientation</source>
         <translation>向き</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="536" />
+        <location filename="../inspector.py" line="561" />
         <source>Bleed</source>
         <translation>塗り足し</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="537" />
+        <location filename="../inspector.py" line="562" />
         <source>Safe margin</source>
         <translation>安全領域</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="595" />
+        <location filename="../inspector.py" line="620" />
         <source>(none)</source>
         <translation>(なし)</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="642" />
+        <location filename="../inspector.py" line="666" />
         <source>Choose a picture</source>
         <translation>画像を選択</translation>
     </message>
     <message>
-        <location filename="../inspector.py" line="642" />
+        <location filename="../inspector.py" line="666" />
         <source>Pictures (*.png *.jpg *.jpeg *.svg)</source>
         <translation>画像 (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
@@ -623,13 +654,14 @@
     </message>
     <message>
         <location filename="../issue_wizard.py" line="112" />
-        <location filename="../settings_dialog.py" line="98" />
+        <location filename="../messages.py" line="154" />
+        <location filename="../settings_dialog.py" line="99" />
         <source>Issuer</source>
         <translation>発行者</translation>
     </message>
     <message>
         <location filename="../issue_wizard.py" line="113" />
-        <location filename="../keys_window.py" line="141" />
+        <location filename="../keys_window.py" line="148" />
         <source>Key</source>
         <translation>鍵</translation>
     </message>
@@ -640,13 +672,15 @@
     </message>
     <message>
         <location filename="../issue_wizard.py" line="120" />
+        <location filename="../ob2_import.py" line="149" />
         <source>Choose a file</source>
-        <translation>ファイルを選択</translation>
+        <translation>ファイルを選ぶ</translation>
     </message>
     <message>
         <location filename="../issue_wizard.py" line="126" />
+        <location filename="../ob2_import.py" line="154" />
         <source>Choose a folder</source>
-        <translation>フォルダーを選択</translation>
+        <translation>フォルダーを選ぶ</translation>
     </message>
     <message>
         <location filename="../issue_wizard.py" line="140" />
@@ -705,7 +739,7 @@
     </message>
     <message>
         <location filename="../issue_wizard.py" line="357" />
-        <location filename="../keys_window.py" line="123" />
+        <location filename="../keys_window.py" line="128" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
@@ -721,25 +755,25 @@
     </message>
     <message>
         <location filename="../layers.py" line="55" />
-        <location filename="../main_window.py" line="187" />
+        <location filename="../main_window.py" line="189" />
         <source>Bring to front</source>
         <translation>最前面へ</translation>
     </message>
     <message>
         <location filename="../layers.py" line="56" />
-        <location filename="../main_window.py" line="188" />
+        <location filename="../main_window.py" line="190" />
         <source>Bring forward</source>
         <translation>前面へ</translation>
     </message>
     <message>
         <location filename="../layers.py" line="57" />
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="191" />
         <source>Send backward</source>
         <translation>背面へ</translation>
     </message>
     <message>
         <location filename="../layers.py" line="58" />
-        <location filename="../main_window.py" line="190" />
+        <location filename="../main_window.py" line="192" />
         <source>Send to back</source>
         <translation>最背面へ</translation>
     </message>
@@ -754,395 +788,401 @@
         <translation>レイヤー</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="174" />
         <source>&amp;New…</source>
         <translation>新規(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="175" />
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="176" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="177" />
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="178" />
         <source>Open &amp;roster…</source>
         <translation>名簿を開く(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="180" />
         <source>Print pre&amp;view…</source>
         <translation>印刷プレビュー(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="182" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="183" />
         <source>Cu&amp;t</source>
         <translation>切り取り(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182" />
+        <location filename="../main_window.py" line="184" />
         <source>&amp;Copy</source>
         <translation>コピー(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183" />
+        <location filename="../main_window.py" line="185" />
         <source>&amp;Paste</source>
         <translation>貼り付け(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184" />
+        <location filename="../main_window.py" line="186" />
         <source>&amp;Duplicate</source>
         <translation>複製(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185" />
+        <location filename="../main_window.py" line="187" />
         <source>De&amp;lete</source>
         <translation>削除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186" />
+        <location filename="../main_window.py" line="188" />
         <source>Select &amp;all</source>
         <translation>すべて選択(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="194" />
         <source>Lock</source>
         <translation>ロック</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="197" />
         <source>Unlock</source>
         <translation>ロック解除</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
+        <location filename="../main_window.py" line="200" />
         <source>Hide</source>
         <translation>隠す</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="203" />
         <source>Zoom to &amp;fit</source>
         <translation>全体を表示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204" />
+        <location filename="../main_window.py" line="206" />
         <source>Actual size (100%)</source>
         <translation>実寸 (100%)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209" />
+        <location filename="../main_window.py" line="211" />
         <source>Zoom &amp;in</source>
         <translation>拡大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212" />
+        <location filename="../main_window.py" line="214" />
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214" />
+        <location filename="../main_window.py" line="216" />
         <source>Snap to &amp;grid (1 mm)</source>
         <translation>グリッドに合わせる (1 mm)(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215" />
+        <location filename="../main_window.py" line="217" />
         <source>&amp;Smart guides</source>
         <translation>スマートガイド(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217" />
+        <location filename="../main_window.py" line="219" />
         <source>Add &amp;back side</source>
         <translation>裏面を追加(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218" />
+        <location filename="../main_window.py" line="220" />
         <source>Previous record</source>
         <translation>前の人</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219" />
+        <location filename="../main_window.py" line="221" />
         <source>Next record</source>
         <translation>次の人</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223" />
+        <location filename="../main_window.py" line="225" />
         <source>Align left</source>
         <translation>左揃え</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224" />
+        <location filename="../main_window.py" line="226" />
         <source>Align centres horizontally</source>
         <translation>左右中央揃え</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225" />
+        <location filename="../main_window.py" line="227" />
         <source>Align right</source>
         <translation>右揃え</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226" />
+        <location filename="../main_window.py" line="228" />
         <source>Align top</source>
         <translation>上揃え</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227" />
+        <location filename="../main_window.py" line="229" />
         <source>Align middles vertically</source>
         <translation>上下中央揃え</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228" />
+        <location filename="../main_window.py" line="230" />
         <source>Align bottom</source>
         <translation>下揃え</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232" />
+        <location filename="../main_window.py" line="234" />
         <source>Distribute horizontally</source>
         <translation>左右に等間隔</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="235" />
+        <location filename="../main_window.py" line="237" />
         <source>Distribute vertically</source>
         <translation>上下に等間隔</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="239" />
-        <location filename="../roster_panel.py" line="312" />
+        <location filename="../main_window.py" line="241" />
+        <location filename="../roster_panel.py" line="340" />
         <source>Field</source>
         <translation>差し込み項目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251" />
+        <location filename="../main_window.py" line="253" />
         <source>Click or drag on the page to add: %1</source>
         <translation>ページをクリックまたはドラッグして追加: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="255" />
+        <location filename="../main_window.py" line="257" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="269" />
+        <location filename="../main_window.py" line="271" />
         <source>Open &amp;recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271" />
+        <location filename="../main_window.py" line="273" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="272" />
-        <location filename="../main_window.py" line="545" />
+        <location filename="../main_window.py" line="274" />
+        <location filename="../main_window.py" line="559" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275" />
-        <location filename="../main_window.py" line="548" />
+        <location filename="../main_window.py" line="277" />
+        <location filename="../main_window.py" line="562" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284" />
+        <location filename="../main_window.py" line="286" />
         <source>&amp;Insert</source>
         <translation>挿入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287" />
+        <location filename="../main_window.py" line="289" />
         <source>&amp;Arrange</source>
         <translation>配置(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="310" />
+        <location filename="../main_window.py" line="312" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330" />
+        <location filename="../main_window.py" line="332" />
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332" />
+        <location filename="../main_window.py" line="334" />
         <source>&amp;Issue certificates…</source>
         <translation>証書を発行(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335" />
+        <location filename="../main_window.py" line="337" />
         <source>&amp;Verify a certificate…</source>
         <translation>証書を検証(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337" />
+        <location filename="../main_window.py" line="339" />
         <source>&amp;Keys and tokens…</source>
         <translation>鍵とトークン(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338" />
+        <location filename="../main_window.py" line="340" />
         <source>Add &amp;font…</source>
         <translation>フォントを追加(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340" />
+        <location filename="../main_window.py" line="342" />
+        <source>Import Open &amp;Badges 2.0…</source>
+        <translation>Open Badges 2.0 の取り込み(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="345" />
         <source>&amp;Settings…</source>
         <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342" />
+        <location filename="../main_window.py" line="347" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354" />
+        <location filename="../main_window.py" line="359" />
         <source>Arrange</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371" />
+        <location filename="../main_window.py" line="376" />
+        <location filename="../ob2_import.py" line="101" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="383" />
+        <location filename="../main_window.py" line="388" />
         <source>Save first</source>
         <translation>先に保存してください</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="384" />
+        <location filename="../main_window.py" line="389" />
         <source>Save the template before issuing: each batch records the exact design.</source>
         <translation>発行の前にテンプレートを保存してください。バッチごとに使ったデザインを正確に記録します。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395" />
+        <location filename="../main_window.py" line="400" />
         <source>Unfinished batch</source>
         <translation>未完了のバッチ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396" />
+        <location filename="../main_window.py" line="401" />
         <source>Batch %1 was not finished. Resume it now?</source>
         <translation>バッチ %1 が完了していません。今すぐ再開しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="439" />
+        <location filename="../main_window.py" line="452" />
         <source>Cannot show the print preview</source>
         <translation>印刷プレビューを表示できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="452" />
+        <location filename="../main_window.py" line="465" />
         <source>Add a font</source>
         <translation>フォントを追加</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="454" />
+        <location filename="../main_window.py" line="467" />
         <source>TrueType fonts (*.ttf *.ttc);;All fonts (*.ttf *.ttc *.otf *.otc)</source>
         <translation>TrueType フォント (*.ttf *.ttc);;すべてのフォント (*.ttf *.ttc *.otf *.otc)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="466" />
+        <location filename="../main_window.py" line="479" />
         <source>Cannot add the font</source>
         <translation>フォントを追加できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="471" />
+        <location filename="../main_window.py" line="484" />
         <source>Added font: %1</source>
         <translation>フォントを追加しました: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="545" />
+        <location filename="../main_window.py" line="559" />
         <source>&amp;Undo %1</source>
         <translation>元に戻す: %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="548" />
+        <location filename="../main_window.py" line="562" />
         <source>&amp;Redo %1</source>
         <translation>やり直し: %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="565" />
+        <location filename="../main_window.py" line="579" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="578" />
+        <location filename="../main_window.py" line="592" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="591" />
+        <location filename="../main_window.py" line="605" />
         <source>Open template</source>
         <translation>テンプレートを開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="612" />
+        <location filename="../main_window.py" line="626" />
         <source>Save template</source>
         <translation>テンプレートを保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="621" />
+        <location filename="../main_window.py" line="635" />
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="624" />
+        <location filename="../main_window.py" line="638" />
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="633" />
+        <location filename="../main_window.py" line="647" />
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="634" />
+        <location filename="../main_window.py" line="648" />
         <source>Save the changes to “%1” before closing it?</source>
         <translation>閉じる前に「%1」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="661" />
+        <location filename="../main_window.py" line="675" />
         <source>Cannot open the roster</source>
         <translation>名簿を開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="667" />
+        <location filename="../main_window.py" line="681" />
         <source>Open roster</source>
         <translation>名簿を開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="688" />
+        <location filename="../main_window.py" line="702" />
         <source>Front</source>
         <translation>表面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="688" />
+        <location filename="../main_window.py" line="702" />
         <source>Back</source>
         <translation>裏面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="740" />
+        <location filename="../main_window.py" line="754" />
         <source>Recover unsaved work</source>
         <translation>保存されていない作業の復元</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="741" />
+        <location filename="../main_window.py" line="755" />
         <source>Shosho closed before “%1” was saved. Recover the autosaved copy?</source>
         <translation>「%1」を保存する前に Shosho が終了しました。自動保存されたコピーを復元しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="750" />
+        <location filename="../main_window.py" line="764" />
         <source>Cannot recover</source>
         <translation>復元できません</translation>
     </message>
@@ -1172,47 +1212,69 @@
         <translation>氏名・学籍番号で検索</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="289" />
+        <location filename="../roster_panel.py" line="317" />
         <source>No roster open. Use File ▸ Open roster… to load a CSV or Excel file.</source>
         <translation>名簿が開かれていません。「ファイル ▸ 名簿を開く…」で CSV または Excel ファイルを読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="304" />
+        <location filename="../roster_panel.py" line="332" />
         <source>Drag a column onto the page to place its field</source>
         <translation>列をページへドラッグすると差し込み項目を配置します</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="312" />
+        <location filename="../roster_panel.py" line="340" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="316" />
+        <location filename="../roster_panel.py" line="344" />
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="317" />
+        <location filename="../roster_panel.py" line="346" />
+        <source>Choose the roster column each field is read from. Ctrl+Z undoes a change.</source>
+        <translation>各項目をどの名簿の列から読むか選びます。変更は Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../roster_panel.py" line="355" />
         <source>Columns → fields</source>
         <translation>列 → 項目</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="346" />
+        <location filename="../roster_panel.py" line="389" />
         <source>No problems found.</source>
         <translation>問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="352" />
+        <location filename="../roster_panel.py" line="395" />
         <source>%1: %2 people · %3 errors · %4 warnings%5</source>
         <translation>%1: %2 人 · エラー %3 件 · 警告 %4 件%5</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="409" />
+        <location filename="../roster_panel.py" line="293" />
+        <location filename="../roster_panel.py" line="454" />
+        <location filename="../roster_panel.py" line="496" />
         <source>(not used)</source>
         <translation>(使わない)</translation>
     </message>
     <message>
-        <location filename="../roster_panel.py" line="425" />
+        <location filename="../roster_panel.py" line="291" />
+        <source>Take %1 from column %2</source>
+        <translation>%1 を列「%2」から読む</translation>
+    </message>
+    <message>
+        <location filename="../roster_panel.py" line="450" />
+        <source>Written in a design as %1</source>
+        <translation>デザインでの書き方: %1</translation>
+    </message>
+    <message>
+        <location filename="../roster_panel.py" line="494" />
+        <source>%1 now comes from column %2. Ctrl+Z undoes it.</source>
+        <translation>%1 は列「%2」から読むようになりました。Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../roster_panel.py" line="503" />
         <source>row %1</source>
         <translation>%1 行目</translation>
     </message>
@@ -1227,82 +1289,86 @@
         <translation>発行ウィザードが使う発行者プロファイル (JSON)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="92" />
         <source>Empty: SQLite file in the data folder</source>
         <translation>空欄: データフォルダーの SQLite ファイル</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="94" />
+        <location filename="../settings_dialog.py" line="93" />
+        <source>Empty: a database file in the data folder</source>
+        <translation>空欄: データフォルダーのデータベースファイル</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="95" />
         <source>System language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="100" />
+        <location filename="../settings_dialog.py" line="101" />
         <source>Name (Japanese)</source>
         <translation>名称 (日本語)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="101" />
+        <location filename="../settings_dialog.py" line="102" />
         <source>Name (English)</source>
         <translation>名称 (英語)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="102" />
+        <location filename="../settings_dialog.py" line="103" />
         <source>Web address</source>
         <translation>ウェブサイト</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="103" />
+        <location filename="../settings_dialog.py" line="104" />
         <source>Logo</source>
         <translation>ロゴ</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="104" />
+        <location filename="../settings_dialog.py" line="105" />
         <source>Issuer profile file</source>
         <translation>発行者プロファイル</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="105" />
+        <location filename="../settings_dialog.py" line="106" />
         <source>General</source>
         <translation>全般</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="107" />
+        <location filename="../settings_dialog.py" line="108" />
         <source>Default font</source>
         <translation>既定のフォント</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="108" />
+        <location filename="../settings_dialog.py" line="109" />
         <source>Database</source>
         <translation>データベース</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="109" />
+        <location filename="../settings_dialog.py" line="110" />
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="110" />
+        <location filename="../settings_dialog.py" line="111" />
         <source>A new language applies the next time Shosho starts.</source>
         <translation>言語の変更は次回の起動から反映されます。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="125" />
+        <location filename="../settings_dialog.py" line="126" />
         <source>Choose a logo</source>
         <translation>ロゴを選択</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="125" />
+        <location filename="../settings_dialog.py" line="126" />
         <source>Pictures (*.png *.svg *.jpg)</source>
         <translation>画像 (*.png *.svg *.jpg)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="132" />
+        <location filename="../settings_dialog.py" line="133" />
         <source>Choose the issuer profile</source>
         <translation>発行者プロファイルを選択</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="132" />
+        <location filename="../settings_dialog.py" line="133" />
         <source>Issuer profiles (*.json)</source>
         <translation>発行者プロファイル (*.json)</translation>
     </message>
@@ -1337,37 +1403,47 @@
         <translation>学生証 (CR80)</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="61" />
+        <location filename="../start_page.py" line="47" />
+        <source>Certificate in English (A4)</source>
+        <translation>英文修了証（A4）</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="48" />
+        <source>Certificate in English (US Letter)</source>
+        <translation>英文修了証（US レター）</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="65" />
         <source>Shosho — certificates and student-ID cards</source>
         <translation>Shosho — 証書と学生証</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="67" />
+        <location filename="../start_page.py" line="71" />
         <source>Start from a built-in design, a blank page, or a file you made before.</source>
         <translation>用意されたデザイン、白紙、または以前に作ったファイルから始めます。</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="103" />
+        <location filename="../start_page.py" line="107" />
         <source>No recent files yet</source>
         <translation>最近使ったファイルはありません</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="111" />
+        <location filename="../start_page.py" line="115" />
         <source>Open a file…</source>
         <translation>ファイルを開く…</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="115" />
+        <location filename="../start_page.py" line="119" />
         <source>Built-in designs</source>
         <translation>用意されたデザイン</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="117" />
+        <location filename="../start_page.py" line="121" />
         <source>Blank page</source>
         <translation>白紙から</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="120" />
+        <location filename="../start_page.py" line="124" />
         <source>Recent files</source>
         <translation>最近使ったファイル</translation>
     </message>
@@ -1417,256 +1493,293 @@
         <translation>画像を追加</translation>
     </message>
     <message>
+        <location filename="../verify_window.py" line="29" />
+        <source>Open Badges 2.0: revoked by the issuer</source>
+        <translation>Open Badges 2.0: 発行者が取り消しました</translation>
+    </message>
+    <message>
         <location filename="../verify_window.py" line="30" />
+        <source>Open Badges 2.0: expired</source>
+        <translation>Open Badges 2.0: 有効期限切れ</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="31" />
+        <source>Open Badges 2.0: not valid</source>
+        <translation>Open Badges 2.0: 無効</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="32" />
+        <source>Open Badges 2.0: cannot be checked offline</source>
+        <translation>Open Badges 2.0: オフラインでは確認できません</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="39" />
         <source>Verify a certificate — Shosho</source>
         <translation>証書の検証 — Shosho</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="35" />
+        <location filename="../verify_window.py" line="44" />
         <source>Drop a certificate PDF, a badge image (PNG/SVG), a credential JSON
 or a photo or scan of the QR code here</source>
         <translation>証書の PDF、バッジ画像 (PNG/SVG)、証明データの JSON、
 または QR コードの写真やスキャンをここにドロップ</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="44" />
+        <location filename="../verify_window.py" line="53" />
         <source>Choose a file…</source>
         <translation>ファイルを選択…</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="47" />
+        <location filename="../verify_window.py" line="56" />
         <source>…or paste the text of the QR code</source>
         <translation>…または QR コードの文字列を貼り付け</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="71" />
+        <location filename="../verify_window.py" line="80" />
         <source>Choose what to verify</source>
         <translation>検証するものを選択</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="73" />
+        <location filename="../verify_window.py" line="82" />
         <source>Certificates (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;All files (*)</source>
         <translation>証書 (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="96" />
+        <location filename="../verify_window.py" line="107" />
         <source>Cannot verify</source>
         <translation>検証できません</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="102" />
+        <location filename="../verify_window.py" line="127" />
+        <source>No Open Badges 2.0 award in this file</source>
+        <translation>このファイルには Open Badges 2.0 の授与がありません</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="136" />
+        <source>Open Badges 2.0: signed by a trusted issuer</source>
+        <translation>Open Badges 2.0: 信頼する発行者の署名があります</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="138" />
+        <source>Open Badges 2.0: signature valid, but the issuer is not trusted</source>
+        <translation>Open Badges 2.0: 署名は有効ですが、発行者は信頼されていません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="199" />
         <source>Genuine: signed by a trusted issuer</source>
         <translation>本物です: 信頼できる発行者の署名があります</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="103" />
+        <location filename="../messages.py" line="201" />
         <source>Signature valid, but the issuer is not in your trust list</source>
         <translation>署名は正しいが、発行者が信頼リストにありません</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="104" />
+        <location filename="../messages.py" line="188" />
+        <location filename="../messages.py" line="206" />
+        <location filename="../verify_window.py" line="127" />
         <source>Not valid</source>
         <translation>無効です</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="97" />
+        <location filename="../keys_window.py" line="102" />
         <source>PKCS#11 modules (%1);;All files (*)</source>
         <translation>PKCS#11 モジュール (%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="111" />
+        <location filename="../keys_window.py" line="116" />
         <source>Keys and tokens — Shosho</source>
         <translation>鍵とトークン — Shosho</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="122" />
+        <location filename="../keys_window.py" line="127" />
         <source>Path of the token's PKCS#11 module</source>
         <translation>トークンの PKCS#11 モジュールのパス</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="125" />
+        <location filename="../keys_window.py" line="130" />
         <source>List tokens</source>
         <translation>トークンを一覧</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="134" />
-        <location filename="../keys_window.py" line="201" />
+        <location filename="../keys_window.py" line="139" />
+        <location filename="../keys_window.py" line="209" />
         <source>Token</source>
         <translation>トークン</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="134" />
+        <location filename="../keys_window.py" line="139" />
         <source>Serial</source>
         <translation>シリアル番号</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="134" />
+        <location filename="../keys_window.py" line="139" />
         <source>Maker and model</source>
         <translation>メーカーと型番</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="137" />
+        <location filename="../keys_window.py" line="144" />
         <source>Show keys (asks the PIN)</source>
         <translation>鍵を表示 (PIN を入力)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="141" />
+        <location filename="../keys_window.py" line="148" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="146" />
+        <location filename="../keys_window.py" line="154" />
         <source>e.g. issuer-2026</source>
         <translation>例: issuer-2026</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="150" />
+        <location filename="../keys_window.py" line="158" />
         <source>Generate on the token</source>
         <translation>トークン上で生成</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="162" />
+        <location filename="../keys_window.py" line="170" />
         <source>Choose a key</source>
         <translation>鍵を選んでください</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="163" />
-        <location filename="../keys_window.py" line="172" />
+        <location filename="../keys_window.py" line="171" />
+        <location filename="../keys_window.py" line="180" />
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="171" />
+        <location filename="../keys_window.py" line="179" />
         <source>Give this key reference to the issue wizard</source>
         <translation>この鍵参照を発行ウィザードに入力します</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="179" />
+        <location filename="../keys_window.py" line="187" />
         <source>Export did.json…</source>
         <translation>did.json を書き出す…</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="188" />
+        <location filename="../keys_window.py" line="196" />
         <source>New encrypted key file…</source>
         <translation>暗号化鍵ファイルを新規作成…</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="191" />
+        <location filename="../keys_window.py" line="199" />
         <source>For offices without a token:</source>
         <translation>トークンがない場合:</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="207" />
+        <location filename="../keys_window.py" line="215" />
         <source>New key:</source>
         <translation>新しい鍵:</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="209" />
+        <location filename="../keys_window.py" line="217" />
         <source>Selected key</source>
         <translation>選択した鍵</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="212" />
+        <location filename="../keys_window.py" line="220" />
         <source>Key reference</source>
         <translation>鍵参照</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="213" />
+        <location filename="../keys_window.py" line="221" />
         <source>did:web domain</source>
         <translation>did:web ドメイン</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="231" />
+        <location filename="../keys_window.py" line="239" />
         <source>Choose the PKCS#11 module</source>
         <translation>PKCS#11 モジュールを選択</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="242" />
+        <location filename="../keys_window.py" line="250" />
         <source>Choose the PKCS#11 module of the token first.</source>
         <translation>先にトークンの PKCS#11 モジュールを選んでください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="257" />
+        <location filename="../keys_window.py" line="266" />
         <source>%1 token(s) found.</source>
         <translation>トークンが %1 個見つかりました。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="259" />
+        <location filename="../keys_window.py" line="268" />
         <source>No token found: is it plugged in?</source>
         <translation>トークンが見つかりません。差し込まれていますか?</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="287" />
+        <location filename="../keys_window.py" line="296" />
         <source>Choose a token first.</source>
         <translation>先にトークンを選んでください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="318" />
+        <location filename="../keys_window.py" line="336" />
         <source>Token “%1” holds %2 key(s).</source>
         <translation>トークン「%1」には鍵が %2 個あります。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="361" />
+        <location filename="../keys_window.py" line="380" />
         <source>RSA keys have no did:key: publish a did.json</source>
         <translation>RSA 鍵には did:key がありません。did.json を公開してください</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="368" />
+        <location filename="../keys_window.py" line="387" />
         <source>Give the new key a name (its label on the token).</source>
         <translation>新しい鍵の名前 (トークン上のラベル) を入力してください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="379" />
+        <location filename="../keys_window.py" line="398" />
         <source>Generated %1 key “%2” on token “%3”.</source>
         <translation>トークン「%3」に %1 鍵「%2」を生成しました。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="389" />
+        <location filename="../keys_window.py" line="408" />
         <source>Export did.json</source>
         <translation>did.json を書き出す</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="389" />
+        <location filename="../keys_window.py" line="408" />
         <source>DID documents (*.json)</source>
         <translation>DID ドキュメント (*.json)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="398" />
+        <location filename="../keys_window.py" line="417" />
         <source>Choose a key first.</source>
         <translation>先に鍵を選んでください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="416" />
+        <location filename="../keys_window.py" line="435" />
         <source>Wrote %1 for %2. Publish it at %3</source>
         <translation>%2 の %1 を書き出しました。%3 に公開してください</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="424" />
+        <location filename="../keys_window.py" line="443" />
         <source>New encrypted key file</source>
         <translation>暗号化鍵ファイルの新規作成</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="424" />
+        <location filename="../keys_window.py" line="443" />
         <source>Key files (*.key *.pem)</source>
         <translation>鍵ファイル (*.key *.pem)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="432" />
+        <location filename="../keys_window.py" line="451" />
         <source>Passphrase for the new key file %1 (at least 8 characters)</source>
         <translation>新しい鍵ファイル %1 のパスフレーズ (8 文字以上)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="448" />
+        <location filename="../keys_window.py" line="467" />
         <source>Created key file %1. Keep a copy in a safe place.</source>
         <translation>鍵ファイル %1 を作成しました。控えを安全な場所に保管してください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="456" />
+        <location filename="../keys_window.py" line="475" />
         <source>Copied.</source>
         <translation>コピーしました。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="465" />
+        <location filename="../keys_window.py" line="484" />
         <source>Keys and tokens</source>
         <translation>鍵とトークン</translation>
     </message>
@@ -1696,9 +1809,232 @@ or a photo or scan of the QR code here</source>
         <translation>印刷用 PDF を保存…</translation>
     </message>
     <message>
+        <location filename="../ob2_import.py" line="38" />
+        <location filename="../ob2_import.py" line="41" />
+        <source>Revoked under Open Badges 2.0</source>
+        <translation>Open Badges 2.0 で取り消し済み</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="44" />
+        <source>Invalid (the signature or the data is wrong)</source>
+        <translation>無効 (署名またはデータが不正)</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="45" />
+        <source>Cannot be checked offline</source>
+        <translation>オフラインでは確認できない</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="48" />
+        <source>Revocation list missing from the export</source>
+        <translation>取り消しリストが書き出しに含まれていない</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="50" />
+        <source>The same award again (imported once)</source>
+        <translation>同じ授与の重複 (1 回だけ取り込み)</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="51" />
+        <source>Open Badges 1.1 (not supported)</source>
+        <translation>Open Badges 1.1 (未対応)</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="52" />
+        <source>Open Badges 1.0 (not supported)</source>
+        <translation>Open Badges 1.0 (未対応)</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="53" />
+        <source>Already Open Badges 3.0</source>
+        <translation>すでに Open Badges 3.0</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="54" />
+        <source>Not Open Badges 2.0 data</source>
+        <translation>Open Badges 2.0 のデータではない</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="55" />
+        <source>Unsafe path inside the zip</source>
+        <translation>zip 内の安全でないパス</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="56" />
+        <source>Symbolic link (not followed)</source>
+        <translation>シンボリックリンク (たどらない)</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="57" />
+        <source>File too large</source>
+        <translation>ファイルが大きすぎる</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="58" />
+        <source>Zip bomb (refused)</source>
+        <translation>zip 爆弾 (拒否)</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="59" />
+        <source>Damaged file</source>
+        <translation>壊れたファイル</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="70" />
+        <source>Damaged badge image</source>
+        <translation>壊れたバッジ画像</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="71" />
+        <location filename="../ob2_import.py" line="224" />
+        <source>Left out</source>
+        <translation>取り込まないもの</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="81" />
+        <source>Import Open Badges 2.0 — Shosho</source>
+        <translation>Open Badges 2.0 の取り込み — Shosho</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="86" />
+        <source>An export folder, a zip, or a badge file</source>
+        <translation>書き出したフォルダー、zip、またはバッジのファイル</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="88" />
+        <source>Optional: a roster with e-mail addresses</source>
+        <translation>任意: メールアドレスのある名簿</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="90" />
+        <source>Optional: the office's issuer profile</source>
+        <translation>任意: 事務局の発行者プロファイル</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="92" />
+        <source>A new folder for the designs and rosters</source>
+        <translation>デザインと名簿を保存する新しいフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="93" />
+        <source>Make a badge design for every badge</source>
+        <translation>バッジごとにバッジのデザインを作る</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="96" />
+        <source>Badges to import:</source>
+        <translation>取り込むバッジ:</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="97" />
+        <source>Roster:</source>
+        <translation>名簿:</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="98" />
+        <source>Issuer profile:</source>
+        <translation>発行者プロファイル:</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="99" />
+        <source>Save into:</source>
+        <translation>保存先:</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="103" />
+        <source>Choose the badges to import, then Preview.</source>
+        <translation>取り込むバッジを選び、「プレビュー」を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="106" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="106" />
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="108" />
+        <source>Import</source>
+        <translation>取り込む</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="111" />
+        <source>Open the design</source>
+        <translation>デザインを開く</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="114" />
         <location filename="../print_preview.py" line="222" />
         <source>Close</source>
         <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="139" />
+        <source>File…</source>
+        <translation>ファイル…</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="143" />
+        <source>Folder…</source>
+        <translation>フォルダー…</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="167" />
+        <source>Choose a new folder to save into first</source>
+        <translation>先に新しい保存先フォルダーを選んでください</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="179" />
+        <source>Choose the badges to import first.</source>
+        <translation>先に取り込むバッジを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="191" />
+        <source>Cannot import: %1</source>
+        <translation>取り込めません: %1</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="201" />
+        <source>%1 achievement(s) and %2 recipient(s) will be created; %3 left out.</source>
+        <translation>達成項目 %1 件、受領者 %2 人を作成します。取り込まないもの %3 件。</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="206" />
+        <source>Will be created</source>
+        <translation>作成するもの</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="212" />
+        <source>%1 recipient(s); design %2.shosho, roster %2-roster.csv</source>
+        <translation>受領者 %1 人。デザイン %2.shosho、名簿 %2-roster.csv</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="218" />
+        <source>(known only by a hashed e-mail)</source>
+        <translation>(ハッシュ化したメールアドレスのみ)</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="221" />
+        <source>Issuer profile linked to the 2.0 issuer</source>
+        <translation>2.0 の発行者にリンクした発行者プロファイル</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="230" />
+        <source>Notes</source>
+        <translation>注記</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="243" />
+        <source>Import Open Badges 2.0</source>
+        <translation>Open Badges 2.0 の取り込み</translation>
+    </message>
+    <message>
+        <location filename="../ob2_import.py" line="246" />
+        <source>Imported into %1. Open a design and issue it with its roster.</source>
+        <translation>%1 に取り込みました。デザインを開き、その名簿で発行してください。</translation>
     </message>
     <message>
         <location filename="../print_preview.py" line="242" />
@@ -1765,11 +2101,443 @@ or a photo or scan of the QR code here</source>
         <source>Saved %1 (%2 pages)</source>
         <translation>%1 を保存しました (%2 ページ)</translation>
     </message>
+    <message>
+        <location filename="../field_labels.py" line="14" />
+        <location filename="../messages.py" line="230" />
+        <source>Student ID</source>
+        <translation>学籍番号</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="15" />
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="16" />
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="17" />
+        <source>Full name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="18" />
+        <source>Name (kana)</source>
+        <translation>氏名（フリガナ）</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="19" />
+        <source>Name in English</source>
+        <translation>氏名（ローマ字）</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="20" />
+        <source>E-mail</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="21" />
+        <source>Department</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="22" />
+        <source>Course name</source>
+        <translation>講座名</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="23" />
+        <source>Completion date</source>
+        <translation>修了日</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="24" />
+        <source>Issue date</source>
+        <translation>発行日</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="25" />
+        <source>Expiry date</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="26" />
+        <source>Date of birth</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="28" />
+        <source>Family name (kana)</source>
+        <translation>セイ</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="29" />
+        <source>Given name (kana)</source>
+        <translation>メイ</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="30" />
+        <source>Faculty</source>
+        <translation>学部</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="31" />
+        <source>Major</source>
+        <translation>学科</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="32" />
+        <source>Verification link (QR seal)</source>
+        <translation>検証用リンク（QR 印）</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="33" />
+        <source>Credential number</source>
+        <translation>証明書番号</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="34" />
+        <source>Verification site</source>
+        <translation>検証サイト</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="35" />
+        <source>Issuer name</source>
+        <translation>発行者名</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="36" />
+        <source>Achievement name</source>
+        <translation>講座・資格名</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="60" />
+        <source>Japanese era (令和7年4月1日)</source>
+        <translation>和暦（令和7年4月1日）</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="61" />
+        <source>Japanese era, kanji numerals (令和七年四月一日)</source>
+        <translation>和暦・漢数字（令和七年四月一日）</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="62" />
+        <source>Western year (2025年4月1日)</source>
+        <translation>西暦（2025年4月1日）</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="63" />
+        <source>English (1 April 2025)</source>
+        <translation>英語（1 April 2025）</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="64" />
+        <source>American English (April 1, 2025)</source>
+        <translation>米国式英語（April 1, 2025）</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="65" />
+        <source>Numbers only (2025-04-01)</source>
+        <translation>数字のみ（2025-04-01）</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="68" />
+        <source>As in the roster</source>
+        <translation>名簿のとおり</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="69" />
+        <source>Full-width (ＡＢＣ１２３)</source>
+        <translation>全角（ＡＢＣ１２３）</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="70" />
+        <source>Half-width (ABC123)</source>
+        <translation>半角（ABC123）</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="71" />
+        <source>Capital letters (TAKAHASHI)</source>
+        <translation>大文字（TAKAHASHI）</translation>
+    </message>
+    <message>
+        <location filename="../field_labels.py" line="72" />
+        <source>Kanji digits (一〇七二)</source>
+        <translation>漢数字（一〇七二）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="36" />
+        <source>The design needs %1, but no roster column provides it: add the column, or choose one under Columns → fields.</source>
+        <translation>デザインに「%1」が必要ですが、名簿にその列がありません。列を追加するか、「列 → 項目」で列を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="42" />
+        <source>%1 is empty</source>
+        <translation>「%1」が空欄です</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="43" />
+        <source>Photo file not found: %1</source>
+        <translation>写真ファイルが見つかりません: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="46" />
+        <source>The photo path is a folder, not a file: %1</source>
+        <translation>写真の場所がファイルではなくフォルダーです: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="50" />
+        <source>The photo is not a readable PNG or JPEG image: %1</source>
+        <translation>写真を PNG・JPEG 画像として読めません: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="54" />
+        <source>Unreadable date: %1 is not a real date</source>
+        <translation>日付を読めません: %1 は実在しない日付です</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="56" />
+        <source>Unreadable date: %1</source>
+        <translation>日付を読めません: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="59" />
+        <source>Student ID %1 appears twice: in rows %2 and %3</source>
+        <translation>学籍番号 %1 が重複しています（%2 行目と %3 行目）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="63" />
+        <source>The expiry date %1 is before the issue date %2</source>
+        <translation>有効期限 %1 が発行日 %2 より前です</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="67" />
+        <source>The date of birth %1 is in the future</source>
+        <translation>生年月日 %1 が未来の日付です</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="71" />
+        <source>%1 cannot be drawn with %2</source>
+        <translation>%1 は %2 で表示できません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="78" />
+        <source>“%1” is neither a file nor the text of a QR seal: choose a certificate PDF, a badge image, a credential file or a photo of the QR code.</source>
+        <translation>「%1」はファイルでも QR 印の文字列でもありません。証書の PDF、バッジ画像、証明書ファイル、または QR コードの写真を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="84" />
+        <source>active (not revoked or suspended)</source>
+        <translation>有効（失効・停止されていません）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="85" />
+        <source>revoked</source>
+        <translation>失効</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="86" />
+        <source>suspended</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="87" />
+        <source>not checked: %1</source>
+        <translation>確認できません: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="90" />
+        <source>%1 (status list %2, entry %3)</source>
+        <translation>%1（状態リスト %2、%3 番）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="95" />
+        <source>No issuer is trusted yet: anyone could have made this key. Trust the issuer (Trust this issuer…) or import a trust list.</source>
+        <translation>信頼する発行者がまだありません。この鍵は誰でも作れます。発行者を信頼する（「この発行者を信頼…」）か、信頼リストを読み込んでください。</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="101" />
+        <source>Key %1 is in your trust list for %2</source>
+        <translation>鍵 %1 は信頼リストに %2 の鍵として登録されています</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="105" />
+        <source>Key %1 is not in your trust list for %2</source>
+        <translation>鍵 %1 は信頼リストに %2 の鍵として登録されていません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="109" />
+        <source>The signing key is not bound to the issuer %1</source>
+        <translation>署名した鍵が発行者 %1 のものと確認できません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="113" />
+        <source>The credential is not signed</source>
+        <translation>この証明書には署名がありません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="117" />
+        <source>Not valid yet: valid from %1</source>
+        <translation>まだ有効ではありません（%1 から有効）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="119" />
+        <source>Expired: valid until %1</source>
+        <translation>期限切れです（%1 まで有効）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="122" />
+        <source>The key %1 cannot be looked up offline</source>
+        <translation>鍵 %1 はオフラインでは調べられません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="126" />
+        <source>%1 proof: %2</source>
+        <translation>%1 署名: %2</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="130" />
+        <source>The signature does not match: the content was changed</source>
+        <translation>署名が一致しません。内容が書き換えられています</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="155" />
+        <location filename="../messages.py" line="227" />
+        <source>Recipient</source>
+        <translation>受領者</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="156" />
+        <location filename="../messages.py" line="228" />
+        <source>Achievement</source>
+        <translation>講座・資格</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="157" />
+        <source>Valid from</source>
+        <translation>有効期間の開始</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="158" />
+        <source>Valid until</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="159" />
+        <source>Awarded</source>
+        <translation>授与日</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="160" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="161" />
+        <source>Trust</source>
+        <translation>信頼</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="165" />
+        <source>Signature: %1</source>
+        <translation>署名: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="166" />
+        <location filename="../messages.py" line="213" />
+        <source>Reason: %1</source>
+        <translation>理由: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="167" />
+        <location filename="../messages.py" line="245" />
+        <location filename="../messages.py" line="249" />
+        <source>Note: %1</source>
+        <translation>注意: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="173" />
+        <source>Genuine: the printed seal is signed by a trusted issuer</source>
+        <translation>本物です: 印刷された印は信頼する発行者の署名です</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="174" />
+        <source>Not genuine: the printed seal does not verify</source>
+        <translation>本物ではありません: 印刷された印の署名が確認できません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="175" />
+        <source>Revoked: the issuer has revoked this credential</source>
+        <translation>失効: 発行者がこの証明書を失効させました</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="176" />
+        <source>Suspended: the issuer has suspended this credential</source>
+        <translation>一時停止: 発行者がこの証明書を一時停止しています</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="177" />
+        <location filename="../ob2_import.py" line="43" />
+        <source>Expired</source>
+        <translation>有効期限切れ</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="178" />
+        <source>Unknown issuer: the seal's key is not in your trust list</source>
+        <translation>不明な発行者: 印の鍵が信頼リストにありません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="204" />
+        <source>Not genuine: the printed seal does not match the attached credential</source>
+        <translation>本物ではありません: 印刷された印が添付の証明書と一致しません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="217" />
+        <source>Printed seal: %1</source>
+        <translation>印刷された印: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="222" />
+        <source>Issuer: %1</source>
+        <translation>発行者: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="229" />
+        <source>Issued</source>
+        <translation>発行日</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="231" />
+        <source>Expires</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="237" />
+        <source>Status as of %1 UTC</source>
+        <translation>状態（%1 UTC 時点）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="241" />
+        <source>Status: not checked (no status list for this issuer in the trust list)</source>
+        <translation>状態: 未確認（信頼リストにこの発行者の状態リストがありません）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="244" />
+        <source>The seal signs the attached credential</source>
+        <translation>印は添付の証明書に署名しています</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="247" />
+        <source>Credential:</source>
+        <translation>証明書:</translation>
+    </message>
 </context>
 <context>
     <name>CanvasView</name>
     <message>
-        <location filename="../canvas/view.py" line="198" />
+        <location filename="../canvas/view.py" line="219" />
         <source>Add field</source>
         <translation>差し込み項目を追加</translation>
     </message>
@@ -1777,7 +2545,7 @@ or a photo or scan of the QR code here</source>
 <context>
     <name>Ruler</name>
     <message>
-        <location filename="../canvas/view.py" line="215" />
+        <location filename="../canvas/view.py" line="236" />
         <source>Drag onto the page to add a guide</source>
         <translation>ページへドラッグしてガイドを追加</translation>
     </message>

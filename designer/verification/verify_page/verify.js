@@ -268,17 +268,36 @@
     try { return new URL(url, location.href).origin === location.origin && location.origin !== "null"; }
     catch (e) { return false; }
   }
+  // A URL on one of the issuer's hosts is read from this page's own origin: on the verify host
+  // that is the same file, and a page staged on another origin (localhost, before upload)
+  // reads the files staged beside it. Nothing is ever fetched from another origin.
+  function ownOriginUrl(url) {
+    let parsed;
+    try { parsed = new URL(url, location.href); } catch (e) { return null; }
+    if (location.origin === "null") return null;
+    if (parsed.origin === location.origin) return parsed.href;
+    if ((ISSUER.verifyHosts || []).includes(parsed.host) || parsed.host === didHost())
+      return new URL(parsed.pathname + parsed.search, location.origin).href;
+    return null;
+  }
+  function didHost() {
+    const id = ISSUER.id || "";
+    return id.startsWith("did:web:") ? decodeURIComponent(id.slice(8).split(":")[0]) : null;
+  }
   function didDocumentUrl() {
     const id = ISSUER.id || "";
     if (!id.startsWith("did:web:")) return null;
     const parts = id.slice(8).split(":").map(decodeURIComponent);
     const host = parts.shift();
     const path = parts.length ? "/" + parts.join("/") + "/did.json" : "/.well-known/did.json";
-    const url = "https://" + host + path;
-    if (host === location.host) return new URL(path, location.href).href;
-    return sameOrigin(url) ? url : null;
+    return ownOriginUrl("https://" + host + path);
   }
-  async function didKeys() {
+  let didKeysOnce = null;
+  function didKeys() {
+    if (!didKeysOnce) didKeysOnce = loadDidKeys();
+    return didKeysOnce;
+  }
+  async function loadDidKeys() {
     const url = didDocumentUrl();
     if (!url || location.protocol === "file:") return [];
     try {
@@ -291,7 +310,7 @@
         try { jwk = await jwkFromMethod(method); } catch (e) { jwk = null; }
         if (jwk && webCryptoAlgorithm(jwk)) {
           const [kid, legacyKid] = await kidsOfJwk(jwk);
-          keys.push({ kid, legacyKid, jwk, source: "did.json" });
+          keys.push({ kid, legacyKid, jwk, source: "did.json", methodId: method.id });
         }
       }
       return keys;
@@ -324,18 +343,119 @@
   }
 
   // --- status lists (Bitstring Status List, GZIP + multibase base64url) --------------------
+  // The list's Data Integrity proof (eddsa-rdfc-2022 or ecdsa-rdfc-2019) is checked before a
+  // bit is believed. RDF canonicalisation is done for the one closed shape Shosho publishes (a
+  // BitstringStatusListCredential whose nodes all have ids): anything else in the file, and
+  // the page refuses the list instead of guessing, so the status is "not checked".
+  const RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
+  const CRED = "https://www.w3.org/2018/credentials#";
+  const STATUS = "https://www.w3.org/ns/credentials/status#";
+  const SEC = "https://w3id.org/security#";
+  const DATETIME = "^^<http://www.w3.org/2001/XMLSchema#dateTime>";
+  const isIri = (v) => typeof v === "string" && /^[a-z][a-z0-9+.-]*:[^\s<>"{}|^`\\]+$/i.test(v);
+  const isPlain = (v) => typeof v === "string" && /^[\x20-\x7e]*$/.test(v) && !/["\\]/.test(v);
+  const onlyKeys = (object, keys) => object && typeof object === "object" && !Array.isArray(object) && Object.keys(object).every((k) => keys.includes(k));
+  function quad(subject, predicate, object) { return subject + " " + predicate + " " + object + " .\n"; }
+  function canonical(lines) { return lines.sort().join(""); }
+  function listDocumentQuads(doc) {
+    const ctx = doc["@context"];
+    if (!Array.isArray(ctx) || ctx.length !== 1 || ctx[0] !== "https://www.w3.org/ns/credentials/v2") return null;
+    if (!onlyKeys(doc, ["@context", "id", "type", "issuer", "validFrom", "validUntil", "credentialSubject", "proof"])) return null;
+    const types = doc.type, subject = doc.credentialSubject;
+    if (!Array.isArray(types) || types.length !== 2 || !types.includes("VerifiableCredential") || !types.includes("BitstringStatusListCredential")) return null;
+    if (!isIri(doc.id) || !isIri(doc.issuer) || !onlyKeys(subject, ["id", "type", "statusPurpose", "encodedList"])) return null;
+    if (!isIri(subject.id) || subject.type !== "BitstringStatusList" || !isPlain(subject.statusPurpose) || !isPlain(subject.encodedList)) return null;
+    const id = "<" + doc.id + ">", sid = "<" + subject.id + ">";
+    const lines = [
+      quad(id, RDF_TYPE, "<" + CRED + "VerifiableCredential>"),
+      quad(id, RDF_TYPE, "<" + STATUS + "BitstringStatusListCredential>"),
+      quad(id, "<" + CRED + "credentialSubject>", sid),
+      quad(id, "<" + CRED + "issuer>", "<" + doc.issuer + ">"),
+      quad(sid, RDF_TYPE, "<" + STATUS + "BitstringStatusList>"),
+      quad(sid, "<" + STATUS + "encodedList>", '"' + subject.encodedList + '"^^<' + SEC + "multibase>"),
+      quad(sid, "<" + STATUS + "statusPurpose>", '"' + subject.statusPurpose + '"'),
+    ];
+    for (const name of ["validFrom", "validUntil"]) {
+      if (doc[name] === undefined) continue;
+      if (!isPlain(doc[name])) return null;
+      lines.push(quad(id, "<" + CRED + name + ">", '"' + doc[name] + '"' + DATETIME));
+    }
+    return canonical(lines);
+  }
+  function proofConfigQuads(proof) {
+    if (!onlyKeys(proof, ["type", "cryptosuite", "created", "verificationMethod", "proofPurpose", "proofValue"])) return null;
+    if (proof.type !== "DataIntegrityProof" || proof.proofPurpose !== "assertionMethod" || !isIri(proof.verificationMethod)) return null;
+    if (!["eddsa-rdfc-2022", "ecdsa-rdfc-2019"].includes(proof.cryptosuite)) return null;
+    const node = "_:c14n0";
+    const lines = [
+      quad(node, RDF_TYPE, "<" + SEC + "DataIntegrityProof>"),
+      quad(node, "<" + SEC + "cryptosuite>", '"' + proof.cryptosuite + '"^^<' + SEC + "cryptosuiteString>"),
+      quad(node, "<" + SEC + "proofPurpose>", "<" + SEC + "assertionMethod>"),
+      quad(node, "<" + SEC + "verificationMethod>", "<" + proof.verificationMethod + ">"),
+    ];
+    if (proof.created !== undefined) {
+      if (!isPlain(proof.created)) return null;
+      lines.push(quad(node, "<http://purl.org/dc/terms/created>", '"' + proof.created + '"' + DATETIME));
+    }
+    return canonical(lines);
+  }
+  async function methodKey(method) {
+    // Shosho names a key by the issuer's id and its Multikey: did:web:host#z6Mk...
+    if (!method.startsWith(ISSUER.id + "#")) return null;
+    const fragment = method.slice(ISSUER.id.length + 1);
+    let jwk = null;
+    if (fragment.startsWith("z")) jwk = await jwkFromMethod({ publicKeyMultibase: fragment });
+    const trusted = ISSUER.keys.concat(await didKeys());
+    if (jwk) {
+      const [kid] = await kidsOfJwk(jwk);
+      return trusted.find((key) => key.kid === kid) || null;
+    }
+    return (await didKeys()).find((key) => key.methodId === method || key.methodId === "#" + fragment) || null;
+  }
+  async function listProofProblem(doc, purpose) {
+    if (doc.issuer !== ISSUER.id) return "the list is not this issuer's";
+    if (!doc.credentialSubject || doc.credentialSubject.statusPurpose !== purpose) return "the list is not a " + purpose + " list";
+    const proofs = Array.isArray(doc.proof) ? doc.proof : doc.proof ? [doc.proof] : [];
+    if (proofs.length !== 1) return "the list has no proof (or several)";
+    const proof = proofs[0];
+    const documentQuads = listDocumentQuads(doc), configQuads = proofConfigQuads(proof);
+    if (!documentQuads || !configQuads) return "the list is not in the form this page can check";
+    if (typeof proof.proofValue !== "string" || !proof.proofValue.startsWith("z")) return "the list's proofValue is malformed";
+    const key = await methodKey(proof.verificationMethod);
+    if (!key) return "the list is signed by a key that is not this issuer's";
+    const algorithm = webCryptoAlgorithm(key.jwk);
+    if (!algorithm || (proof.cryptosuite === "eddsa-rdfc-2022") !== (key.jwk.kty === "OKP")) return "the list's cryptosuite does not match its key";
+    const encoder = new TextEncoder();
+    const hashData = new Uint8Array([
+      ...(await sha256(encoder.encode(configQuads))),
+      ...(await sha256(encoder.encode(documentQuads))),
+    ]);
+    let signature;
+    try { signature = base58Decode(proof.proofValue.slice(1)); } catch (e) { return "the list's proofValue is malformed"; }
+    try {
+      const cryptoKey = await crypto.subtle.importKey("jwk", key.jwk, algorithm.importAlg, false, ["verify"]);
+      if (!(await crypto.subtle.verify(algorithm.verifyAlg, cryptoKey, signature, hashData))) return "the list's signature is not valid";
+    } catch (e) {
+      return "the list's signature cannot be checked in this browser";
+    }
+    if (doc.validUntil && Date.parse(doc.validUntil) < Date.now()) return "the list is out of date (validUntil has passed)";
+    return null;
+  }
+
   async function statusBit(purpose, index) {
     const template = (ISSUER.statusLists || {})[purpose];
     if (!template) return { checked: false, reason: "none" };
     const length = ISSUER.statusListLength || 131072;
-    const url = new URL(template.replace("{list}", String(Math.floor(index / length) + 1)), location.href).href;
-    if (location.protocol === "file:" || !sameOrigin(url)) return { checked: false, reason: "offline" };
+    const url = location.protocol === "file:" ? null : ownOriginUrl(template.replace("{list}", String(Math.floor(index / length) + 1)));
+    if (!url) return { checked: false, reason: "offline" };
     try {
       const response = await fetch(url, { cache: "no-store", credentials: "omit" });
       if (!response.ok) return { checked: false, reason: "http " + response.status };
       const list = await response.json();
-      const encoded = list.credentialSubject && list.credentialSubject.encodedList;
-      if (typeof encoded !== "string" || !encoded.startsWith("u")) return { checked: false, reason: "malformed" };
+      const problem = await listProofProblem(list, purpose);
+      if (problem) return { checked: false, reason: problem, refused: true };
+      const encoded = list.credentialSubject.encodedList;
+      if (typeof encoded !== "string" || !encoded.startsWith("u")) return { checked: false, reason: "malformed", refused: true };
       const stream = new Blob([b64urlDecode(encoded.slice(1))]).stream().pipeThrough(new DecompressionStream("gzip"));
       const bits = new Uint8Array(await new Response(stream).arrayBuffer());
       const position = index % length, byte = position >> 3;
@@ -358,6 +478,7 @@
       return Object.assign(result, { verdict: "not_genuine", reason: e instanceof SealError ? e.message : "unreadable seal" });
     }
     result.claims = seal.claims;
+    result.version = seal.version;
     result.kid = seal.kid;
     result.alg = ALG_NAMES[seal.alg] || String(seal.alg);
     if (!window.crypto || !crypto.subtle)
@@ -378,6 +499,7 @@
     if (seal.claims.statusIndex !== null) {
       const checks = await Promise.all(["revocation", "suspension"].map((p) => statusBit(p, seal.claims.statusIndex)));
       const done = checks.filter((c) => c.checked);
+      result.statusProblems = checks.filter((c) => !c.checked && c.reason !== "none").map((c) => c.reason);
       result.statusChecked = done.length > 0 && checks.every((c) => c.checked || c.reason === "none");
       if (done.length) result.statusAsOf = new Date().toISOString();
       if (checks[0].checked && checks[0].set) flagged = "revoked";
@@ -413,8 +535,14 @@
     if (["genuine", "expired"].includes(result.verdict) && result.claims.statusIndex !== null) {
       details.push(result.statusChecked
         ? "取消状況: " + result.statusAsOf.slice(0, 10) + " 時点で確認済み。 Status checked as of " + result.statusAsOf.slice(0, 16).replace("T", " ") + " UTC."
-        : "取消状況は確認できませんでした（オフライン）。 Revocation status unknown (offline).");
+        : (result.statusProblems || []).some((r) => r !== "offline")
+          ? "取消リストを確認できないため、取消状況は未確認です。 Revocation status unknown: " + result.statusProblems.join("; ") + "."
+          : "取消状況は確認できませんでした（オフライン）。 Revocation status unknown (offline).");
     }
+    if (result.version === 1)
+      details.push("旧形式（OB seal v1）の QR コードです。 This QR code is of the first seal format (OB seal v1).");
+    if (result.claims && result.claims.iss && !sameOrigin(result.claims.iss) && ownOriginUrl(result.claims.iss) === null)
+      details.push("この QR コードは " + result.claims.iss + " 用に作られています。 This QR code was made for " + result.claims.iss + ".");
     document.getElementById("verdict-detail").textContent = details.join(" ");
     if (result.claims && ["genuine", "expired", "revoked", "suspended"].includes(result.verdict)) {
       const c = result.claims, list = document.getElementById("claim-list");
@@ -430,6 +558,7 @@
     }
     const out = Object.assign({}, result);
     if (out.claims) out.claims = Object.assign({}, out.claims, { credentialDigest: out.claims.credentialDigest ? hex(out.claims.credentialDigest) : null });
+    out.shown = document.getElementById("claim-list").textContent + " " + document.getElementById("verdict-detail").textContent;
     document.documentElement.dataset.verdict = result.verdict;
     document.documentElement.dataset.result = JSON.stringify(out);
   }

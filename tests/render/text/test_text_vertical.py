@@ -59,28 +59,58 @@ def test_two_digit_numbers_are_set_upright_side_by_side(fonts, element):
 
 def test_long_numbers_and_latin_are_turned_sideways(fonts, element):
     el = element(width=20, height=200, size=20, writing_mode="vertical")
-    placed = glyphs(layout_text(el, "第2025号 ABC", fonts))
+    placed = glyphs(layout_text(el, "第2025号 Abc", fonts))
     rotated = {g[0] for g in placed if g[3]}
-    assert {"2", "0", "5", "A", "B", "C"} <= rotated
+    assert {"2", "0", "5", "A", "b", "c"} <= rotated
     assert "第" not in rotated and "号" not in rotated
 
 
-def test_brackets_and_punctuation_use_vertical_forms_in_ipaex(fonts, element):
+def _glyph_ids(layout):
+    return [
+        (ch, run.glyph_ids[i] if run.glyph_ids else -1)
+        for run in layout.runs
+        for i, ch in enumerate(run.text)
+    ]
+
+
+def test_brackets_and_punctuation_use_the_fonts_vertical_alternates(fonts, element):
     el = element(width=20, height=300, size=20, writing_mode="vertical")
-    text = "「賞状」、。（一）"
-    placed = glyphs(layout_text(el, text, fonts))
-    drawn = "".join(g[0] for g in placed)
-    assert drawn == "﹁賞状﹂︑︒︵一︶"
+    text = "「賞状」、。（一）ー〜"
+    layout = layout_text(el, text, fonts)
+    placed = glyphs(layout)
+    assert "".join(g[0] for g in placed) == text  # the characters stay; glyphs change
+    assert not any(g[3] for g in placed)  # nothing is turned by rotation
+    for ch, glyph in _glyph_ids(layout):
+        assert (glyph >= 0) == (ch not in "賞状一"), ch
+
+
+@pytest.fixture
+def no_vertical_alternates(monkeypatch, fonts):
+    """A face without GSUB vert/vrt2 (as many user fonts are); no layouts cached before."""
+    from designer.render.text.shaping import FaceShaper
+
+    monkeypatch.setattr(FaceShaper, "vertical_glyph", lambda self, ch: None)
+    getattr(fonts, "_layout_cache", {}).clear()
+    yield
+    getattr(fonts, "_layout_cache", {}).clear()
+
+
+def test_without_vert_presentation_forms_are_used(fonts, element, no_vertical_alternates):
+    el = element(width=20, height=300, size=20, writing_mode="vertical")
+    placed = glyphs(layout_text(el, "「賞状」、。（一）", fonts))
+    assert "".join(g[0] for g in placed) == "﹁賞状﹂︑︒︵一︶"
     assert not any(g[3] for g in placed)
 
 
-def test_prolonged_sound_mark_is_rotated(fonts, element):
+def test_without_vert_the_prolonged_sound_mark_is_rotated(fonts, element, no_vertical_alternates):
     el = element(width=20, height=300, size=20, writing_mode="vertical")
     placed = glyphs(layout_text(el, "コーヒー", fonts))
     assert [g[3] for g in placed] == [False, True, False, True]
 
 
-def test_without_presentation_forms_brackets_rotate_and_commas_move(fonts, element):
+def test_without_any_vertical_forms_brackets_rotate_and_commas_move(
+    fonts, element, no_vertical_alternates
+):
     el = element(
         width=20, height=300, size=20, writing_mode="vertical", font_family="BIZ UDPGothic"
     )
@@ -96,7 +126,14 @@ def test_without_presentation_forms_brackets_rotate_and_commas_move(fonts, eleme
     assert comma[2] - cell_top < 0.5 * em  # and into its upper half
 
 
-def test_small_kana_sit_towards_the_top_right(fonts, element):
+def test_small_kana_take_the_fonts_vertical_forms(fonts, element):
+    el = element(width=20, height=300, size=20, writing_mode="vertical")
+    layout = layout_text(el, "きっ", fonts)
+    (ki, _), (small, glyph) = _glyph_ids(layout)
+    assert small == "っ" and glyph >= 0  # IPAex's own top-right small kana
+
+
+def test_small_kana_sit_towards_the_top_right_without_vert(fonts, element, no_vertical_alternates):
     el = element(width=20, height=300, size=20, writing_mode="vertical")
     chain = fonts.chain("IPAexMincho")
     placed = glyphs(layout_text(el, "きっ", fonts))

@@ -1,0 +1,252 @@
+"""Open Badges 2.0 verdicts: the published samples and badges made here, every state."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from designer.cli import main
+from designer.ob2.reader import Collection, read_item, read_ob2
+from designer.ob2.verify import (
+    CANNOT_CHECK,
+    EXPIRED,
+    INVALID,
+    REVOKED,
+    UNTRUSTED,
+    VERIFIED,
+    check_all,
+    recipient_matches,
+)
+
+from .factory import DATA, VALIDATOR, Ob2Issuer, b64url, bake_png, bake_svg, png_image, write_json
+
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
+ASSETS = sorted((VALIDATOR / "assets").glob("*.json"))
+
+
+def _verdicts(*paths: Path, trusted=None):
+    collection = Collection()
+    for path in paths:
+        read_item(str(path), path.read_bytes(), collection)
+    return collection, check_all(collection, trusted_keys=trusted, now=NOW)
+
+
+def _key(name: str):
+    return json.loads((VALIDATOR / "assets" / name).read_text())
+
+
+@pytest.mark.parametrize(
+    ("sample", "state"),
+    [
+        ("simple.jwt", UNTRUSTED),
+        ("simple-not-revoked.jwt", UNTRUSTED),
+        ("simple-revoked.jwt", REVOKED),
+        ("basic-assertion.json", CANNOT_CHECK),
+        ("basic-assertion-expired.json", EXPIRED),
+        ("assertion-with-data-image.json", INVALID),
+    ],
+)
+def test_published_samples_get_the_right_verdict(sample, state):
+    _, verdicts = _verdicts(VALIDATOR / sample, *ASSETS)
+    assert [v.state for v in verdicts] == [state]
+
+
+def test_a_key_vouched_for_by_a_trust_source_makes_a_signed_award_verified():
+    _, verdicts = _verdicts(VALIDATOR / "simple.jwt", *ASSETS, trusted=[_key("key1.json")])
+    assert verdicts[0].state == VERIFIED
+    # A different key in the trust source vouches for nothing.
+    _, verdicts = _verdicts(VALIDATOR / "simple.jwt", *ASSETS, trusted=[_key("key2.json")])
+    assert verdicts[0].state == UNTRUSTED
+    # Nor does the right key vouched for as another issuer's, or for no issuer at all.
+    for owner in ("https://other.example/issuer.json", None):
+        key = {**_key("key1.json"), "owner": owner}
+        _, verdicts = _verdicts(VALIDATOR / "simple.jwt", *ASSETS, trusted=[key])
+        assert verdicts[0].state == UNTRUSTED
+
+
+def test_revocation_is_checked_against_the_list_in_the_export():
+    _, verdicts = _verdicts(VALIDATOR / "simple-not-revoked.jwt", *ASSETS)
+    assert verdicts[0].status_checked and verdicts[0].upgradeable
+    revoked = _verdicts(VALIDATOR / "simple-revoked.jwt", *ASSETS)[1][0]
+    assert "A good reason, for sure" in revoked.reasons[0] and not revoked.upgradeable
+
+
+def test_a_signed_award_without_its_key_cannot_be_checked_and_is_never_valid():
+    _, verdicts = _verdicts(VALIDATOR / "simple.jwt")
+    assert verdicts[0].state == CANNOT_CHECK
+    assert "unknown key" in verdicts[0].reasons[0]
+    _, verdicts = _verdicts(DATA / "examples" / "spec" / "signed-assertion.jws")
+    assert verdicts[0].state == CANNOT_CHECK
+
+
+def test_baked_samples_are_read_and_hosted_awards_are_not_claimed_valid():
+    for name in ("baked_heart.png", "simple-badge.png"):
+        collection, verdicts = _verdicts(DATA / "baked" / name)
+        assert len(collection.assertions) == 1
+        assert verdicts[0].state == CANNOT_CHECK and verdicts[0].verification == "hosted"
+        assert "not fetched" in verdicts[0].reasons[0]
+    collection, _ = _verdicts(DATA / "baked" / "public_domain_heart.png")
+    assert not collection.assertions and collection.images
+
+
+def test_the_recipient_hash_of_the_samples_matches_its_email():
+    collection, _ = _verdicts(VALIDATOR / "simple.jwt")
+    recipient = collection.assertions[0].assertion["recipient"]
+    assert recipient_matches(recipient, "nobody@example.org")
+    assert recipient_matches(recipient, "Nobody@Example.org")  # as given, then lower-cased
+    assert not recipient_matches(recipient, "somebody@example.org")
+
+
+def test_files_that_are_not_2_0_awards_are_named_with_the_reason(tmp_path):
+    collection = read_ob2(
+        DATA / "examples" / "validator-core" / "1_1_basic_assertion.json",
+        DATA / "baked" / "mozilla-bakery-baked.svg",
+        VALIDATOR / "urlmap.json",
+    )
+    reasons = dict(collection.skipped)
+    assert (
+        "Open Badges 1.1 is not supported"
+        in reasons[str(DATA / "examples" / "validator-core" / "1_1_basic_assertion.json")]
+    )
+    assert (
+        "only the URL http://example.org"
+        in reasons[str(DATA / "baked" / "mozilla-bakery-baked.svg")]
+    )
+    assert "not an Open Badges 2.0 object" in reasons[str(VALIDATOR / "urlmap.json")]
+    broken = tmp_path / "spec-example.svg"
+    broken.write_bytes((DATA / "baked" / "baking-spec-example.svg.txt").read_bytes())
+    collection = read_ob2(broken)
+    assert "not well-formed XML" in collection.skipped[0][1]
+
+
+@pytest.fixture
+def issuer(tmp_path):
+    office = Ob2Issuer()
+    office.write_context(tmp_path / "export")
+    return office
+
+
+def test_generated_signed_awards_in_every_state(tmp_path, issuer):
+    export = tmp_path / "export"
+    badge = issuer.badge("python", "Python 入門")
+    write_json(export / "badge.json", badge)
+    good = issuer.assertion(badge, 1, "hanako@example.ac.jp")
+    revoked = issuer.assertion(badge, 2, "taro@example.ac.jp")
+    expired = issuer.assertion(badge, 3, "jiro@example.ac.jp", expires="2025-03-31T23:59:59Z")
+    issuer.revoked = [{"id": revoked["id"], "revocationReason": "成績の誤り"}]
+    issuer.write_context(export)
+    (export / "good.jwt").write_text(issuer.sign(good))
+    (export / "revoked.jwt").write_text(issuer.sign(revoked))
+    (export / "expired.jwt").write_text(issuer.sign(expired))
+    # The award changed after signing (another badge date), the signature kept.
+    header, _, signature = issuer.sign(good).split(".")
+    changed = b64url(json.dumps({**good, "issuedOn": "2024-03-16T10:00:00+09:00"}).encode())
+    (export / "tampered.jwt").write_text(f"{header}.{changed}.{signature}")
+    # Bytes that are no longer a JWS payload at all.
+    (export / "garbled.jwt").write_text(f"{header}.{changed[:-3]}.{signature}")
+    # Signed by somebody else's key, naming the issuer's key.
+    (export / "forged.jwt").write_text(issuer.sign(good, key=Ob2Issuer().key))
+    collection = read_ob2(export)
+    states = {
+        Path(v.source).name: v.state
+        for v in check_all(collection, trusted_keys=[issuer.key_document()], now=NOW)
+    }
+    assert states == {
+        "good.jwt": VERIFIED,
+        "revoked.jwt": REVOKED,
+        "expired.jwt": EXPIRED,
+        "tampered.jwt": INVALID,
+        "forged.jwt": INVALID,
+    }
+    assert [Path(name).name for name, _ in collection.skipped] == ["garbled.jwt"]
+
+
+def test_a_key_the_issuer_does_not_list_or_own_is_refused(tmp_path, issuer):
+    export = tmp_path / "export"
+    badge = issuer.badge("python", "Python 入門")
+    write_json(export / "badge.json", badge)
+    other = Ob2Issuer(slug="other")
+    stolen = other.key_document()
+    stolen["owner"] = issuer.id  # claims the issuer owns a key its profile does not list
+    write_json(export / "key-other.json", stolen)
+    award = issuer.assertion(badge, 1, "a@example.ac.jp")
+    award["verification"]["creator"] = other.key_id
+    (export / "award.jwt").write_text(issuer.sign(award, key=other.key))
+    verdict = check_all(read_ob2(export), now=NOW)[0]
+    assert verdict.state == INVALID and "not one the issuer" in verdict.reasons[0]
+
+
+def test_an_unexported_revocation_list_leaves_the_status_unknown(tmp_path, issuer):
+    export = tmp_path / "export"
+    (export / "revocations.json").unlink()
+    badge = issuer.badge("python", "Python 入門")
+    write_json(export / "badge.json", badge)
+    (export / "a.jwt").write_text(issuer.sign(issuer.assertion(badge, 1, "a@example.ac.jp")))
+    verdict = check_all(read_ob2(export), now=NOW)[0]
+    assert verdict.state == UNTRUSTED and not verdict.status_checked
+    assert any("revocation NOT checked" in note for note in verdict.notes)
+    assert not verdict.upgradeable
+
+
+def test_a_hosted_award_whose_url_answers_revoked_is_revoked(tmp_path, issuer):
+    export = tmp_path / "export"
+    badge = issuer.badge("python", "Python 入門")
+    write_json(export / "badge.json", badge)
+    award = issuer.assertion(badge, 7, "a@example.ac.jp", signed=False)
+    write_json(export / "award.json", award)
+    write_json(
+        export / "award-now.json",
+        {
+            "@context": award["@context"],
+            "id": award["id"],
+            "revoked": True,
+            "revocationReason": "x",
+        },
+    )
+    verdict = check_all(read_ob2(export), now=NOW)[0]
+    assert verdict.state == REVOKED
+
+
+def test_baked_png_and_svg_made_here_are_read(tmp_path, issuer):
+    export = tmp_path / "export"
+    badge = issuer.badge("python", "Python 入門")
+    write_json(export / "badge.json", badge)
+    award = issuer.assertion(badge, 1, "a@example.ac.jp")
+    jws = issuer.sign(award)
+    (export / "award.png").write_bytes(bake_png(png_image(), jws))
+    (export / "award.svg").write_bytes(bake_svg(jws=jws))
+    hosted = issuer.assertion(badge, 2, "b@example.ac.jp", signed=False)
+    (export / "hosted.svg").write_bytes(bake_svg(assertion=hosted))
+    states = {Path(v.source).name: v.state for v in check_all(read_ob2(export), now=NOW)}
+    assert states == {"award.png": UNTRUSTED, "award.svg": UNTRUSTED, "hosted.svg": CANNOT_CHECK}
+
+
+def test_malformed_png_chunks_are_reported_by_file(tmp_path, issuer):
+    badge = issuer.badge("python", "Python 入門")
+    baked = bake_png(png_image(), issuer.sign(issuer.assertion(badge, 1, "a@example.ac.jp")))
+    truncated = tmp_path / "truncated.png"
+    truncated.write_bytes(baked[:60])
+    damaged = tmp_path / "damaged.png"
+    damaged.write_bytes(baked[:40] + bytes([baked[40] ^ 0xFF]) + baked[41:])
+    reasons = dict(read_ob2(truncated, damaged).skipped)
+    assert "truncated" in reasons[str(truncated)]
+    assert "bad CRC" in reasons[str(damaged)]
+
+
+def test_shosho_verify_reports_2_0_awards_with_exit_codes(capsys, tmp_path):
+    assets = [str(p) for p in ASSETS]
+    assert main(["verify", str(VALIDATOR / "simple.jwt"), *assets]) == 3
+    out = capsys.readouterr().out
+    assert "SIGNATURE VALID, ISSUER NOT TRUSTED (Open Badges 2.0)" in out
+    assert "Awesome Robotics Badge" in out
+    key = str(VALIDATOR / "assets" / "key1.json")
+    assert main(["verify", str(VALIDATOR / "simple.jwt"), *assets, "--trust", key]) == 0
+    assert "VERIFIED (Open Badges 2.0, signed)" in capsys.readouterr().out
+    assert main(["verify", str(VALIDATOR / "simple-revoked.jwt"), *assets]) == 1
+    assert "REVOKED (Open Badges 2.0)" in capsys.readouterr().out
+    assert main(["verify", str(DATA / "baked" / "simple-badge.png"), "--json"]) == 1
+    line = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert line["format"] == "openbadges-2.0" and line["verdict"] == CANNOT_CHECK
