@@ -10,7 +10,6 @@ the same positions, so one index printed in a seal finds a card's revocation and
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import gzip
 import json
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from designer.errors import ShoshoError
+from designer.keys.jwk import b64url, b64url_decode
 
 if TYPE_CHECKING:
     from designer.keys.signer import Signer
@@ -59,16 +59,14 @@ def with_bit(bits: bytes, index: int, value: bool) -> bytes:
 
 def encode_list(bits: bytes) -> str:
     """``encodedList``: multibase base64url (``u``, no padding) of the GZIP'd bitstring."""
-    compressed = gzip.compress(bits, compresslevel=9, mtime=0)
-    return "u" + base64.urlsafe_b64encode(compressed).rstrip(b"=").decode("ascii")
+    return "u" + b64url(gzip.compress(bits, compresslevel=9, mtime=0))
 
 
 def decode_list(encoded: Any) -> bytes:
     if not isinstance(encoded, str) or not encoded.startswith("u"):
         raise ShoshoError("status list: encodedList must be multibase base64url (start with 'u')")
-    body = encoded[1:]
     try:
-        return gzip.decompress(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
+        return gzip.decompress(b64url_decode(encoded[1:]))
     except (ValueError, OSError, EOFError) as error:
         raise ShoshoError(f"status list: encodedList cannot be decoded ({error})") from None
 

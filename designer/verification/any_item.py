@@ -16,14 +16,11 @@ from typing import Any
 from designer.errors import EXIT_DATA_ERROR, EXIT_OK, EXIT_UNTRUSTED, ShoshoError, UsageError
 from designer.pdfsign.checking import PdfSignatureReport, check_pdf_file
 from designer.verification.credential import VERIFIED, VerificationResult, verify_file
-from designer.verification.issuers import TrustedIssuers
 from designer.verification.paper import IMAGE_SUFFIXES, PaperVerdict, looks_like_seal, verify_paper
-from designer.verification.trust_list import (
-    TrustList,
-    installed_trust_list,
-    load_trust_list,
-    trust_list_from_issuers,
-)
+from designer.verification.trust_store import Trust as Trust
+from designer.verification.trust_store import TrustStore
+from designer.verification.trust_store import is_demo_issuer as is_demo_issuer
+from designer.verification.trust_store import load_trust as load_trust
 
 CREDENTIAL_SUFFIXES = {".json", ".jsonld", ".jwt", ".jws", ".svg"}
 _SEVERITY = {EXIT_OK: 0, EXIT_UNTRUSTED: 1, EXIT_DATA_ERROR: 2}
@@ -45,192 +42,6 @@ SEAL_HEADLINES = {
 
 def worst(codes) -> int:
     return max(codes, key=_SEVERITY.__getitem__, default=EXIT_OK)
-
-
-@dataclass
-class Trust:
-    """What a verifier trusts: issuers' credential keys and the trust list for seals."""
-
-    credentials: TrustedIssuers = field(default_factory=TrustedIssuers)
-    seals: TrustList = field(default_factory=TrustList)
-    pdf_roots: list = field(default_factory=list)
-    """CA certificates (asn1crypto) that PDF signatures may chain to."""
-
-    def add_trust_list(self, trust_list: TrustList) -> None:
-        """Seal keys are the issuer's keys: the same key signs the credential and its seal."""
-        from designer.keys.did import key_fingerprint
-
-        issuers = [issuer for issuer in trust_list.issuers if not is_demo_issuer(issuer.id)]
-        self.seals.issuers.extend(issuers)
-        for issuer in issuers:
-            self.credentials.add(
-                issuer.id,
-                [key_fingerprint(key.public_key) for key in issuer.keys],
-                issuer.display_name,
-            )
-
-    def add_seal_keys_of_credential_issuers(self) -> None:
-        """Every Ed25519/P-256 key trusted for an issuer's credentials also vouches for that
-        issuer's seals: one key, one answer (``--trust-issuer did:key:…`` included)."""
-        from designer.verification.trust_list import issuer_from_entry, seal_key_entry
-
-        for issuer_id, public_keys in self.credentials.seal_capable_keys().items():
-            existing = [i for i in self.seals.issuers if i.id == issuer_id]
-            known = {key.kid for i in existing for key in i.keys}
-            entries = [seal_key_entry(key) for key in public_keys]
-            fresh = [e for e in entries if bytes.fromhex(e["kid"]) not in known]
-            if not fresh:
-                continue
-            if existing:
-                extra = issuer_from_entry({"id": issuer_id, "name": issuer_id, "sealKeys": fresh})
-                index = self.seals.issuers.index(existing[0])
-                self.seals.issuers[index] = dataclasses.replace(
-                    existing[0], keys=existing[0].keys + extra.keys
-                )
-            else:
-                name = self.credentials.name_of(issuer_id) or issuer_id
-                self.seals.issuers.append(
-                    issuer_from_entry({"id": issuer_id, "name": name, "sealKeys": fresh})
-                )
-
-    def seals_for(
-        self,
-        issuer_id: str | None,
-        status_lists: dict[str, Any],
-        credential_keys: list[str],
-        now: dt.datetime,
-    ) -> tuple[TrustList, list[str]]:
-        """The seal keys that count for a seal: only those listed for ``issuer_id`` when the
-        credential names one, each issuer with the status lists given on the command line that
-        its key (or the credential's key) signed. Returns the list and notes on lists not used."""
-        issuers = [i for i in self.seals.issuers if issuer_id is None or i.id == issuer_id]
-        notes: list[str] = []
-        with_status = [
-            _with_status_lists(i, status_lists, self.credentials, credential_keys, now, notes)
-            for i in issuers
-        ]
-        return dataclasses.replace(self.seals, issuers=with_status), notes
-
-
-def load_trust(files=(), issuers=(), *, installed: bool = True) -> Trust:
-    """Trust from ``--trust`` files (signed trust lists, DID documents, issuer lists),
-    ``--trust-issuer`` entries and, unless ``installed`` is false, the imported trust list."""
-    from designer.pdfsign.checking import CERTIFICATE_SUFFIXES, trust_anchors
-
-    trust = Trust()
-    trust.pdf_roots = trust_anchors(
-        [Path(p) for p in files if Path(p).suffix.lower() in CERTIFICATE_SUFFIXES], installed
-    )
-    if installed:
-        trust.add_trust_list(installed_trust_list())
-    for path in files:
-        path = Path(path)
-        if path.suffix.lower() in CERTIFICATE_SUFFIXES:
-            continue  # a CA certificate for PDF signatures
-        data = _read_json(path)
-        if isinstance(data, dict) and data.get("type") == "ShoshoTrustList":
-            trust.add_trust_list(load_trust_list(path))
-            continue
-        if isinstance(data, dict) and ("sealKeys" in data or _lists_seal_keys(data)):
-            entries = data.get("issuers") if "issuers" in data else [data]
-            trust.add_trust_list(
-                trust_list_from_issuers(entries)
-            )  # trusted because the user says so
-            continue
-        trust.credentials.add_file(path)
-        if isinstance(data, dict) and "verificationMethod" in data:
-            issuer = _seal_issuer_from_did(data, str(path))
-            if issuer is not None:
-                trust.seals.issuers.append(issuer)
-    for entry in issuers:
-        trust.credentials.add_entry(entry)
-    trust.credentials.forget(is_demo_issuer)
-    trust.seals.issuers = [i for i in trust.seals.issuers if not is_demo_issuer(i.id)]
-    trust.add_seal_keys_of_credential_issuers()
-    return trust
-
-
-def _with_status_lists(issuer, status_lists, credentials, credential_keys, now, notes):
-    """``issuer`` with a cached snapshot for every given list it published and signed."""
-    from designer.status_lists import list_number, parse_published, serialise
-    from designer.verification.credential import status_list_bits
-    from designer.verification.trust_list import StatusSnapshot
-
-    snapshots = list(issuer.snapshots)
-    for url, signed in status_lists.items():
-        listed, _ = parse_published(serialise(signed).decode("utf-8"), url)
-        if listed.get("issuer") not in (issuer.id, {"id": issuer.id}):
-            continue
-        try:
-            checked = status_list_bits(signed, url, issuer.id, credentials, credential_keys, now)
-            number = list_number(url)
-        except ShoshoError as error:
-            notes.append(f"status list {url} not used for the seal: {error}")
-            continue
-        first = (number - 1) * issuer.status_list_length
-        expected = issuer.status_list_url(checked.purpose, first)
-        if expected is not None and expected != url:
-            notes.append(f"status list {url} is not where this issuer publishes ({expected})")
-            continue
-        snapshots = [
-            s for s in snapshots if (s.purpose, s.list_number) != (checked.purpose, number)
-        ]
-        snapshots.append(StatusSnapshot(checked.purpose, number, checked.bits, checked.as_of))
-    return dataclasses.replace(issuer, snapshots=tuple(snapshots))
-
-
-DEMO_DOMAIN = "demo.invalid"
-
-
-def is_demo_issuer(issuer_id: str) -> bool:
-    """The issuer of ``shosho demo``: its key is published with the program, so it proves
-    nothing and is never trusted, whatever trust file names it."""
-    return DEMO_DOMAIN in issuer_id
-
-
-def _lists_seal_keys(data: dict[str, Any]) -> bool:
-    issuers = data.get("issuers")
-    return isinstance(issuers, list) and any(
-        isinstance(e, dict) and "sealKeys" in e for e in issuers
-    )
-
-
-def _read_json(path: Path) -> Any:
-    import json
-
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UsageError(f"trust file {path} does not exist") from None
-    except (OSError, ValueError, UnicodeDecodeError) as error:
-        raise UsageError(f"trust file {path} is not readable JSON: {error}") from None
-
-
-def _seal_issuer_from_did(document: dict[str, Any], source: str):
-    """A DID document the user trusts vouches for seals made with its assertion keys too: the
-    institution signs credentials and printed seals with the same key."""
-    from designer.verification.issuers import method_public_key
-    from designer.verification.trust_list import issuer_from_entry, seal_key_entry
-
-    did = document.get("id")
-    assertion = {
-        ref if isinstance(ref, str) else ref.get("id")
-        for ref in document.get("assertionMethod", [])
-    }
-    keys = []
-    for method in document.get("verificationMethod", []):
-        method_id = method.get("id", "") if isinstance(method, dict) else ""
-        if method_id not in assertion and f"{did}{method_id}" not in assertion:
-            continue
-        try:
-            keys.append(seal_key_entry(method_public_key(method, source)))
-        except (ShoshoError, ValueError):
-            continue  # RSA keys sign VC-JWTs only; seals are EdDSA or ES256
-    if not isinstance(did, str) or not keys:
-        return None
-    return issuer_from_entry(
-        {"id": did, "name": document.get("name") or did, "sealKeys": keys}, source
-    )
 
 
 @dataclass
@@ -399,7 +210,7 @@ def is_seal_text(item: str) -> bool:
 
 def verify_item(
     item: str | Path,
-    trust: Trust,
+    trust: TrustStore,
     *,
     status_lists: dict[str, dict[str, Any]] | None = None,
     now: dt.datetime | None = None,
@@ -411,7 +222,7 @@ def verify_item(
     if isinstance(item, str) and not Path(item).exists() and is_seal_text(item):
         result = ItemResult(source="QR text")
         seals, notes = trust.seals_for(None, status_lists, [], moment)
-        result.paper = verify_paper(item.strip(), _unambiguous(seals, result), today=today)
+        result.paper = verify_paper(item.strip(), seals, today=today)
         result.notes += notes
         return result
     path = Path(item)
@@ -430,7 +241,7 @@ def verify_item(
             )
         elif suffix in IMAGE_SUFFIXES:
             seals, notes = trust.seals_for(None, status_lists, [], moment)
-            result.paper = verify_paper(path, _unambiguous(seals, result), today=today)
+            result.paper = verify_paper(path, seals, today=today)
             result.notes += notes
         else:
             result.credential = verify_file(
@@ -477,9 +288,7 @@ def _verify_pdf(path, trust, result, status_lists, now, moment, today) -> None:
     keys = credential.key_fingerprints if credential else []
     seals, notes = trust.seals_for(issuer_id, status_lists, keys, moment)
     try:
-        result.paper = verify_paper(
-            path, seals if issuer_id else _unambiguous(seals, result), today=today
-        )
+        result.paper = verify_paper(path, seals, today=today)
     except ShoshoError as error:
         if result.credential is None:
             raise
@@ -491,16 +300,12 @@ def _verify_pdf(path, trust, result, status_lists, now, moment, today) -> None:
 
 
 def _check_seal_with_credential_key(result, trust, issuer_id, keys, status_lists, moment, today):
-    from designer.keys.multikey import is_multikey, public_key_from_multibase
     from designer.signing.seal import GENUINE, verify_seal_text
-    from designer.verification.trust_list import TrustList, issuer_from_entry, seal_key_entry
 
-    entries = [seal_key_entry(public_key_from_multibase(k)) for k in keys if is_multikey(k)]
-    if not entries:
+    own = trust.own_key_seals(issuer_id, keys, status_lists, moment)
+    if own is None:
         return
-    own = issuer_from_entry({"id": issuer_id, "name": issuer_id, "sealKeys": entries})
-    own = _with_status_lists(own, status_lists, trust.credentials, keys, moment, [])
-    seal = verify_seal_text(result.paper.text, TrustList(issuers=[own]), today=today)
+    seal = verify_seal_text(result.paper.text, own, today=today)
     if seal.status == "unknown_issuer":
         return  # made with another key than the credential's: still unknown
     if seal.status == GENUINE:
@@ -511,24 +316,3 @@ def _check_seal_with_credential_key(result, trust, issuer_id, keys, status_lists
             issuer=None,
         )
     result.paper = dataclasses.replace(result.paper, seal=seal)
-
-
-def _unambiguous(seals: TrustList, result: ItemResult) -> TrustList:
-    """Without a credential to name the issuer, a key listed for two issuers decides nothing."""
-    owners: dict[bytes, set[str]] = {}
-    for issuer in seals.issuers:
-        for key in issuer.keys:
-            owners.setdefault(key.kid, set()).add(issuer.id)
-    shared = {kid for kid, ids in owners.items() if len(ids) > 1}
-    if not shared:
-        return seals
-    result.notes += [
-        f"seal key {kid.hex()} is listed for several issuers ({', '.join(sorted(owners[kid]))}): "
-        "it vouches for none of them"
-        for kid in sorted(shared)
-    ]
-    issuers = [
-        dataclasses.replace(i, keys=tuple(k for k in i.keys if k.kid not in shared))
-        for i in seals.issuers
-    ]
-    return dataclasses.replace(seals, issuers=issuers)

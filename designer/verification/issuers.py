@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from designer.errors import ShoshoError, UsageError
+from designer.keys.did import key_fingerprint
+from designer.keys.jwk import public_key_from_jwk
 from designer.keys.multikey import is_multikey, public_key_from_multibase
-from designer.signing.vcjwt import jwk_thumbprint, public_key_from_jwk
 
 
 class TrustedIssuers:
@@ -74,7 +75,7 @@ class TrustedIssuers:
                 continue
             key = method_public_key(method, source)
             self._public_keys[method_id] = key
-            fingerprints.append(_fingerprint(key))
+            fingerprints.append(key_fingerprint(key))
         self.add(did, fingerprints, document.get("name"))
 
     def add_file(self, path: str | Path) -> None:
@@ -143,16 +144,4 @@ def method_public_key(method: dict[str, Any], source: str):
         return public_key_from_jwk(method["publicKeyJwk"])
     raise ShoshoError(
         f"{source}: verification method {method.get('id')!r} has no usable public key"
-    )
-
-
-def _fingerprint(key) -> str:
-    from designer.keys.did import key_fingerprint
-
-    return key_fingerprint(key)
-
-
-def fingerprint_of_jwk(jwk: dict[str, Any]) -> str:
-    return (
-        jwk_thumbprint(jwk) if jwk.get("kty") == "RSA" else _fingerprint(public_key_from_jwk(jwk))
     )

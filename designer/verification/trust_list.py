@@ -17,12 +17,11 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from designer.errors import ShoshoError
+from designer.keys.jwk import b64url, b64url_decode
 from designer.keys.public_keys import (
     ALG_NAMES,
     COSE_ALG_FOR_SIGNER,
     PublicKey,
-    b64url,
-    b64url_decode,
     cose_alg_for,
     key_id_matches,
     kid_for_public_key,
@@ -276,10 +275,47 @@ def new_trust_list_document() -> dict[str, Any]:
     return {"type": TRUST_LIST_TYPE, "version": TRUST_LIST_VERSION, "issuers": []}
 
 
+PROFILE_ONLY = ("email", "phone", "description", "image", "profile_name")
+"""Issuer-profile keys that only credentials carry; a trust entry has no place for them."""
+
+
+def is_issuer_profile(data: dict) -> bool:
+    """The office's issuer profile (snake_case, docs/issuer-profile.md), not a trust entry."""
+    return "status_list_url" in data and not set(data) & {"sealKeys", "statusLists", "verifyUrl"}
+
+
+def trust_entry_from_profile(
+    profile: dict, seal_keys: list[dict]
+) -> tuple[dict[str, Any], list[str]]:
+    """The trust-list entry for an issuer profile (read and checked by
+    ``designer.issue.profile``) and its seal keys, with the profile keys it does not carry."""
+    entry: dict[str, Any] = {"id": profile["id"], "name": profile["name"]}
+    if profile.get("url"):
+        entry["url"] = profile["url"]
+    if profile.get("verify_url"):
+        entry["verifyUrl"] = profile["verify_url"]
+    entry["statusLists"] = _status_lists_from_folder(profile.get("status_list_url"))
+    entry["sealKeys"] = list(seal_keys)
+    issuer_from_entry(entry, "issuer profile")
+    return entry, [key for key in PROFILE_ONLY if key in profile]
+
+
 def put_issuer(document: dict, entry: dict) -> dict:
-    """Add or replace (by id) an issuer entry; checks it and drops any existing signature."""
+    """Add or replace (by id) an issuer entry; checks it and drops any existing signature.
+    A key a trust entry does not have is refused, never dropped."""
     issuer_from_entry(entry)
-    kept = {key: value for key, value in entry.items() if key in _ENTRY_FIELDS}
+    unknown = sorted(set(entry) - _ENTRY_FIELDS)
+    if unknown:
+        hint = (
+            " (this is an issuer profile: make its entry with `shosho trust add-issuer "
+            "TRUST.json --issuer PROFILE.json --key KEYREF`)"
+            if is_issuer_profile(entry)
+            else ""
+        )
+        raise ShoshoError(
+            f"issuer {entry.get('id')}: a trust entry has no {', '.join(unknown)}{hint}"
+        )
+    kept = dict(entry)
     issuers = [item for item in document.get("issuers", []) if item.get("id") != entry["id"]]
     issuers.append(kept)
     document["issuers"] = issuers

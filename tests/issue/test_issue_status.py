@@ -217,3 +217,17 @@ def test_lists_that_would_land_on_one_file_are_refused(workspace, signer, tmp_pa
         export_status_lists(
             store, [IssuerKey("upper", signer), IssuerKey("lower", signer)], tmp_path / "s"
         )
+
+
+def test_issue_says_when_a_suite_is_not_one_1edtech_certifies(workspace):
+    from .conftest import new_batch_args, run
+
+    write_roster(workspace / "roster.csv", 1)
+    done = run(workspace, *new_batch_args(workspace, "json"), "--suite", "vc-jwt")
+    assert done.returncode == 0, done.stderr
+    assert "VC-JWT EdDSA is not a suite 1EdTech certifies" in done.stderr
+    assert "--suite eddsa-rdfc-2022" in done.stderr
+    write_roster(workspace / "roster.csv", 1, start=10)
+    again = run(workspace, *new_batch_args(workspace, "json"))  # eddsa-rdfc-2022 by default
+    assert again.returncode == 0, again.stderr
+    assert "1EdTech" not in again.stderr

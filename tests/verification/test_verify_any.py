@@ -20,8 +20,7 @@ from designer.render.pdf import write_pdf
 from designer.signing.seal import seal_qr_text
 from designer.signing.suites import sign_credential
 from designer.verification.trust_list import new_trust_list_document, put_issuer, sign_trust_list
-
-from .test_seal_support import KeySigner, issuer_entry
+from tests.signing.test_seal_support import KeySigner, issuer_entry
 
 ISSUER_ID = "did:web:www.tokyo-mirai.ac.jp"
 VERIFY_URL = "https://www.tokyo-mirai.ac.jp/v/"

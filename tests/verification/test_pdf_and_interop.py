@@ -14,8 +14,7 @@ from designer.signing.suites import sign_credential
 from designer.verification.credential import INVALID, VERIFIED, verify_file
 from designer.verification.issuers import TrustedIssuers
 from tests.interop.verifier import verifier_command
-
-from .helpers import NOW, MemorySigner, sample_credential
+from tests.signing.helpers import NOW, MemorySigner, sample_credential
 
 
 def _pdf_with(attachment: bytes | None) -> bytes:
