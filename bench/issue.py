@@ -10,6 +10,7 @@ workers: proportional set size, sampled from /proc by the parent every 0.2 s), t
 slower each record is at the largest size than at the smallest.
 
 Usage: python bench/issue.py [N ...] [--cases shusho,card,minimal]   (default 1000 10000, all)
+       python bench/issue.py --sign-pdf [N]   PDF signing cost per record (bench/pdf_signing.py)
 Targets on a 2-core machine, for the built-in 修了証: 10,000 records in at most 60 s, peak memory
 under 500 MB, per-record time flat from 1,000 to 10,000; the card batch at least half that rate.
 """
@@ -225,6 +226,10 @@ def main(sizes: list[int], cases: list[str]) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--one"]:
         print(json.dumps(bench(sys.argv[2], int(sys.argv[3]))))
+    elif sys.argv[1:2] == ["--sign-pdf"]:  # PDF signing's cost per record: bench/pdf_signing.py
+        from pdf_signing import report
+
+        report(int(sys.argv[2]) if len(sys.argv) > 2 else 200)
     else:
         arguments = sys.argv[1:]
         chosen = list(CASES)

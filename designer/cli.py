@@ -55,8 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # ``shosho --version`` and the desktop program (no arguments) need no command parsers:
+    # building them imports every command module, most of the start-up time.
+    if argv == ["--version"]:
+        print(f"shosho {__version__}")
+        return 0
+    args = build_parser().parse_args(argv) if argv else argparse.Namespace(command=None)
     func = getattr(args, "func", None)
     try:
         if func is None:

@@ -14,7 +14,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="open a template in the designer window",
         description="Open a .shosho template in the designer.",
     )
-    parser.add_argument("file", type=Path, help="the .shosho template to open")
+    parser.add_argument(
+        "file", type=Path, nargs="?", help="the .shosho template to open (none: the start page)"
+    )
     parser.add_argument(
         "--roster", type=Path, help="also open this roster (CSV or XLSX) for the preview"
     )
@@ -24,7 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from designer.model.io import load_template
 
-    load_template(args.file)  # a bad file fails here, with a message, before a window opens
+    if args.file is not None:
+        load_template(args.file)  # a bad file fails here, with a message, before a window opens
     if args.roster is not None and not args.roster.exists():
         raise ShoshoError(f"{args.roster}: roster file not found")
     from designer.commands.gui import run_gui

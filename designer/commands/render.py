@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from designer.commands._roster_args import add_roster_options
 from designer.data import print_report
+from designer.data.report import Report, format_rows
 from designer.errors import UsageError
 from designer.prepare import bind_template_roster, open_template, parse_rows, require_clean
 from designer.render.job import RenderOptions, render_records
@@ -18,7 +20,8 @@ def register(subparsers) -> None:
         help="render a template for every roster record into PDFs",
         description="Render TEMPLATE for each record of the roster: one PDF per person named by the "
         "template's file-name pattern, or with --sheet one print-ready PDF (cards N-up on "
-        "A4 with crop marks and duplex backs). Nothing is signed or issued.",
+        "A4 with crop marks and duplex backs). Nothing is signed or issued. Rows with errors "
+        "are listed and left out; the others are rendered (exit status 1 if any was left out).",
     )
     parser.add_argument("template", help="a .shosho file or a built-in template name (e.g. shusho)")
     parser.add_argument("--roster", required=True, help="CSV, TSV or XLSX roster")
@@ -61,9 +64,16 @@ def run(args: argparse.Namespace) -> int:
         sheet=args.sheet_name,
         rows=rows,
     )
-    if bound.report.problems:
-        print_report(bound.report)
-    require_clean(bound.report)
+    report = bound.report
+    if report.problems:
+        print_report(report)
+    if any(problem.row is None for problem in report.errors):
+        require_clean(report)  # a problem of the whole file: no record can be made
+    bad_rows = {problem.row for problem in report.errors}
+    records = [b for b in bound.records if b.row not in bad_rows]
+    skipped = [(b.row, _first_error(report, b.row)) for b in bound.records if b.row in bad_rows]
+    if not records:
+        require_clean(report)
     options = RenderOptions(
         sheet=args.sheet,
         bleed=args.bleed,
@@ -73,11 +83,31 @@ def run(args: argparse.Namespace) -> int:
     )
     result = render_records(
         template,
-        ((b.row, b.values) for b in bound.records),
+        ((b.row, b.values) for b in records),
         args.out,
         assets_base=bound.base_dir,
         options=options,
     )
+    not_rendered = sorted(skipped + result.failed)
+    rendered = len(records) - len(result.failed)
     what = "print sheet" if args.sheet else f"{len(result.files)} PDFs"
-    print(f"Rendered {len(bound.records)} records ({result.pages} pages) into {what} in {args.out}")
+    print(f"Rendered {rendered} records ({result.pages} pages) into {what} in {args.out}")
+    if not_rendered:
+        print(
+            f"Not rendered: {len(not_rendered)} of {len(bound.records)} records "
+            "(fix these rows and render them again with --rows):",
+            file=sys.stderr,
+        )
+        for row, why in not_rendered:
+            print(f"  row {row}: {why}", file=sys.stderr)
+        print(f"  --rows {format_rows(row for row, _ in not_rendered)}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _first_error(report: Report, row: int | None) -> str:
+    for problem in report.sorted_problems():
+        if problem.row == row and problem.is_error:
+            column = f"{problem.column}: " if problem.column else ""
+            return column + problem.message
+    return "has errors"

@@ -5,17 +5,15 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
 from designer.errors import UsageError
 from designer.keys.keyfile import open_key_file
+from designer.keys.modules import MODULE_ENV, MODULES_SETTING, default_module, locate_module
 from designer.keys.passwords import SecretProvider, passphrase_provider, pin_provider
 from designer.keys.signer import Signer
-
-MODULE_ENV = "SHOSHO_PKCS11_MODULE"
 
 _PATH_ATTRIBUTES = {
     "token",
@@ -57,10 +55,13 @@ def parse_pkcs11_uri(uri: str) -> TokenKeyRef:
         raise UsageError(f"the key reference {_safe(uri)!r} must name token=… and object=…")
     if path.get("type", "private") not in ("private", "public"):
         raise UsageError(f"the key reference {_safe(uri)!r} must name a private key (type=private)")
-    module = query.get("module-path") or os.environ.get(MODULE_ENV)
+    named = query.get("module-path") or query.get("module-name")
+    module = locate_module(named) if named else default_module()
     if not module:
         raise UsageError(
-            f"the key reference {_safe(uri)!r} names no PKCS#11 module: add ?module-path=… or set {MODULE_ENV}"
+            f"the key reference {_safe(uri)!r} names no PKCS#11 module and none is installed "
+            f"in the usual places: add ?module-path=…, set {MODULE_ENV}, "
+            f'or list it under "{MODULES_SETTING}" in settings.json'
         )
     return TokenKeyRef(
         token=path["token"], object=path["object"], module_path=module, uri=_safe(uri)

@@ -6,6 +6,13 @@ X.509 certificate and chain; ``signing`` signs PDFs through pyHanko's PKCS#11 si
 queue of time-stamps still owed; ``checking`` reports a PDF's signatures for ``shosho verify``.
 """
 
+import logging
+
+# pyHanko logs every chain it could not build, with a traceback; Shosho reports the outcome
+# itself, so these stay out of the terminal unless the program configures logging.
+for _name in ("pyhanko", "pyhanko_certvalidator"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+
 PDF_KEY_ALGORITHMS = ("P-256", "RSA-2048", "RSA-3072")
 """Key types common PDF readers (Acrobat, poppler, pdf.js, macOS Preview) verify."""
 

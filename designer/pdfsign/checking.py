@@ -129,7 +129,7 @@ class PdfSignatureReport:
 
 def _chain_text(check: PdfSignatureCheck) -> str:
     return {
-        "trusted": "ends at a trusted CA certificate",
+        "trusted": "ends at a certificate the trust configuration names",
         "trial": "Shosho trial certificate (self-signed): no CA vouches for it",
         "self-signed": "self-signed: no CA vouches for it",
         "untrusted": "issued by a CA that is not in the trust configuration",
@@ -235,7 +235,10 @@ def _coverage(status, check: PdfSignatureCheck) -> None:
 
     coverage = status.coverage
     level = status.modification_level
-    if coverage == SignatureCoverageLevel.ENTIRE_FILE:
+    if not status.intact:
+        check.changed_after = "yes: the signed bytes were altered"
+        check.changed_ok = False
+    elif coverage == SignatureCoverageLevel.ENTIRE_FILE:
         check.changed_after = ""
     elif coverage == SignatureCoverageLevel.ENTIRE_REVISION:
         if level in (None, ModificationLevel.NONE):

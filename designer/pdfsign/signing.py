@@ -4,8 +4,8 @@ A ``PdfSigningSession`` is opened once per batch on the token of the key that si
 credentials: it opens a second session on that token, which shares the login the credential
 signer already holds (PKCS#11 login belongs to the program), so no second PIN is asked and
 the two never interleave operations on one session. Each PDF gets one incremental update with
-an invisible signature, or a visible one in the box of the template's ``pdf-signature``
-element.
+an invisible signature, or a visible one over the box of the template's ``pdf-signature``
+element (which the template draws as it likes: a text such as 電子署名済, a frame, an image).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from designer.pdfsign.certificates import StoredCertificate, check_pdf_key, load
 
 FIELD_NAME = "Shosho-Signature"
 SIGNATURE_ELEMENT = "pdf-signature"
-"""Name of the template element (any rectangle) whose box holds a visible PDF signature."""
+"""Name of the template element (text, shape or image) whose box holds a visible signature."""
 MM = 72 / 25.4
 
 
@@ -211,18 +211,9 @@ def _pdf_box(writer, box: SignatureBox, source: str) -> tuple[int, int, int, int
 
 
 def _stamp_style():
-    """A visible signature's text, in a bundled Japanese font: who signed, and when."""
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
-    from pyhanko.pdf_utils.text import TextBoxStyle
-    from pyhanko.stamp import TextStampStyle
+    """No drawing of its own: the template's ``pdf-signature`` element, laid out and drawn by
+    Shosho's one text engine like every other element, is what the box shows; the signature
+    widget lies over it, so a click in a PDF reader opens the signature's details."""
+    from pyhanko.stamp import NoOpStampStyle
 
-    from designer.resources import fonts_dir
-
-    return TextStampStyle(
-        stamp_text="電子署名 / Digitally signed\n%(signer)s\n%(ts)s",
-        text_box_style=TextBoxStyle(
-            font=GlyphAccumulatorFactory(str(fonts_dir() / "ipaexg.ttf")), font_size=7
-        ),
-        border_width=0,
-        timestamp_format="%Y-%m-%d %H:%M:%S %Z",
-    )
+    return NoOpStampStyle()

@@ -35,7 +35,9 @@ class GlyphRun:
     instead of the one its cmap gives (a vertical alternate, an ideographic variant);
     ``clusters[i]`` is the source text that glyph stands for in the PDF text layer, e.g.
     「辻」 + U+E0100 or 「「」 for a vertical bracket. Both are None when every glyph is simply
-    its character.
+    its character. ``cells[i]``, where not None, is (shift, advance) in em: the glyph's ink
+    lies in a cell ``advance`` wide that starts ``shift`` after its origin (a full-width
+    bracket set in half a cell); the PDF text layer gives the character that box.
     """
 
     font: FontRef
@@ -48,6 +50,7 @@ class GlyphRun:
     transform: Transform | None = None
     glyph_ids: list[int] | None = None
     clusters: list[str] | None = None
+    cells: list[tuple[float, float] | None] | None = None
 
 
 @dataclass

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from designer.data import render_text
+from designer.errors import ShoshoError
 from designer.model import Template
 from designer.render.display import PageDisplay
 from designer.render.filenames import UniqueNames, safe_filename
@@ -46,6 +47,7 @@ class RenderOptions:
 class RenderResult:
     files: list[Path] = field(default_factory=list)
     pages: int = 0
+    failed: list[tuple[int, str]] = field(default_factory=list)  # (row, why) not rendered
 
 
 def record_filename(
@@ -72,16 +74,23 @@ def _init_worker(template: Template, assets_base: Path, bleed: bool, crop_marks:
     _WORKER.update(template=template, assets_base=assets_base, bleed=bleed, crop_marks=crop_marks)
 
 
-def _render_one(job: tuple[dict[str, Any], Path]) -> int:
+def _render_one(job: tuple[dict[str, Any], Path]) -> tuple[int, str | None]:
+    """(pages written, None), or (0, why) when this record cannot be made: then no file is
+    left behind, and the other records go on."""
     values, path = job
     template = _WORKER["template"]
-    return write_pdf(
-        _pages_for(template, values, _WORKER["assets_base"]),
-        path,
-        bleed=_WORKER["bleed"],
-        crop_marks=_WORKER["crop_marks"],
-        metadata=_metadata(template, values),
-    )
+    try:
+        pages = write_pdf(
+            _pages_for(template, values, _WORKER["assets_base"]),
+            path,
+            bleed=_WORKER["bleed"],
+            crop_marks=_WORKER["crop_marks"],
+            metadata=_metadata(template, values),
+        )
+    except ShoshoError as error:
+        path.unlink(missing_ok=True)
+        return 0, str(error)
+    return pages, None
 
 
 def _metadata(template: Template, values: Mapping[str, Any]) -> dict[str, str]:
@@ -98,7 +107,10 @@ def render_records(
     options: RenderOptions | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> RenderResult:
-    """Render ``records`` (row number, values) into ``out_dir``."""
+    """Render ``records`` (row number, values) into ``out_dir``.
+
+    One PDF per record: a record that cannot be made is listed in ``result.failed`` and the
+    others are still written. A sheet is all or nothing (``ShoshoError``)."""
     options = options or RenderOptions()
     out_dir.mkdir(parents=True, exist_ok=True)
     result = RenderResult()
@@ -123,17 +135,19 @@ def render_records(
         return result
     names = UniqueNames()
     jobs = []
+    rows = []
     for row, values in records:
         path = out_dir / record_filename(template, values, names, row)
         jobs.append((dict(values), path))
-        result.files.append(path)
+        rows.append(row)
+    outcomes: list[tuple[int, str | None]] = []
     workers = max(1, min(options.workers, os.cpu_count() or 1, len(jobs) // 20 or 1))
     done = 0
     shared = (template, assets_base, options.bleed, options.crop_marks)
     if workers == 1:
         _init_worker(*shared)
         for job in jobs:
-            result.pages += _render_one(job)
+            outcomes.append(_render_one(job))
             done += 1
             if progress:
                 progress(done)
@@ -142,9 +156,15 @@ def render_records(
         with ProcessPoolExecutor(
             max_workers=workers, initializer=_init_worker, initargs=shared
         ) as pool:
-            for pages in pool.map(_render_one, jobs, chunksize=16):
-                result.pages += pages
+            for outcome in pool.map(_render_one, jobs, chunksize=16):
+                outcomes.append(outcome)
                 done += 1
                 if progress:
                     progress(done)
+    for row, (_values, path), (pages, error) in zip(rows, jobs, outcomes, strict=True):
+        if error is None:
+            result.files.append(path)
+            result.pages += pages
+        else:
+            result.failed.append((row, error))
     return result

@@ -436,9 +436,8 @@ def _run_segments(run: GlyphRun, size_mm: float) -> list[tuple[str, str]]:
     if cached is not None:
         return cached
     face = register_font(run.font)
-    text = _drawn_text(run, face)
+    text, positions = _drawn_text(run, face, size_mm)
     rotated = run.rotated or [False] * len(text)
-    positions = run.positions
     segments = []
     start = 0
     count = len(text)
@@ -463,19 +462,32 @@ def _run_segments(run: GlyphRun, size_mm: float) -> list[tuple[str, str]]:
     return segments
 
 
-def _drawn_text(run: GlyphRun, face: TTFont) -> str:
-    """``run.text`` with a stand-in character (``GlyphAliases``) wherever the glyph is not the
-    character's cmap glyph or stands for other text, and for characters the font lacks (drawn
-    as its empty box, but copied as themselves)."""
+def _drawn_text(
+    run: GlyphRun, face: TTFont, size_mm: float
+) -> tuple[str, list[tuple[float, float]]]:
+    """``run.text`` and positions as written: a stand-in character (``GlyphAliases``) wherever
+    the glyph is not the character's cmap glyph or stands for other text, for characters the
+    font lacks (drawn as its empty box, but copied as themselves), and for glyphs set in part
+    of their cell (drawn from the cell's start, so the text layer's boxes do not overlap)."""
     char_to_glyph = face.face.charToGlyph
-    glyph_ids, clusters = run.glyph_ids, run.clusters
-    if glyph_ids is None and all(ord(ch) in char_to_glyph for ch in run.text):
-        return run.text
+    glyph_ids, clusters, cells = run.glyph_ids, run.clusters, run.cells
+    if glyph_ids is None and cells is None and all(ord(ch) in char_to_glyph for ch in run.text):
+        return run.text, run.positions
     aliases = face.glyph_aliases  # type: ignore[attr-defined]
     drawn = []
+    positions = list(run.positions)
     for index, ch in enumerate(run.text):
         glyph = glyph_ids[index] if glyph_ids is not None else -1
         source = clusters[index] if clusters is not None else ch
+        cell = cells[index] if cells is not None else None
+        if cell is not None:
+            if glyph < 0:
+                glyph = char_to_glyph.get(ord(ch), 0)
+            shift, advance = cell
+            drawn.append(aliases.shifted(glyph, source, -shift, advance))
+            x, y = positions[index]
+            positions[index] = (x + shift * size_mm, y)
+            continue
         if glyph < 0 and source == ch:
             if ord(ch) in char_to_glyph or is_ignorable(ch) or ch == " ":
                 drawn.append(ch)
@@ -484,7 +496,7 @@ def _drawn_text(run: GlyphRun, face: TTFont) -> str:
         elif glyph < 0:
             glyph = char_to_glyph.get(ord(ch), 0)
         drawn.append(aliases.char(glyph, source))
-    return "".join(drawn)
+    return "".join(drawn), positions
 
 
 def _path_code(ops: list[tuple]) -> str:

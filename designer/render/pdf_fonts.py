@@ -87,6 +87,8 @@ class SubsetMaker:
 
     def _glyph(self, index: int) -> _Glyph:
         glyph = self.glyphs.get(index)
+        if glyph is None and index >= self.face.numGlyphs:
+            glyph = self.glyphs[index] = self._shifted_glyph(index)
         if glyph is None:
             start = self.glyf_start + self.face.glyphPos[index]
             data = self.font_data[start : self.glyf_start + self.face.glyphPos[index + 1]]
@@ -96,6 +98,15 @@ class SubsetMaker:
             glyph = (data + b"\0" * (-len(data) % 4), parts)
             self.glyphs[index] = glyph
         return glyph
+
+    def _shifted_glyph(self, index: int) -> _Glyph:
+        """A composite glyph drawing another glyph moved sideways (``GlyphAliases.shifted``)."""
+        base, dx = self.face.shosho_shifted[index]  # type: ignore[attr-defined]
+        data = self._glyph(base)[0]
+        x_min, y_min, x_max, y_max = unpack_from(">hhhh", data, 2) if data else (0, 0, 0, 0)
+        flags = 0x0001 | 0x0002  # ARG_1_AND_2_ARE_WORDS | ARGS_ARE_XY_VALUES
+        body = pack(">hhhhhHHhh", -1, x_min + dx, y_min, x_max + dx, y_max, flags, base, dx, 0)
+        return body + b"\0" * (-len(body) % 4), ((12, base),)
 
     def make(self, subset: list[int]) -> bytes:
         """The font file for ``subset`` (Unicode code points, in subset order)."""
@@ -188,6 +199,7 @@ class GlyphAliases:
         self.scale = 1000.0 / self.face.unitsPerEm
         self.codes: dict[tuple[int, str], int] = {}
         self.texts: dict[int, str] = {}
+        self.shifted_codes: dict[tuple, int] = {}
         self.next_code = ALIAS_FIRST
         self.lock = threading.Lock()
 
@@ -212,6 +224,31 @@ class GlyphAliases:
                 self.texts[code] = text
                 self.codes[(glyph, text)] = code
         return chr(code)
+
+    def shifted(self, glyph: int, text: str, shift: float, advance: float) -> str:
+        """A stand-in for ``glyph`` moved ``shift`` em sideways in a cell ``advance`` em wide
+        (a full-width bracket set in half a cell, 約物詰め), so the text layer's box for the
+        character covers its ink and not its neighbour's. Made as a composite glyph."""
+        key = (glyph, text, round(shift, 4), round(advance, 4))
+        code = self.shifted_codes.get(key)
+        if code is not None:
+            return chr(code)
+        face = self.face
+        with self.lock:
+            synthetic = face.__dict__.setdefault("shosho_shifted", {})
+            new_glyph = len(face.hmetrics)
+            upem = face.unitsPerEm
+            dx = round(shift * upem)
+            synthetic[new_glyph] = (glyph, dx)
+            # the left side bearing must be the moved outline's xMin: TrueType rasterisers
+            # put the origin at xMin - lsb
+            base_lsb = face.hmetrics[min(glyph, face.numGlyphs - 1)][1]  # read unsigned
+            signed_lsb = base_lsb - 0x10000 if base_lsb > 0x7FFF else base_lsb
+            face.hmetrics.append((round(advance * upem), (signed_lsb + dx) & 0xFFFF))
+        char = self.char(new_glyph, text)
+        with self.lock:
+            self.shifted_codes[key] = ord(char)
+        return char
 
     def text(self, code: int) -> str:
         """What code point ``code`` of this font copies as."""

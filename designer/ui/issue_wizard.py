@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -48,6 +49,21 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+def profile_signs_pdfs(issuer_ref: str) -> bool:
+    """The issuer profile's ``pdf_signature.sign`` default, when the profile is a file."""
+    from designer.errors import ShoshoError
+    from designer.issue.profile import read_profile_file
+
+    path = Path(issuer_ref.strip())
+    if not issuer_ref.strip() or not path.is_file():
+        return False
+    try:
+        section = read_profile_file(path).get("pdf_signature") or {}
+    except ShoshoError:
+        return False
+    return bool(section.get("sign"))
+
+
 def default_issuer_ref() -> str:
     """The issuer profile set in Settings (settings.json ``issuer_profile``): a profile JSON
     file or the name of a profile saved by an earlier batch."""
@@ -59,7 +75,7 @@ def default_issuer_ref() -> str:
     return ""
 
 
-def _ui_settings() -> QSettings:
+def ui_settings() -> QSettings:
     return QSettings(str(data_home() / "ui.ini"), QSettings.Format.IniFormat)
 
 
@@ -102,9 +118,16 @@ class SetupPage(QWizardPage):
         self.issuer = QLineEdit(default_issuer_ref())
         self.issuer.setPlaceholderText(tr("Issuer profile JSON file or saved profile name"))
         self.issuer.setToolTip(tr("The default comes from Tools > Settings > Issuer profile file"))
-        self.key = QLineEdit(str(_ui_settings().value(LAST_KEY, "") or ""))
+        self.key = QLineEdit(str(ui_settings().value(LAST_KEY, "") or ""))
         self.key.setPlaceholderText("pkcs11:token=…;object=…  /  file:/path/key.pem")
         self.out = QLineEdit(str(load_settings().output_dir))
+        self.sign_pdf = QCheckBox(tr("Sign each PDF with the key's certificate (PAdES)"))
+        self.sign_pdf.setToolTip(
+            tr(
+                "PDF readers then show who signed the certificate. Needs a P-256 or RSA token key with a certificate: see docs/pdf-signatures.md"
+            )
+        )
+        self.sign_pdf.setChecked(profile_signs_pdfs(self.issuer.text()))
         form = QFormLayout(self)
         form.addRow(tr("Template"), _with_browse(self.template, self._browse_file(self.template)))
         form.addRow(tr("Roster"), _with_browse(self.roster, self._browse_file(self.roster)))
@@ -112,6 +135,7 @@ class SetupPage(QWizardPage):
         form.addRow(tr("Issuer"), _with_browse(self.issuer, self._browse_file(self.issuer)))
         form.addRow(tr("Key"), self.key)
         form.addRow(tr("Output folder"), _with_browse(self.out, self._browse_folder(self.out)))
+        form.addRow("", self.sign_pdf)
         for edit in (self.template, self.roster, self.issuer, self.key, self.out):
             edit.textChanged.connect(self.completeChanged)
 
@@ -235,7 +259,7 @@ class IssueWizard(QWizard):
             lambda pin: open_signer(key_ref, pin_provider=pin, passphrase_provider=self.ask_secret),
             self.ask_secret,
         )
-        _ui_settings().setValue(LAST_KEY, key_ref)  # a key reference, never a PIN
+        ui_settings().setValue(LAST_KEY, key_ref)  # a key reference, never a PIN
         if self.resume_batch is not None:
             batch_id = self.resume_batch
             return _closing(signer, lambda **kw: run_batch(store, batch_id, signer, **kw))
@@ -248,6 +272,7 @@ class IssueWizard(QWizard):
             key_ref=setup.key.text().strip(),
             out_dir=Path(setup.out.text().strip()),
             rows=setup.rows.text().strip() or None,
+            sign_pdf=setup.sign_pdf.isChecked(),
         )
         request = replace(request, suite=default_suite(signer))
         return _closing(signer, lambda **kw: issue_batch(store, request, signer, **kw))

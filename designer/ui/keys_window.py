@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from designer.errors import ShoshoError
 from designer.keys.did import did_document, did_web, did_web_document_url
 from designer.keys.keyfile import FILE_KEY_TYPES, create_key_file
+from designer.keys.modules import module_candidates, remember_module
 from designer.keys.multikey import did_key
 from designer.keys.pkcs11_token import (
     TOKEN_KEY_TYPES,
@@ -47,34 +47,12 @@ from designer.keys.pkcs11_token import (
     list_tokens,
     open_session,
 )
-from designer.keys.references import MODULE_ENV, token_key_uri
+from designer.keys.references import token_key_uri
 from designer.ui.pin_dialog import SecretAsker, ask_new_passphrase, ask_pin_dialog, with_pin_retries
 from designer.ui.widgets import ComboBox
 
 PassphraseAsker = Callable[[str], "str | None"]
 
-KNOWN_MODULES = (
-    # SoftHSM2
-    "/usr/lib/softhsm/libsofthsm2.so",
-    "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
-    "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so",
-    "/usr/local/lib/softhsm/libsofthsm2.so",
-    "/opt/homebrew/lib/softhsm/libsofthsm2.so",
-    r"C:\SoftHSM2\lib\softhsm2-x64.dll",
-    # OpenSC (smart cards, many national ID and PIV cards)
-    "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so",
-    "/usr/lib/aarch64-linux-gnu/opensc-pkcs11.so",
-    "/usr/lib/opensc-pkcs11.so",
-    "/usr/lib/softhsm/opensc-pkcs11.so",
-    "/Library/OpenSC/lib/opensc-pkcs11.so",
-    r"C:\Windows\System32\opensc-pkcs11.dll",
-    # YubiKey (Yubico PIV tool)
-    "/usr/lib/x86_64-linux-gnu/libykcs11.so",
-    "/usr/lib/aarch64-linux-gnu/libykcs11.so",
-    "/usr/local/lib/libykcs11.dylib",
-    "/opt/homebrew/lib/libykcs11.dylib",
-    r"C:\Program Files\Yubico\Yubico PIV Tool\bin\libykcs11.dll",
-)
 KEY_TYPE_LABELS = {
     "ed25519": "Ed25519",
     "p256": "P-256",
@@ -85,16 +63,6 @@ KEY_TYPE_LABELS = {
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
-
-
-def module_candidates() -> list[str]:
-    """The configured module (SHOSHO_PKCS11_MODULE) and the usual ones that exist here."""
-    found = []
-    configured = os.environ.get(MODULE_ENV)
-    for path in ([configured] if configured else []) + list(KNOWN_MODULES):
-        if path and Path(path).exists() and str(Path(path).resolve()) not in found:
-            found.append(path)
-    return list(dict.fromkeys(found))
 
 
 def module_filter() -> str:
@@ -262,6 +230,7 @@ class KeysWindow(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, token.label)
             self.tokens.addTopLevelItem(item)
         if found:
+            remember_module(self.module_path())  # key references without a module find it
             self.tokens.setCurrentItem(self.tokens.topLevelItem(0))
             self.show_message(tr("%1 token(s) found.").replace("%1", str(len(found))))
         else:

@@ -152,7 +152,15 @@ class MainWindow(QMainWindow):
         page.open_template.connect(lambda path, copy: self.open_path(path, as_copy=copy))
         page.new_blank.connect(self.new_blank)
         page.open_file.connect(self.open_dialog)
+        page.open_sample.connect(self.open_sample)
+        page.setup_issuer.connect(self.show_settings)
+        page.setup_key.connect(self.show_keys_window)
         return page
+
+    def open_sample(self, template: str, roster: str) -> None:
+        """The first step of the start page's set-up: a copy of the sample with its roster."""
+        if self.open_path(template, as_copy=True) is not None:
+            self.open_roster(roster)
 
     def _action(
         self, text: str, slot, shortcut=None, tip: str = "", checkable: bool = False

@@ -1,4 +1,9 @@
-"""The start page: new from a built-in design or a blank page, recent files, open a file."""
+"""The start page: new from a built-in design or a blank page, recent files, open a file.
+
+Until the office has named its institution and chosen a signing key, the page also shows a
+short set-up: try the sample, the issuer profile, the key. Each step opens the window that
+does the job (Settings, Keys and tokens); the page only says what is done.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -18,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from designer.errors import ShoshoError
+from designer.keys.modules import module_candidates
 from designer.model.io import load_template
-from designer.resources import templates_dir
+from designer.resources import examples_dir, templates_dir
+from designer.ui.setup_state import SetupState, setup_state
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -55,13 +63,91 @@ def builtin_templates() -> list[tuple[str, Path]]:
     return found
 
 
+def sample_design() -> tuple[Path, Path] | None:
+    """The 修了証 sample and its roster, for the first step of the set-up."""
+    template, roster = templates_dir() / "shusho.shosho", examples_dir() / "roster-ja.csv"
+    return (template, roster) if template.exists() and roster.exists() else None
+
+
+class SetupSteps(QFrame):
+    """Get started: 1. try the sample, 2. the issuer, 3. the signing key."""
+
+    try_sample = Signal()
+    setup_issuer = Signal()
+    setup_key = Signal()
+
+    def __init__(self, state: SetupState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("setupSteps")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#setupSteps { background:#fff8e6; border:1px solid #e8d9a8; }")
+        grid = QGridLayout(self)
+        grid.addWidget(_heading(tr("Get started")), 0, 0, 1, 3)
+        modules = module_candidates()
+        steps = [
+            (
+                tr("1. Try the sample 修了証 with its sample roster"),
+                tr("Opens a copy: nothing is issued until you choose Issue."),
+                tr("Open the sample"),
+                self.try_sample,
+                None,
+            ),
+            (
+                tr("2. Your institution: the issuer named on every credential"),
+                tr("Done: %1").replace("%1", state.issuer)
+                if state.issuer
+                else tr("Not set yet: name, website and logo, in Settings."),
+                tr("Issuer profile…"),
+                self.setup_issuer,
+                bool(state.issuer),
+            ),
+            (
+                tr("3. Your signing key: a hardware token, or a key file"),
+                tr("Done: %1").replace("%1", state.key)
+                if state.key
+                else (
+                    tr("Token software found: %1").replace("%1", modules[0])
+                    if modules
+                    else tr(
+                        "No token software found: install OpenSC or the YubiKey PIV tool, or "
+                        "make a key file."
+                    )
+                ),
+                tr("Keys and tokens…"),
+                self.setup_key,
+                bool(state.key),
+            ),
+        ]
+        self.step_buttons: list[QPushButton] = []
+        for row, (title, detail, button_text, signal, done) in enumerate(steps, start=1):
+            label = QLabel(("✓ " if done else "") + title)
+            label.setObjectName(f"setupStep{row}")
+            note = QLabel(detail)
+            note.setObjectName(f"setupStep{row}Detail")
+            note.setWordWrap(True)
+            note.setStyleSheet("color:#5f6368;")
+            button = QPushButton(button_text)
+            button.clicked.connect(signal)
+            grid.addWidget(label, row * 2 - 1, 0)
+            grid.addWidget(note, row * 2, 0)
+            grid.addWidget(button, row * 2 - 1, 1, 2, 1)
+            self.step_buttons.append(button)
+        grid.setColumnStretch(0, 1)
+
+
 class StartPage(QWidget):
     open_template = Signal(str, bool)  # path, as a copy (built-in) or the file itself
     new_blank = Signal(str, str, str)  # preset, orientation, kind
     open_file = Signal()
+    open_sample = Signal(str, str)  # template (opened as a copy), roster
+    setup_issuer = Signal()
+    setup_key = Signal()
 
-    def __init__(self, recent: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, recent: list[str], state: SetupState | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        state = state if state is not None else setup_state()
         title = QLabel(tr("Shosho — certificates and student-ID cards"))
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -76,6 +162,7 @@ class StartPage(QWidget):
         self.templates.setObjectName("builtinTemplates")
         self.templates.setViewMode(QListWidget.ViewMode.ListMode)
         self.templates.setIconSize(QSize(32, 32))
+        self.templates.setMinimumHeight(150)  # all six built-in designs, with the set-up shown
         for name, path in builtin_templates():
             item = QListWidgetItem(name)
             item.setData(PATH_ROLE, str(path))
@@ -133,7 +220,20 @@ class StartPage(QWidget):
         layout.addWidget(title)
         layout.addWidget(subtitle)
         layout.addSpacing(16)
+        self.setup: SetupSteps | None = None
+        if not state.complete:
+            self.setup = SetupSteps(state)
+            self.setup.try_sample.connect(self._open_sample)
+            self.setup.setup_issuer.connect(self.setup_issuer)
+            self.setup.setup_key.connect(self.setup_key)
+            layout.addWidget(self.setup)
+            layout.addSpacing(12)
         layout.addLayout(columns, 1)
+
+    def _open_sample(self) -> None:
+        sample = sample_design()
+        if sample is not None:
+            self.open_sample.emit(str(sample[0]), str(sample[1]))
 
 
 def _heading(text: str) -> QLabel:

@@ -137,6 +137,7 @@ class ItemResult:
                 for label, value in (
                     ("name", claims.name),
                     ("achievement", claims.achievement),
+                    ("date as printed", claims.printed_date),
                     ("issued", claims.issued),
                     ("student number", claims.student_number),
                     ("expires", claims.expires),

@@ -203,24 +203,29 @@ def student_id() -> Template:
     front = [
         ShapeElement(name="header", shape="rect", x=-2, y=-2, width=W + 4, height=12.5, fill=NAVY, stroke=None),
         ShapeElement(name="header-accent", shape="rect", x=-2, y=10.5, width=W + 4, height=0.8, fill="#B08D3E", stroke=None),
-        ImageElement(name="emblem", source="emblem.png", x=3.2, y=1.6, width=7.4, height=7.4),
-        text("university", UNIVERSITY_JA, 12, 1.4, 40, 5, size=10, **{**bold, "color": "#FFFFFF"}),
-        text("card-title", "学生証  STUDENT ID CARD", 12, 6.0, 50, 4, size=5.5,
+        # ink stays 3 mm inside the trim (safe_margin); only the header band bleeds
+        ImageElement(name="emblem", source="emblem.png", x=3.2, y=3.0, width=7.0, height=7.0),
+        text("university", UNIVERSITY_JA, 12, 2.9, 40, 4.4, size=9.5, **{**bold, "color": "#FFFFFF"}),
+        text("card-title", "学生証  STUDENT ID CARD", 12, 7.0, 50, 3.2, size=5.2,
              font_family="IPAexGothic", color="#E8E3D3", letter_spacing=0.08),
         ImageElement(name="photo", field="photo", x=3.5, y=14.5, width=21, height=28, fit="cover"),
         ShapeElement(name="photo-frame", shape="rect", x=3.5, y=14.5, width=21, height=28,
                      stroke="#9AA3B5", stroke_width=0.2, fill=None),
         text("id-label", "学籍番号", 28, 13.6, 18, 3, size=5, **{**gothic, "color": MUTED}),
         text("student-id", "{{ student_id }}", 28, 16.4, 34, 5, size=11, **bold),
-        text("kana", "{{ full_name_kana }}", 28, 22.2, 40, 3, size=5.5, fit="single_line", **gothic),
-        text("name", "{{ full_name }}", 28, 25.2, 40, 6.5, size=14, fit="single_line", min_size=8, **bold),
-        text("name-en", "{{ name_en }}", 28, 31.8, 40, 3.2, size=6, fit="single_line",
+        # the text column stops 0.6 mm short of the QR; long names shrink, long departments and
+        # romanised names take two lines or a smaller size
+        text("kana", "{{ full_name_kana }}", 28, 22.2, 35.5, 3, size=5.5, fit="single_line",
+             min_size=4, **gothic),
+        text("name", "{{ full_name }}", 28, 25.2, 35.5, 6.5, size=14, fit="single_line", min_size=5, **bold),
+        text("name-en", "{{ name_en }}", 28, 31.8, 35.5, 3.2, size=6, fit="single_line", min_size=4,
              font_family="Liberation Sans", color=INK),
-        text("department", "{{ department }}", 28, 35.6, 40, 3.4, size=6.5, fit="single_line", **gothic),
-        text("dob", "生年月日 {{ date_of_birth | wareki }}", 28, 39.6, 40, 3, size=5.5, **gothic),
-        text("expiry", "有効期限 {{ expiry_date | wareki }}", 3.5, 44.2, 40, 3, size=5.5, **gothic),
-        text("president", f"{UNIVERSITY_JA}長　山川　一郎", 3.5, 48.2, 36, 3.2, size=5.5, **gothic),
-        *seal(38.5, 44.0, 8, "東京未\n来大学\n長之印"),
+        text("department", "{{ department }}", 28, 35.3, 35.5, 5.0, size=6.5, fit="shrink", min_size=4.5,
+             line_height=1.15, **gothic),
+        text("dob", "生年月日 {{ date_of_birth | wareki }}", 28, 40.6, 35.5, 2.8, size=5.5, **gothic),
+        text("expiry", "有効期限 {{ expiry_date | wareki }}", 3.5, 43.8, 34, 3, size=5.5, **gothic),
+        text("president", f"{UNIVERSITY_JA}長　山川　一郎", 3.5, 47.4, 34, 3.2, size=5.5, **gothic),
+        *seal(38.5, 43.5, 7.4, "東京未\n来大学\n長之印"),
         QRElement(name="qr", content="{{ seal_url }}", x=W - 21.5, y=H - 24, width=19, height=19,
                   ec_level="M", quiet_zone=2, caption="", caption_size=4),
     ]
@@ -241,8 +246,8 @@ def student_id() -> Template:
                        x=50, y=25.5, width=32, height=10, show_text=True),
         text("barcode-label", "図書館利用者番号", 50, 21.8, 32, 3, size=4.8, align="center", **gothic),
         text("found", f"拾得された方は下記へご連絡ください\n{UNIVERSITY_JA} 学生課　〒100-0000 東京都千代田区未来町1-2-3　TEL 03-0000-0000",
-             4, 40, W - 8, 9, size=4.8, line_height=1.5, fit="shrink", min_size=3.5, **gothic),
-        text("issued", "発行日 {{ issue_date | wareki }}", 4, 49.5, 40, 3, size=4.8, **{**gothic, "color": MUTED}),
+             4, 38.6, W - 8, 8.4, size=4.8, line_height=1.5, fit="shrink", min_size=3.5, **gothic),
+        text("issued", "発行日 {{ issue_date | wareki }}", 4, 47.6, 40, 3, size=4.8, **{**gothic, "color": MUTED}),
     ]
     t.sides = [Side("front", elements=front), Side("back", elements=back)]
     return t

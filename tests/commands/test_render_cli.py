@@ -295,3 +295,47 @@ def test_rows_print_the_good_rows_of_a_roster_with_problems_elsewhere(tmp_path):
         == 0
     )
     assert [p.name for p in (tmp_path / "one").glob("*.pdf")] == ["1_山田　太郎_修了証.pdf"]
+
+
+def test_render_writes_every_record_it_can_and_lists_the_rest(tmp_path, capsys):
+    roster = tmp_path / "mixed.csv"
+    roster.write_text(
+        "学籍番号,姓,名,修了日,講座名\n"
+        "1,山田,太郎,2025-04-01,講座\n"
+        "2,佐藤,花子,not a date,講座\n"
+        "3,鈴木,一郎,2025-04-01,講座\n"
+        "4,高橋,次郎,2025-13-45,講座\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert run("render", "shusho", "--roster", str(roster), "--out", str(out)) == 1
+    assert sorted(p.name for p in out.glob("*.pdf")) == [
+        "1_山田　太郎_修了証.pdf",
+        "3_鈴木　一郎_修了証.pdf",
+    ]
+    captured = capsys.readouterr()
+    assert "Rendered 2 records" in captured.out
+    err = captured.err
+    assert "Not rendered: 2 of 4 records" in err
+    assert "row 3:" in err and "row 5:" in err and "--rows 3,5" in err
+    assert "Traceback" not in err
+
+
+def test_a_sheet_holds_every_card_that_can_be_made(tmp_path, capsys):
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    shutil.copy(next((EXAMPLES / "photos").glob("*.jpg")), photos / "a.jpg")
+    roster = tmp_path / "cards.csv"
+    roster.write_text(
+        "学籍番号,姓,名,所属,有効期限,写真\n"
+        "1,山田,太郎,国際教養学部　グローバル・スタディーズ学科,2029-03-31,photos/a.jpg\n"
+        "2,佐藤,花子,経済学部,2029-03-31,photos/missing.jpg\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert run("render", "student-id", "--roster", str(roster), "--out", str(out), "--sheet") == 1
+    (sheet,) = out.glob("*.pdf")
+    text = re.sub(r"\s", "", pdf_text(sheet))
+    assert "山田太郎" in text and "佐藤" not in text
+    assert "グローバル・スタディーズ学科" in text  # the long department fits, on two lines
+    assert "row 3:" in capsys.readouterr().err

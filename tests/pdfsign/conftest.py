@@ -15,8 +15,6 @@ ISSUER = "https://mirai.example/issuer"
 
 
 def make_template(path: Path, *, visible_signature: bool = False) -> Template:
-    from designer.model import ShapeElement
-
     template = Template(
         name="修了証",
         kind="certificate",
@@ -28,7 +26,14 @@ def make_template(path: Path, *, visible_signature: bool = False) -> Template:
     ]
     if visible_signature:
         elements.append(
-            ShapeElement(name="pdf-signature", x=130, y=250, width=60, height=20, stroke=None)
+            TextElement(
+                name="pdf-signature",
+                x=130,
+                y=250,
+                width=60,
+                height=20,
+                text="電子署名済 / Digitally signed\n{{ full_name }}",
+            )  # fmt: skip
         )
     template.sides = [Side(elements=elements)]
     save_template(template, path)

@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
 from sqlalchemy import select
 
 from designer.cli import main
@@ -44,6 +45,9 @@ def token_public_key(softhsm, key: str):
 def trust_for(public_key, certificate) -> Trust:
     trust = Trust()
     trust.credentials.add(ISSUER, [key_fingerprint(public_key)], name="東京未来大学")
+    if isinstance(public_key, rsa.RSAPublicKey):
+        trust.pdf_roots = [certificate]
+        return trust  # RSA keys sign no printed seal
     trust.seals = trust_list_from_issuers(
         [
             {

@@ -141,3 +141,22 @@ def test_create_an_encrypted_key_file(window, qtbot, tmp_path):
     assert did_key(open_key_file(tmp_path / "issuer.key", "correct horse 1").public_key()) == did
     assert keys.key_ref.text() == f"file:{tmp_path / 'issuer.key'}"
     assert (tmp_path / "issuer.key").stat().st_mode & 0o077 == 0
+
+
+def test_a_module_that_lists_tokens_is_remembered_for_key_references(
+    window, qtbot, softhsm, shosho_home, monkeypatch
+):
+    from designer.keys.modules import MODULE_ENV
+    from designer.keys.references import parse_pkcs11_uri
+
+    monkeypatch.delenv(MODULE_ENV, raising=False)
+    (shosho_home).mkdir(parents=True, exist_ok=True)
+    (shosho_home / "settings.json").write_text(json.dumps({"ui": {"language": "en"}}))
+    keys, _ = _window(window, qtbot, softhsm, [])
+    assert keys.refresh_tokens()
+    saved = json.loads((shosho_home / "settings.json").read_text())
+    assert saved["pkcs11_modules"][0] == softhsm.module_path
+    assert saved["ui"] == {"language": "en"}
+    ref = parse_pkcs11_uri(f"pkcs11:token={softhsm.token_label};object=k")
+    assert ref.module_path == softhsm.module_path
+    keys.close()

@@ -121,6 +121,7 @@ def test_pdf_with_trust_list_is_verified(issued, capsys):
     assert code == 0, out
     assert "VERIFIED" in out and "the seal signs the attached credential" in out
     assert "髙橋" in out
+    assert "date as printed: 令和7年3月19日" in out  # as the certificate prints it
 
 
 def test_pdf_without_trust_is_never_verified(issued, capsys):

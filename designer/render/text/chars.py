@@ -96,3 +96,10 @@ def is_ascii_digit(ch: str) -> bool:
 def is_word_char(ch: str) -> bool:
     """Characters of Latin-script words, which are not split across lines."""
     return not is_space(ch) and not is_wide(ch)
+
+
+# Classes for punctuation spacing (約物詰め, JIS X 4051 §4.x, simplified): full-width brackets
+# and punctuation are drawn in half their cell; next to each other the blank halves close up.
+OPENING_BRACKETS = frozenset("「『（［｛〔〈《【〘〖｟“‘")
+CLOSING_BRACKETS = frozenset("」』）］｝〕〉》】〙〗｠”’")
+FULL_STOPS_AND_COMMAS = frozenset("、。，．")

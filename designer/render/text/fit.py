@@ -2,7 +2,8 @@
 
 - ``wrap``: the style's size; lines wrap; ``overflow`` when the block does not fit.
 - ``shrink``: the largest size (0.1 pt steps, binary search) between ``min_size`` and the
-  style's size at which the wrapped text fits; ``min_size`` and overflow if none does.
+  style's size at which the wrapped text fits, breaking only between phrases if some size
+  allows that; ``min_size`` and overflow if none fits.
 - ``single_line``: one line (line breaks read as spaces), shrunk until it fits the box.
 """
 
@@ -14,7 +15,13 @@ from dataclasses import dataclass
 
 from designer.render.fonts import PT_TO_MM, FaceMetrics
 from designer.render.text.horizontal import block_height
-from designer.render.text.linebreak import EPSILON, break_lines, line_length, longest_line
+from designer.render.text.linebreak import (
+    EPSILON,
+    break_lines,
+    breaks_inside_phrases,
+    line_length,
+    longest_line,
+)
 from designer.render.text.units import Unit
 from designer.render.text.vertical import block_width
 
@@ -27,7 +34,7 @@ class Prepared:
     """Text turned into units for one face chain and writing mode; independent of size."""
 
     units: list[Unit]
-    flags: list[bool]
+    flags: list[int]
     chain: Sequence[FaceMetrics]
     vertical: bool
     spacing: float  # em
@@ -55,6 +62,9 @@ class Prepared:
         fits = fits and self.block_extent(len(lines), size) <= self.block_length + _MM_EPSILON
         return lines, fits
 
+    def breaks_inside_phrases(self, lines: list[tuple[int, int]]) -> bool:
+        return breaks_inside_phrases(self.units, self.flags, lines)
+
 
 def choose_size(
     prepared: Prepared, fit: str, size: float, min_size: float
@@ -64,11 +74,33 @@ def choose_size(
     if fit == "single_line":
         return _single_line(prepared, size, min_size)
     lines, fits = prepared.try_size(size)
-    if fits or fit != "shrink":
+    if fit != "shrink" or (fits and not prepared.breaks_inside_phrases(lines)):
         return size, lines, not fits
+    # shrink rather than break inside a phrase (「グローバル・ス／タディーズ」), if that fits
+    clean = _largest_size(prepared, size, min_size, clean=True)
+    if clean is not None:
+        return clean
+    if fits:
+        return size, lines, False
+    found = _largest_size(prepared, size, min_size, clean=False)
+    if found is not None:
+        return found
+    low_lines, _ = prepared.try_size(min_size)
+    return min_size, low_lines, True
+
+
+def _largest_size(
+    prepared: Prepared, size: float, min_size: float, clean: bool
+) -> tuple[float, list[tuple[int, int]], bool] | None:
+    """The largest size from ``min_size`` up (0.1 pt steps, below ``size``) at which the text
+    fits (and, if ``clean``, breaks only between phrases), or None."""
+
+    def good(lines: list[tuple[int, int]], fits: bool) -> bool:
+        return fits and not (clean and prepared.breaks_inside_phrases(lines))
+
     low_lines, low_fits = prepared.try_size(min_size)
-    if not low_fits:
-        return min_size, low_lines, True
+    if not good(low_lines, low_fits):
+        return None
     low, high = 0, math.floor((size - min_size) / SIZE_STEP + 1e-9) + 1  # high never fits
     best_lines = low_lines
     while high - low > 1:
@@ -78,7 +110,7 @@ def choose_size(
             high = middle
             continue
         lines, fits = prepared.try_size(candidate)
-        if fits:
+        if good(lines, fits):
             low, best_lines = middle, lines
         else:
             high = middle

@@ -1,17 +1,20 @@
-"""Horizontal text (横書き): units for each character and placement of the lines in the box."""
+"""Horizontal text (横書き): units for each character, kerned where the face has kerning, and
+placement of the lines in the box."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from designer.render.fonts import PT_TO_MM, FaceMetrics
-from designer.render.text.chars import is_space
+from designer.render.text.chars import is_space, is_wide
 from designer.render.text.placement import RunCollector, TextLine, inline_offsets
+from designer.render.text.shaping import shaper
 from designer.render.text.units import (
     NEWLINE,
     UPRIGHT,
     Unit,
     attach_ignorable,
+    close_up_punctuation,
     find_face,
     is_skipped,
 )
@@ -40,7 +43,43 @@ def horizontal_units(text: str, chain: Sequence[FaceMetrics]) -> tuple[list[Unit
                     missing.add(ch)
                     advance = chain[0].notdef_advance
         units.append(Unit(i, i + 1, ch, face, advance, UPRIGHT, space=is_space(ch)))
+    _kern(units, text, chain)
+    close_up_punctuation(units, text, vertical=False)
     return units, missing
+
+
+def _kern(units: list[Unit], text: str, chain: Sequence[FaceMetrics]) -> None:
+    """Apply the face's kerning (GPOS ``kern``, through HarfBuzz) to each run of Latin
+    characters of one face, e.g. the pairs of WATANABE or "AV"."""
+    count = len(units)
+    i = 0
+    while i < count:
+        unit = units[i]
+        if not _kernable(unit, text):
+            i += 1
+            continue
+        j = i + 1
+        while j < count and units[j].face == unit.face and _kernable(units[j], text):
+            j += 1
+        if j - i > 1:
+            run = "".join(units[k].glyphs for k in range(i, j))
+            advances = shaper(chain[unit.face].ref).kerned_advances(run)
+            if advances is not None:
+                for k, advance in zip(range(i, j), advances, strict=True):
+                    units[k].advance = units[k].width = advance
+        i = j
+
+
+def _kernable(unit: Unit, text: str) -> bool:
+    ch = unit.glyphs
+    return (
+        unit.kind == UPRIGHT
+        and len(ch) == 1
+        and unit.glyph < 0
+        and unit.end - unit.start == 1
+        and not is_wide(ch)
+        and not unit.space
+    )
 
 
 def block_height(line_count: int, size_mm: float, line_height: float, face: FaceMetrics) -> float:
@@ -91,6 +130,10 @@ def place_horizontal(
             unit = units[k]
             x = x0 + offset * size_mm
             positions.append(x)
+            x += unit.dx * size_mm
+            cell = None
+            if abs(unit.advance - unit.width) > 1e-6:  # set in part of its cell (約物詰め)
+                cell = (-unit.dx, unit.advance)
             collector.add(
                 unit.face,
                 size,
@@ -100,6 +143,7 @@ def place_horizontal(
                 False,
                 unit.glyph,
                 text[unit.start : unit.end],
+                cell,
             )
         src_start = units[start].start if start < count else len(text)
         src_end = units[end - 1].end if end > start else src_start

@@ -105,7 +105,7 @@ def _layout_uncached(element: TextElement, text: str, fonts: FontLibrary) -> Tex
     width, height = max(element.width, 0.0), max(element.height, 0.0)
     prepared = Prepared(
         units=units,
-        flags=break_flags(units, source),
+        flags=break_flags(units, source, phrases=style.fit != "single_line"),
         chain=chain,
         vertical=vertical,
         spacing=style.letter_spacing,

@@ -79,6 +79,8 @@ class RunCollector:
         self._glyph_ids: list[int] = []
         self._clusters: list[str] = []
         self._special = False  # some glyph is not simply its character's cmap glyph
+        self._cells: list[tuple[float, float] | None] = []
+        self._has_cells = False
 
     def add(
         self,
@@ -90,6 +92,7 @@ class RunCollector:
         rotated: bool,
         glyph_id: int = -1,
         source: str | None = None,
+        cell: tuple[float, float] | None = None,
     ) -> None:
         """Place ``glyph`` (its character; ``glyph_id`` where the face's cmap does not give
         the glyph) standing for ``source`` in the text layer (default: ``glyph``)."""
@@ -104,6 +107,9 @@ class RunCollector:
         if source is None:
             source = glyph
         self._clusters.append(source)
+        self._cells.append(cell)
+        if cell is not None:
+            self._has_cells = True
         if glyph_id >= 0 or source != glyph:
             self._special = True
 
@@ -121,6 +127,7 @@ class RunCollector:
                     opacity=self.opacity,
                     glyph_ids=self._glyph_ids if self._special else None,
                     clusters=self._clusters if self._special else None,
+                    cells=self._cells if self._has_cells else None,
                 )
             )
         self._text = []
@@ -129,6 +136,8 @@ class RunCollector:
         self._glyph_ids = []
         self._clusters = []
         self._special = False
+        self._cells = []
+        self._has_cells = False
 
     def finish(self) -> list[GlyphRun]:
         self._flush()

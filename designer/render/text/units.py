@@ -7,12 +7,17 @@ from collections.abc import Sequence
 
 from designer.render.fonts import FaceMetrics, is_ignorable
 from designer.render.text.chars import (
+    CLOSING_BRACKETS,
+    FULL_STOPS_AND_COMMAS,
     INSEPARABLE,
     NO_END,
     NO_START,
+    OPENING_BRACKETS,
     is_space,
+    is_wide,
     is_word_char,
 )
+from designer.render.text.phrases import needs_phrases, phrase_starts
 from designer.render.text.shaping import is_variation_selector, shaper
 
 # Unit kinds
@@ -85,9 +90,18 @@ def normalise_source(text: str) -> str:
     return text.replace("\t", " ").replace("\u2028", "\n").replace("\u2029", "\n")
 
 
-def break_flags(units: Sequence[Unit], text: str) -> list[bool]:
-    """``flags[i]``: a line may break before ``units[i]`` (禁則 and unbroken Latin words)."""
-    flags = [False] * len(units)
+# Break opportunities before a unit, weakest to strongest
+NO_BREAK = 0
+CHARACTER_BREAK = 1  # allowed by 禁則 between two characters, inside a phrase
+PHRASE_BREAK = 2  # between phrases (文節), at spaces and between Latin words
+
+
+def break_flags(units: Sequence[Unit], text: str, phrases: bool = True) -> list[int]:
+    """``flags[i]``: how well a line may break before ``units[i]`` (``NO_BREAK``,
+    ``CHARACTER_BREAK`` or ``PHRASE_BREAK``), from 禁則, unbroken Latin words and, with
+    ``phrases``, Japanese phrase boundaries (BudouX)."""
+    flags = [NO_BREAK] * len(units)
+    starts = phrase_starts(text) if phrases and needs_phrases(text) else None
     for i in range(1, len(units)):
         prev, cur = units[i - 1], units[i]
         if prev.kind == NEWLINE or cur.kind == NEWLINE:
@@ -100,7 +114,8 @@ def break_flags(units: Sequence[Unit], text: str) -> list[bool]:
             k = i - 1
             while k > 0 and units[k].space:
                 k -= 1
-            flags[i] = units[k].space or text[units[k].start] not in NO_END
+            if units[k].space or text[units[k].start] not in NO_END:
+                flags[i] = PHRASE_BREAK
             continue
         if a in NO_END:
             continue
@@ -108,7 +123,10 @@ def break_flags(units: Sequence[Unit], text: str) -> list[bool]:
             continue
         if is_word_char(a) and is_word_char(b):
             continue
-        flags[i] = True
+        if starts is None or cur.start in starts or not (is_wide(a) and is_wide(b)):
+            flags[i] = PHRASE_BREAK
+        else:
+            flags[i] = CHARACTER_BREAK
     return flags
 
 
@@ -156,3 +174,37 @@ def space_unit(start: int, ch: str, chain: Sequence[FaceMetrics], kind: int) -> 
     if advance is None:
         advance = 1.0 if ch == "\u3000" else 0.25
     return Unit(start, start + 1, ch, face, advance, kind, space=is_space(ch))
+
+
+_FULL_CELL = 0.9  # em: narrower punctuation (proportional fonts) has no blank half to take
+
+
+def close_up_punctuation(units: list[Unit], text: str, vertical: bool) -> None:
+    """約物詰め: where full-width brackets and 、。 meet, their blank halves close up, so
+    」「 takes one em, ）」, 、「 and 」、 one and a half. A closing mark keeps its ink at the
+    start of its cell (left, or top in vertical text), so it loses its end half; an opening
+    bracket keeps its ink at the end, so it loses its start half and moves back."""
+    count = len(units)
+    for i in range(count - 1):
+        a, b = units[i], units[i + 1]
+        if a.kind != UPRIGHT or b.kind != UPRIGHT:
+            continue
+        ca, cb = text[a.start], text[b.start]
+        a_closing = ca in CLOSING_BRACKETS
+        a_stop = ca in FULL_STOPS_AND_COMMAS
+        if (a_closing and (cb in CLOSING_BRACKETS or cb in FULL_STOPS_AND_COMMAS or
+                           cb in OPENING_BRACKETS)) or (a_stop and cb in CLOSING_BRACKETS):  # fmt: skip
+            _halve(a, vertical, opening=False)
+        if cb in OPENING_BRACKETS and (a_closing or a_stop or ca in OPENING_BRACKETS):
+            _halve(b, vertical, opening=True)
+
+
+def _halve(unit: Unit, vertical: bool, opening: bool) -> None:
+    if unit.advance < _FULL_CELL or unit.advance > 1.1:
+        return
+    unit.advance -= 0.5
+    if vertical:
+        # the glyph keeps its place: the cell's centre moved by a quarter em
+        unit.dy += 0.25 if opening else -0.25
+    elif opening:
+        unit.dx -= 0.5

@@ -32,6 +32,7 @@ from designer.render.text.units import (
     UPRIGHT,
     Unit,
     attach_ignorable,
+    close_up_punctuation,
     find_face,
     is_skipped,
 )
@@ -152,6 +153,7 @@ def vertical_units(text: str, chain: Sequence[FaceMetrics]) -> tuple[list[Unit],
         else:
             units.append(Unit(i, i + 1, ch, face, advance, ROTATED, space=space))
         i += 1
+    close_up_punctuation(units, text, vertical=True)
     return units, missing
 
 

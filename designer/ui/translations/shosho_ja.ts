@@ -17,35 +17,35 @@
         <location filename="../editor.py" line="339" />
         <location filename="../inspector.py" line="85" />
         <location filename="../inspector.py" line="88" />
-        <location filename="../main_window.py" line="240" />
+        <location filename="../main_window.py" line="248" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
         <location filename="../editor.py" line="87" />
         <location filename="../inspector.py" line="159" />
-        <location filename="../main_window.py" line="242" />
+        <location filename="../main_window.py" line="250" />
         <source>Image</source>
         <translation>画像</translation>
     </message>
     <message>
         <location filename="../editor.py" line="90" />
         <location filename="../field_labels.py" line="27" />
-        <location filename="../main_window.py" line="243" />
+        <location filename="../main_window.py" line="251" />
         <source>Photo</source>
         <translation>顔写真</translation>
     </message>
     <message>
         <location filename="../editor.py" line="97" />
         <location filename="../inspector.py" line="213" />
-        <location filename="../main_window.py" line="244" />
+        <location filename="../main_window.py" line="252" />
         <source>QR code</source>
         <translation>QR コード</translation>
     </message>
     <message>
         <location filename="../editor.py" line="100" />
         <location filename="../inspector.py" line="238" />
-        <location filename="../main_window.py" line="245" />
+        <location filename="../main_window.py" line="253" />
         <source>Barcode</source>
         <translation>バーコード</translation>
     </message>
@@ -53,14 +53,14 @@
         <location filename="../editor.py" line="103" />
         <location filename="../inspector.py" line="253" />
         <location filename="../inspector.py" line="258" />
-        <location filename="../main_window.py" line="246" />
+        <location filename="../main_window.py" line="254" />
         <source>Shape</source>
         <translation>図形</translation>
     </message>
     <message>
         <location filename="../editor.py" line="105" />
         <location filename="../inspector.py" line="280" />
-        <location filename="../main_window.py" line="247" />
+        <location filename="../main_window.py" line="255" />
         <source>Border</source>
         <translation>飾り枠</translation>
     </message>
@@ -117,7 +117,7 @@
     </message>
     <message>
         <location filename="../editor.py" line="413" />
-        <location filename="../main_window.py" line="218" />
+        <location filename="../main_window.py" line="226" />
         <source>Clear guides</source>
         <translation>ガイドを消去</translation>
     </message>
@@ -384,7 +384,7 @@
     </message>
     <message>
         <location filename="../inspector.py" line="243" />
-        <location filename="../keys_window.py" line="148" />
+        <location filename="../keys_window.py" line="116" />
         <source>Type</source>
         <translation>種類</translation>
     </message>
@@ -612,134 +612,144 @@
         <translation>新しいパスフレーズ</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="94" />
+        <location filename="../issue_wizard.py" line="110" />
         <source>What to issue</source>
         <translation>発行する内容</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="96" />
+        <location filename="../issue_wizard.py" line="112" />
         <source>Each person in the roster gets a signed credential and a PDF with a QR seal.</source>
         <translation>名簿の一人ひとりに、署名付きの証明データと QR 印影入りの PDF を作ります。</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="101" />
+        <location filename="../issue_wizard.py" line="117" />
         <source>All rows (or e.g. 2-10,15)</source>
         <translation>すべての行 (例: 2-10,15)</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="103" />
+        <location filename="../issue_wizard.py" line="119" />
         <source>Issuer profile JSON file or saved profile name</source>
         <translation>発行者プロファイルの JSON ファイルまたは保存済みの名前</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="104" />
+        <location filename="../issue_wizard.py" line="120" />
         <source>The default comes from Tools &gt; Settings &gt; Issuer profile file</source>
         <translation>既定値は「ツール &gt; 設定 &gt; 発行者プロファイル」から読み込みます</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="109" />
+        <location filename="../issue_wizard.py" line="124" />
+        <source>Sign each PDF with the key's certificate (PAdES)</source>
+        <translation>各 PDF に鍵の証明書で電子署名する (PAdES)</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="127" />
+        <source>PDF readers then show who signed the certificate. Needs a P-256 or RSA token key with a certificate: see docs/pdf-signatures.md</source>
+        <translation>PDF リーダーで証書の署名者が表示されます。証明書付きの P-256 または RSA のトークン鍵が必要です（docs/pdf-signatures.md を参照）</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="132" />
         <source>Template</source>
         <translation>テンプレート</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="110" />
+        <location filename="../issue_wizard.py" line="133" />
         <location filename="../main_window.py" line="114" />
         <source>Roster</source>
         <translation>名簿</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="111" />
+        <location filename="../issue_wizard.py" line="134" />
         <source>Rows</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="112" />
+        <location filename="../issue_wizard.py" line="135" />
         <location filename="../messages.py" line="154" />
         <location filename="../settings_dialog.py" line="99" />
         <source>Issuer</source>
         <translation>発行者</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="113" />
-        <location filename="../keys_window.py" line="148" />
+        <location filename="../issue_wizard.py" line="136" />
+        <location filename="../keys_window.py" line="116" />
         <source>Key</source>
         <translation>鍵</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="114" />
+        <location filename="../issue_wizard.py" line="137" />
         <source>Output folder</source>
         <translation>出力フォルダー</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="120" />
+        <location filename="../issue_wizard.py" line="144" />
         <location filename="../ob2_import.py" line="149" />
         <source>Choose a file</source>
         <translation>ファイルを選ぶ</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="126" />
+        <location filename="../issue_wizard.py" line="150" />
         <location filename="../ob2_import.py" line="154" />
         <source>Choose a folder</source>
         <translation>フォルダーを選ぶ</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="140" />
+        <location filename="../issue_wizard.py" line="164" />
         <source>Issuing</source>
         <translation>発行中</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="147" />
+        <location filename="../issue_wizard.py" line="171" />
         <source>Cancel issuing</source>
         <translation>発行を中止</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="149" />
+        <location filename="../issue_wizard.py" line="173" />
         <source>Open folder</source>
         <translation>フォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="183" />
+        <location filename="../issue_wizard.py" line="207" />
         <source>Issue certificates</source>
         <translation>証書の発行</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="291" />
+        <location filename="../issue_wizard.py" line="316" />
         <source>Stopping after the current group of records…</source>
         <translation>処理中のまとまりが終わったら停止します…</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="298" />
+        <location filename="../issue_wizard.py" line="323" />
         <source>%1 of %2 done</source>
         <translation>%2 件中 %1 件完了</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="303" />
+        <location filename="../issue_wizard.py" line="328" />
         <source>, about %1 s left</source>
         <translation>、残り約 %1 秒</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="305" />
+        <location filename="../issue_wizard.py" line="330" />
         <source>%1 per second</source>
         <translation>毎秒 %1 件</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="314" />
+        <location filename="../issue_wizard.py" line="339" />
         <source>Batch %1 finished: %2 issued. Files are in %3.</source>
         <translation>バッチ %1 完了: %2 件発行しました。ファイルの場所: %3</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="317" />
+        <location filename="../issue_wizard.py" line="342" />
         <source>Batch %1 stopped: %2 done. Open the wizard again to resume it. Files are in %3.</source>
         <translation>バッチ %1 を中断しました: %2 件完了。もう一度ウィザードを開くと再開できます。ファイルの場所: %3</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="331" />
+        <location filename="../issue_wizard.py" line="356" />
         <source>Issuing stopped: %1</source>
         <translation>発行を停止しました: %1</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="357" />
-        <location filename="../keys_window.py" line="128" />
+        <location filename="../issue_wizard.py" line="382" />
+        <location filename="../keys_window.py" line="96" />
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
@@ -755,25 +765,25 @@
     </message>
     <message>
         <location filename="../layers.py" line="55" />
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="197" />
         <source>Bring to front</source>
         <translation>最前面へ</translation>
     </message>
     <message>
         <location filename="../layers.py" line="56" />
-        <location filename="../main_window.py" line="190" />
+        <location filename="../main_window.py" line="198" />
         <source>Bring forward</source>
         <translation>前面へ</translation>
     </message>
     <message>
         <location filename="../layers.py" line="57" />
-        <location filename="../main_window.py" line="191" />
+        <location filename="../main_window.py" line="199" />
         <source>Send backward</source>
         <translation>背面へ</translation>
     </message>
     <message>
         <location filename="../layers.py" line="58" />
-        <location filename="../main_window.py" line="192" />
+        <location filename="../main_window.py" line="200" />
         <source>Send to back</source>
         <translation>最背面へ</translation>
     </message>
@@ -788,401 +798,401 @@
         <translation>レイヤー</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="182" />
         <source>&amp;New…</source>
         <translation>新規(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="183" />
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="184" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="185" />
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="186" />
         <source>Open &amp;roster…</source>
         <translation>名簿を開く(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="188" />
         <source>Print pre&amp;view…</source>
         <translation>印刷プレビュー(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182" />
+        <location filename="../main_window.py" line="190" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183" />
+        <location filename="../main_window.py" line="191" />
         <source>Cu&amp;t</source>
         <translation>切り取り(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184" />
+        <location filename="../main_window.py" line="192" />
         <source>&amp;Copy</source>
         <translation>コピー(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185" />
+        <location filename="../main_window.py" line="193" />
         <source>&amp;Paste</source>
         <translation>貼り付け(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="186" />
+        <location filename="../main_window.py" line="194" />
         <source>&amp;Duplicate</source>
         <translation>複製(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187" />
+        <location filename="../main_window.py" line="195" />
         <source>De&amp;lete</source>
         <translation>削除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188" />
+        <location filename="../main_window.py" line="196" />
         <source>Select &amp;all</source>
         <translation>すべて選択(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="202" />
         <source>Lock</source>
         <translation>ロック</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197" />
+        <location filename="../main_window.py" line="205" />
         <source>Unlock</source>
         <translation>ロック解除</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="208" />
         <source>Hide</source>
         <translation>隠す</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203" />
+        <location filename="../main_window.py" line="211" />
         <source>Zoom to &amp;fit</source>
         <translation>全体を表示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206" />
+        <location filename="../main_window.py" line="214" />
         <source>Actual size (100%)</source>
         <translation>実寸 (100%)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211" />
+        <location filename="../main_window.py" line="219" />
         <source>Zoom &amp;in</source>
         <translation>拡大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214" />
+        <location filename="../main_window.py" line="222" />
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="224" />
         <source>Snap to &amp;grid (1 mm)</source>
         <translation>グリッドに合わせる (1 mm)(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217" />
+        <location filename="../main_window.py" line="225" />
         <source>&amp;Smart guides</source>
         <translation>スマートガイド(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219" />
+        <location filename="../main_window.py" line="227" />
         <source>Add &amp;back side</source>
         <translation>裏面を追加(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="228" />
         <source>Previous record</source>
         <translation>前の人</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221" />
+        <location filename="../main_window.py" line="229" />
         <source>Next record</source>
         <translation>次の人</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225" />
+        <location filename="../main_window.py" line="233" />
         <source>Align left</source>
         <translation>左揃え</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226" />
+        <location filename="../main_window.py" line="234" />
         <source>Align centres horizontally</source>
         <translation>左右中央揃え</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227" />
+        <location filename="../main_window.py" line="235" />
         <source>Align right</source>
         <translation>右揃え</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228" />
+        <location filename="../main_window.py" line="236" />
         <source>Align top</source>
         <translation>上揃え</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229" />
+        <location filename="../main_window.py" line="237" />
         <source>Align middles vertically</source>
         <translation>上下中央揃え</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230" />
+        <location filename="../main_window.py" line="238" />
         <source>Align bottom</source>
         <translation>下揃え</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234" />
+        <location filename="../main_window.py" line="242" />
         <source>Distribute horizontally</source>
         <translation>左右に等間隔</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237" />
+        <location filename="../main_window.py" line="245" />
         <source>Distribute vertically</source>
         <translation>上下に等間隔</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="241" />
+        <location filename="../main_window.py" line="249" />
         <location filename="../roster_panel.py" line="340" />
         <source>Field</source>
         <translation>差し込み項目</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253" />
+        <location filename="../main_window.py" line="261" />
         <source>Click or drag on the page to add: %1</source>
         <translation>ページをクリックまたはドラッグして追加: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257" />
+        <location filename="../main_window.py" line="265" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271" />
+        <location filename="../main_window.py" line="279" />
         <source>Open &amp;recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273" />
+        <location filename="../main_window.py" line="281" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="274" />
-        <location filename="../main_window.py" line="559" />
+        <location filename="../main_window.py" line="282" />
+        <location filename="../main_window.py" line="567" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277" />
-        <location filename="../main_window.py" line="562" />
+        <location filename="../main_window.py" line="285" />
+        <location filename="../main_window.py" line="570" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286" />
+        <location filename="../main_window.py" line="294" />
         <source>&amp;Insert</source>
         <translation>挿入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289" />
+        <location filename="../main_window.py" line="297" />
         <source>&amp;Arrange</source>
         <translation>配置(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312" />
+        <location filename="../main_window.py" line="320" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332" />
+        <location filename="../main_window.py" line="340" />
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334" />
+        <location filename="../main_window.py" line="342" />
         <source>&amp;Issue certificates…</source>
         <translation>証書を発行(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337" />
+        <location filename="../main_window.py" line="345" />
         <source>&amp;Verify a certificate…</source>
         <translation>証書を検証(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339" />
+        <location filename="../main_window.py" line="347" />
         <source>&amp;Keys and tokens…</source>
         <translation>鍵とトークン(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340" />
+        <location filename="../main_window.py" line="348" />
         <source>Add &amp;font…</source>
         <translation>フォントを追加(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342" />
+        <location filename="../main_window.py" line="350" />
         <source>Import Open &amp;Badges 2.0…</source>
         <translation>Open Badges 2.0 の取り込み(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345" />
+        <location filename="../main_window.py" line="353" />
         <source>&amp;Settings…</source>
         <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347" />
+        <location filename="../main_window.py" line="355" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359" />
+        <location filename="../main_window.py" line="367" />
         <source>Arrange</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="376" />
+        <location filename="../main_window.py" line="384" />
         <location filename="../ob2_import.py" line="101" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388" />
+        <location filename="../main_window.py" line="396" />
         <source>Save first</source>
         <translation>先に保存してください</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="389" />
+        <location filename="../main_window.py" line="397" />
         <source>Save the template before issuing: each batch records the exact design.</source>
         <translation>発行の前にテンプレートを保存してください。バッチごとに使ったデザインを正確に記録します。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400" />
+        <location filename="../main_window.py" line="408" />
         <source>Unfinished batch</source>
         <translation>未完了のバッチ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401" />
+        <location filename="../main_window.py" line="409" />
         <source>Batch %1 was not finished. Resume it now?</source>
         <translation>バッチ %1 が完了していません。今すぐ再開しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="452" />
+        <location filename="../main_window.py" line="460" />
         <source>Cannot show the print preview</source>
         <translation>印刷プレビューを表示できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="465" />
+        <location filename="../main_window.py" line="473" />
         <source>Add a font</source>
         <translation>フォントを追加</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="467" />
+        <location filename="../main_window.py" line="475" />
         <source>TrueType fonts (*.ttf *.ttc);;All fonts (*.ttf *.ttc *.otf *.otc)</source>
         <translation>TrueType フォント (*.ttf *.ttc);;すべてのフォント (*.ttf *.ttc *.otf *.otc)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="479" />
+        <location filename="../main_window.py" line="487" />
         <source>Cannot add the font</source>
         <translation>フォントを追加できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="484" />
+        <location filename="../main_window.py" line="492" />
         <source>Added font: %1</source>
         <translation>フォントを追加しました: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="559" />
+        <location filename="../main_window.py" line="567" />
         <source>&amp;Undo %1</source>
         <translation>元に戻す: %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="562" />
+        <location filename="../main_window.py" line="570" />
         <source>&amp;Redo %1</source>
         <translation>やり直し: %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="579" />
+        <location filename="../main_window.py" line="587" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="592" />
+        <location filename="../main_window.py" line="600" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="605" />
+        <location filename="../main_window.py" line="613" />
         <source>Open template</source>
         <translation>テンプレートを開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="626" />
+        <location filename="../main_window.py" line="634" />
         <source>Save template</source>
         <translation>テンプレートを保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="635" />
+        <location filename="../main_window.py" line="643" />
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="638" />
+        <location filename="../main_window.py" line="646" />
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="647" />
+        <location filename="../main_window.py" line="655" />
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="648" />
+        <location filename="../main_window.py" line="656" />
         <source>Save the changes to “%1” before closing it?</source>
         <translation>閉じる前に「%1」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="675" />
+        <location filename="../main_window.py" line="683" />
         <source>Cannot open the roster</source>
         <translation>名簿を開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="681" />
+        <location filename="../main_window.py" line="689" />
         <source>Open roster</source>
         <translation>名簿を開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="702" />
+        <location filename="../main_window.py" line="710" />
         <source>Front</source>
         <translation>表面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="702" />
+        <location filename="../main_window.py" line="710" />
         <source>Back</source>
         <translation>裏面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="754" />
+        <location filename="../main_window.py" line="762" />
         <source>Recover unsaved work</source>
         <translation>保存されていない作業の復元</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="755" />
+        <location filename="../main_window.py" line="763" />
         <source>Shosho closed before “%1” was saved. Recover the autosaved copy?</source>
         <translation>「%1」を保存する前に Shosho が終了しました。自動保存されたコピーを復元しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="764" />
+        <location filename="../main_window.py" line="772" />
         <source>Cannot recover</source>
         <translation>復元できません</translation>
     </message>
@@ -1373,77 +1383,138 @@
         <translation>発行者プロファイル (*.json)</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="34" />
+        <location filename="../start_page.py" line="42" />
         <source>A4 portrait</source>
         <translation>A4 縦</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="35" />
+        <location filename="../start_page.py" line="43" />
         <source>A4 landscape</source>
         <translation>A4 横</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="36" />
+        <location filename="../start_page.py" line="44" />
         <source>A3 landscape (賞状)</source>
         <translation>A3 横 (賞状)</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="37" />
+        <location filename="../start_page.py" line="45" />
         <source>B5 portrait</source>
         <translation>B5 縦</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="38" />
+        <location filename="../start_page.py" line="46" />
         <source>Letter portrait</source>
         <translation>レター 縦</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="39" />
+        <location filename="../start_page.py" line="47" />
         <source>ID card (CR80)</source>
         <translation>学生証 (CR80)</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="47" />
+        <location filename="../start_page.py" line="55" />
         <source>Certificate in English (A4)</source>
         <translation>英文修了証（A4）</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="48" />
+        <location filename="../start_page.py" line="56" />
         <source>Certificate in English (US Letter)</source>
         <translation>英文修了証（US レター）</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="65" />
+        <location filename="../start_page.py" line="85" />
+        <source>Get started</source>
+        <translation>はじめに</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="89" />
+        <source>1. Try the sample 修了証 with its sample roster</source>
+        <translation>1. 見本の修了証を見本の名簿で試す</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="90" />
+        <source>Opens a copy: nothing is issued until you choose Issue.</source>
+        <translation>コピーを開きます。「発行」を選ぶまで何も発行されません。</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="91" />
+        <source>Open the sample</source>
+        <translation>見本を開く</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="96" />
+        <source>2. Your institution: the issuer named on every credential</source>
+        <translation>2. 学校・機関：すべての証明書に記載される発行者</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="97" />
+        <location filename="../start_page.py" line="106" />
+        <source>Done: %1</source>
+        <translation>設定済み：%1</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="99" />
+        <source>Not set yet: name, website and logo, in Settings.</source>
+        <translation>未設定です。名称・ウェブサイト・ロゴを設定で入力します。</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="100" />
+        <source>Issuer profile…</source>
+        <translation>発行者の設定…</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="105" />
+        <source>3. Your signing key: a hardware token, or a key file</source>
+        <translation>3. 署名鍵：ハードウェアトークン、または鍵ファイル</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="109" />
+        <source>Token software found: %1</source>
+        <translation>トークンのソフトウェアが見つかりました：%1</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="112" />
+        <source>No token software found: install OpenSC or the YubiKey PIV tool, or make a key file.</source>
+        <translation>トークンのソフトウェアが見つかりません。OpenSC か YubiKey PIV ツールをインストールするか、鍵ファイルを作成してください。</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="116" />
+        <source>Keys and tokens…</source>
+        <translation>鍵とトークン…</translation>
+    </message>
+    <message>
+        <location filename="../start_page.py" line="151" />
         <source>Shosho — certificates and student-ID cards</source>
         <translation>Shosho — 証書と学生証</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="71" />
+        <location filename="../start_page.py" line="157" />
         <source>Start from a built-in design, a blank page, or a file you made before.</source>
         <translation>用意されたデザイン、白紙、または以前に作ったファイルから始めます。</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="107" />
+        <location filename="../start_page.py" line="193" />
         <source>No recent files yet</source>
         <translation>最近使ったファイルはありません</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="115" />
+        <location filename="../start_page.py" line="201" />
         <source>Open a file…</source>
         <translation>ファイルを開く…</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="119" />
+        <location filename="../start_page.py" line="205" />
         <source>Built-in designs</source>
         <translation>用意されたデザイン</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="121" />
+        <location filename="../start_page.py" line="207" />
         <source>Blank page</source>
         <translation>白紙から</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="124" />
+        <location filename="../start_page.py" line="210" />
         <source>Recent files</source>
         <translation>最近使ったファイル</translation>
     </message>
@@ -1582,204 +1653,204 @@ or a photo or scan of the QR code here</source>
         <translation>無効です</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="102" />
+        <location filename="../keys_window.py" line="70" />
         <source>PKCS#11 modules (%1);;All files (*)</source>
         <translation>PKCS#11 モジュール (%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="116" />
+        <location filename="../keys_window.py" line="84" />
         <source>Keys and tokens — Shosho</source>
         <translation>鍵とトークン — Shosho</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="127" />
+        <location filename="../keys_window.py" line="95" />
         <source>Path of the token's PKCS#11 module</source>
         <translation>トークンの PKCS#11 モジュールのパス</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="130" />
+        <location filename="../keys_window.py" line="98" />
         <source>List tokens</source>
         <translation>トークンを一覧</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="139" />
-        <location filename="../keys_window.py" line="209" />
+        <location filename="../keys_window.py" line="107" />
+        <location filename="../keys_window.py" line="177" />
         <source>Token</source>
         <translation>トークン</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="139" />
+        <location filename="../keys_window.py" line="107" />
         <source>Serial</source>
         <translation>シリアル番号</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="139" />
+        <location filename="../keys_window.py" line="107" />
         <source>Maker and model</source>
         <translation>メーカーと型番</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="144" />
+        <location filename="../keys_window.py" line="112" />
         <source>Show keys (asks the PIN)</source>
         <translation>鍵を表示 (PIN を入力)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="148" />
+        <location filename="../keys_window.py" line="116" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="154" />
+        <location filename="../keys_window.py" line="122" />
         <source>e.g. issuer-2026</source>
         <translation>例: issuer-2026</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="158" />
+        <location filename="../keys_window.py" line="126" />
         <source>Generate on the token</source>
         <translation>トークン上で生成</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="170" />
+        <location filename="../keys_window.py" line="138" />
         <source>Choose a key</source>
         <translation>鍵を選んでください</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="171" />
-        <location filename="../keys_window.py" line="180" />
+        <location filename="../keys_window.py" line="139" />
+        <location filename="../keys_window.py" line="148" />
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="179" />
+        <location filename="../keys_window.py" line="147" />
         <source>Give this key reference to the issue wizard</source>
         <translation>この鍵参照を発行ウィザードに入力します</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="187" />
+        <location filename="../keys_window.py" line="155" />
         <source>Export did.json…</source>
         <translation>did.json を書き出す…</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="196" />
+        <location filename="../keys_window.py" line="164" />
         <source>New encrypted key file…</source>
         <translation>暗号化鍵ファイルを新規作成…</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="199" />
+        <location filename="../keys_window.py" line="167" />
         <source>For offices without a token:</source>
         <translation>トークンがない場合:</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="215" />
+        <location filename="../keys_window.py" line="183" />
         <source>New key:</source>
         <translation>新しい鍵:</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="217" />
+        <location filename="../keys_window.py" line="185" />
         <source>Selected key</source>
         <translation>選択した鍵</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="220" />
+        <location filename="../keys_window.py" line="188" />
         <source>Key reference</source>
         <translation>鍵参照</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="221" />
+        <location filename="../keys_window.py" line="189" />
         <source>did:web domain</source>
         <translation>did:web ドメイン</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="239" />
+        <location filename="../keys_window.py" line="207" />
         <source>Choose the PKCS#11 module</source>
         <translation>PKCS#11 モジュールを選択</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="250" />
+        <location filename="../keys_window.py" line="218" />
         <source>Choose the PKCS#11 module of the token first.</source>
         <translation>先にトークンの PKCS#11 モジュールを選んでください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="266" />
+        <location filename="../keys_window.py" line="234" />
         <source>%1 token(s) found.</source>
         <translation>トークンが %1 個見つかりました。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="268" />
+        <location filename="../keys_window.py" line="236" />
         <source>No token found: is it plugged in?</source>
         <translation>トークンが見つかりません。差し込まれていますか?</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="296" />
+        <location filename="../keys_window.py" line="264" />
         <source>Choose a token first.</source>
         <translation>先にトークンを選んでください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="336" />
+        <location filename="../keys_window.py" line="304" />
         <source>Token “%1” holds %2 key(s).</source>
         <translation>トークン「%1」には鍵が %2 個あります。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="380" />
+        <location filename="../keys_window.py" line="348" />
         <source>RSA keys have no did:key: publish a did.json</source>
         <translation>RSA 鍵には did:key がありません。did.json を公開してください</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="387" />
+        <location filename="../keys_window.py" line="355" />
         <source>Give the new key a name (its label on the token).</source>
         <translation>新しい鍵の名前 (トークン上のラベル) を入力してください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="398" />
+        <location filename="../keys_window.py" line="366" />
         <source>Generated %1 key “%2” on token “%3”.</source>
         <translation>トークン「%3」に %1 鍵「%2」を生成しました。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="408" />
+        <location filename="../keys_window.py" line="376" />
         <source>Export did.json</source>
         <translation>did.json を書き出す</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="408" />
+        <location filename="../keys_window.py" line="376" />
         <source>DID documents (*.json)</source>
         <translation>DID ドキュメント (*.json)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="417" />
+        <location filename="../keys_window.py" line="385" />
         <source>Choose a key first.</source>
         <translation>先に鍵を選んでください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="435" />
+        <location filename="../keys_window.py" line="403" />
         <source>Wrote %1 for %2. Publish it at %3</source>
         <translation>%2 の %1 を書き出しました。%3 に公開してください</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="443" />
+        <location filename="../keys_window.py" line="411" />
         <source>New encrypted key file</source>
         <translation>暗号化鍵ファイルの新規作成</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="443" />
+        <location filename="../keys_window.py" line="411" />
         <source>Key files (*.key *.pem)</source>
         <translation>鍵ファイル (*.key *.pem)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="451" />
+        <location filename="../keys_window.py" line="419" />
         <source>Passphrase for the new key file %1 (at least 8 characters)</source>
         <translation>新しい鍵ファイル %1 のパスフレーズ (8 文字以上)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="467" />
+        <location filename="../keys_window.py" line="435" />
         <source>Created key file %1. Keep a copy in a safe place.</source>
         <translation>鍵ファイル %1 を作成しました。控えを安全な場所に保管してください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="475" />
+        <location filename="../keys_window.py" line="443" />
         <source>Copied.</source>
         <translation>コピーしました。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="484" />
+        <location filename="../keys_window.py" line="452" />
         <source>Keys and tokens</source>
         <translation>鍵とトークン</translation>
     </message>

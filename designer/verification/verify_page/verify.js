@@ -535,7 +535,9 @@
     if (["genuine", "expired"].includes(result.verdict) && result.claims.statusIndex !== null) {
       details.push(result.statusChecked
         ? "取消状況: " + result.statusAsOf.slice(0, 10) + " 時点で確認済み。 Status checked as of " + result.statusAsOf.slice(0, 16).replace("T", " ") + " UTC."
-        : (result.statusProblems || []).some((r) => r !== "offline")
+        : !Object.keys(ISSUER.statusLists || {}).length
+          ? "この発行者は取消リストを公開していないため、取消状況は未確認です。 Revocation status unknown: this issuer publishes no status list."
+          : (result.statusProblems || []).some((r) => r !== "offline")
           ? "取消リストを確認できないため、取消状況は未確認です。 Revocation status unknown: " + result.statusProblems.join("; ") + "."
           : "取消状況は確認できませんでした（オフライン）。 Revocation status unknown (offline).");
     }

@@ -22,14 +22,15 @@ def test_columns_run_right_to_left_and_characters_top_to_bottom(fonts, element):
     el = element(
         x=10, y=20, width=60, height=3 * 20 * PT_TO_MM + 0.01, size=20, writing_mode="vertical"
     )
-    layout = layout_text(el, "一二三四五六七", fonts)
-    assert [line.text for line in layout.lines] == ["一二三", "四五六", "七"]
+    layout = layout_text(el, "一二三四五六七八", fonts)
+    # BudouX reads 「一二／三四五六七八」: the first column ends at that phrase boundary
+    assert [line.text for line in layout.lines] == ["一二", "三四五", "六七八"]
     xs = [line.x for line in layout.lines]
     assert xs == sorted(xs, reverse=True)  # first column rightmost
     assert xs[0] == pytest.approx(10 + 60 - 20 * PT_TO_MM / 2)
     placed = glyphs(layout)
-    assert "".join(g[0] for g in placed) == "一二三四五六七"  # runs keep reading order
-    first_column = [g for g in placed if g[0] in "一二三"]
+    assert "".join(g[0] for g in placed) == "一二三四五六七八"  # runs keep reading order
+    first_column = [g for g in placed if g[0] in "一二"]
     ys = [g[2] for g in first_column]
     assert ys == sorted(ys) and ys[1] - ys[0] == pytest.approx(20 * PT_TO_MM)
     assert not any(g[3] for g in placed)
