@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "designer.commands.trust",
     "designer.commands.issue",
     "designer.commands.batches",
+    "designer.commands.sheet",
     "designer.commands.find",
     "designer.commands.pdf",
     "designer.commands.revoke",

@@ -125,7 +125,7 @@ def seal_claims(
     *,
     credential_id: str,
     issued: dt.date | dt.datetime,
-    credential: dict | None = None,
+    credential: dict | str | None = None,
     status_index: int | None = None,
 ):
     """The claims the printed QR seal signs, from the values exactly as printed."""

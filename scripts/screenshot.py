@@ -2,8 +2,10 @@
 
 Run under Xvfb so the window is drawn by a real X server:
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshot.py
-Writes docs/screenshots/main-window.png, start-page.png, print-preview.png and, when
-SoftHSM2 is installed, keys-window.png (a throw-away token in a temporary folder).
+Writes docs/screenshots/main-window.png, start-page.png, print-preview.png, issuer-form.png,
+issue-wizard.png, batches-window.png, verify-window.png, settings.png and, when SoftHSM2 is
+installed, keys-window.png (a throw-away token in a temporary folder). SHOSHO_LANG=en gives
+the English windows (written with an -en suffix).
 """
 
 from __future__ import annotations
@@ -64,6 +66,9 @@ def main() -> int:
         window.grab().save(str(out / "main-window.png"))
         print(out / "main-window.png")
         shoot_print_preview(window, app, out)
+        shoot_issuer_form(window, app, out)
+        shoot_wizard(window, app, out)
+        shoot_batches_and_verify(window, app, out)
         shoot_keys_window(window, app, out)
         app.quit()
 
@@ -94,6 +99,61 @@ def shoot_print_preview(window, app, out: Path) -> None:
     preview.close()
     window.editor.undo_stack.setClean()
     del editor
+
+
+def _save(widget, out: Path, name: str) -> None:
+    suffix = "" if os.environ.get("SHOSHO_LANG", "ja") == "ja" else "-" + os.environ["SHOSHO_LANG"]
+    path = out / f"{name}{suffix}.png"
+    widget.grab().save(str(path))
+    print(path)
+
+
+def shoot_issuer_form(window, app, out: Path) -> None:
+    form = window.show_issuer_form()
+    form.profile_name.setText("東京未来大学")
+    form.name_ja.setText("東京未来大学")
+    form.name_en.setText("Tokyo Mirai University")
+    form.url.setText("https://www.tokyo-mirai.ac.jp/")
+    form.email.setText("kyomu@tokyo-mirai.ac.jp")
+    form.key.setText("pkcs11:token=Office;object=issuer-2026")
+    settle(app)
+    _save(form, out, "issuer-form")
+    form.save()
+    settle(app)
+
+
+def shoot_wizard(window, app, out: Path) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="shosho-shot-design-"))
+    window.open_path(REPO / "templates" / "shusho.shosho", as_copy=True)
+    window._save_to(folder / "修了証.shosho")
+    window.open_roster(REPO / "examples" / "roster-ja.csv")
+    wizard = window.show_issue_wizard(ask_secret=lambda what: "")
+    wizard.setup.key.setText("")
+    wizard.resize(720, 520)
+    settle(app)
+    _save(wizard, out, "issue-wizard")
+    wizard.close()
+
+
+def shoot_batches_and_verify(window, app, out: Path) -> None:
+    batches = window.show_batches_window()
+    batches.look_up("2510001")
+    settle(app)
+    _save(batches, out, "batches-window")
+    batches.close()
+    verify = window.show_verify_window()
+    verify.verify("0000-1111")
+    settle(app)
+    _save(verify, out, "verify-window")
+    verify.close()
+    from designer.ui.fonts import families_to_offer
+    from designer.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(families_to_offer(window._font_library()), window)
+    dialog.show()
+    settle(app)
+    _save(dialog, out, "settings")
+    dialog.close()
 
 
 def shoot_keys_window(window, app, out: Path) -> None:

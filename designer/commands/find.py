@@ -38,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
     for c in found:
         issued = c.issued_at.astimezone().strftime("%Y-%m-%d")
         print(f"{c.student_id or '-'}  {c.name}  <{c.email or '-'}>")
-        print(f"  {c.course or c.template_name}  ({c.issuer_name}, {issued}, batch {c.batch_id})")
+        print(
+            f"  {c.course or c.template_name}  ({c.issuer_display_name}, {issued}, batch {c.batch_id})"
+        )
         status = c.status + (f": {c.status_reason}" if c.status_reason else "")
         print(f"  {status}" + ("" if c.issued else f"  (not finished: {c.state})"))
         print(f"  {c.id}")

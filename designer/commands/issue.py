@@ -130,11 +130,9 @@ def _run(args: argparse.Namespace) -> int:
                     raise UsageError(f"--resume {args.resume!r}: a batch is a number") from None
             for note in resume_notes(store, batch_id):
                 print(f"note: {note}", file=sys.stderr)
-            with store.read() as session:
-                from designer.store.models import Batch
+            from designer.issue.lookup import get_batch
 
-                batch = session.get(Batch, batch_id)
-                key_ref = args.key or batch.key_ref
+            key_ref = args.key or get_batch(store, batch_id).key_ref
             result = run_batch(
                 store, batch_id, _signer(key_ref, args), workers=args.workers, progress=bar.update
             )
@@ -191,7 +189,21 @@ def _run(args: argparse.Namespace) -> int:
     if not result.finished:
         print(f"Continue with: shosho issue --resume {result.batch_id}")
         return 1
+    _print_corrections(store, result.batch_id)
     return 0
+
+
+def _print_corrections(store, batch_id: int) -> None:
+    """What a --reissue batch superseded: the old credential and its replacement."""
+    from designer.issue.lookup import batch_credentials
+
+    for credential in batch_credentials(store, batch_id):
+        if credential.replaces:
+            print(
+                f"row {credential.row_number} ({credential.name}): {credential.id} supersedes "
+                f"{credential.replaces}, which is now revoked. Publish the status lists again "
+                "(shosho status export)."
+            )
 
 
 class _ProgressBar:

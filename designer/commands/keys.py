@@ -120,7 +120,7 @@ def run_did(args) -> int:
         open_signer(ref, pin_provider(args.pin_file), passphrase_provider(args.passphrase_file))
         for ref in args.key
     ]
-    if not args.web:
+    if args.web is None:
         for signer in signers:
             if signer.algorithm.startswith("RSA"):
                 raise UsageError(f"{signer.key_id}: RSA keys have no did:key; use --web")

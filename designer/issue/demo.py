@@ -122,7 +122,7 @@ def issue_demo_batch(out_dir: Path, settings: Settings) -> DemoSummary:
                 batch_id = session.execute(select(Batch.id).order_by(Batch.id.desc())).scalar()
             result = run_batch(store, batch_id, signer)  # nothing to sign; rewrites lost files
     bundle = out_dir / "DEMO-bundle.zip"
-    export_bundle(store, result.batch_id, bundle, signer)
+    export_bundle(store, result.batch_id, bundle, signer, force=True)
     written = export_status_lists(store, signer, out_dir / "status")
     status_dir = written[0].parent if written else out_dir / "status"  # …/status/<host>/<path>
     page = write_verify_page(entry_path, out_dir / "verify-page")

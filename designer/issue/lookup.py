@@ -44,8 +44,11 @@ class CredentialView:
     name: str
     email: str | None
     course: str | None
-    issuer_name: str
+    issuer_name: str  # the saved profile's name (what --issuer takes)
     issuer_uri: str
+    issuer_display_name: (
+        str  # as the credential names it, e.g. "東京未来大学 (Tokyo Mirai University)"
+    )
     template_name: str
     issued_at: dt.datetime
     state: str  # planned / signed / done: how far the batch got with it
@@ -84,6 +87,9 @@ class BatchView:
     out_dir: Path
     last_error: str | None
     statuses: dict[str, int]  # active/suspended/revoked/superseded -> count
+    key_ref: str  # the key it was signed with (pkcs11:… or file:…), to resume it
+    template_path: Path  # the design file it was planned from (the store keeps its content)
+    roster_path: Path
 
 
 def _aware(moment: dt.datetime | None) -> dt.datetime | None:
@@ -99,6 +105,7 @@ def _credential_query() -> Select:
             Batch.out_dir,
             Issuer.name,
             Issuer.issuer_uri,
+            Issuer.profile_json,
             StoredTemplate.name,
         )
         .join(Batch, Credential.batch_id == Batch.id)
@@ -108,7 +115,7 @@ def _credential_query() -> Select:
 
 
 def _view(row) -> CredentialView:
-    credential, out_dir, issuer_name, issuer_uri, template_name = row
+    credential, out_dir, issuer_name, issuer_uri, profile_json, template_name = row
     names = json.loads(credential.files_json or "{}")
     return CredentialView(
         id=credential.id,
@@ -120,6 +127,7 @@ def _view(row) -> CredentialView:
         course=credential.achievement_name,
         issuer_name=issuer_name,
         issuer_uri=issuer_uri,
+        issuer_display_name=display_name(profile_json, issuer_name),
         template_name=template_name,
         issued_at=_aware(credential.issued_at),
         state=credential.state,
@@ -129,6 +137,16 @@ def _view(row) -> CredentialView:
         superseded_by=credential.superseded_by,
         files=tuple(Path(out_dir) / name for name in names),
     )
+
+
+def display_name(profile_json: str, fallback: str) -> str:
+    """The issuer's name as its credentials carry it."""
+    from designer.credential.build import issuer_display_name
+
+    try:
+        return issuer_display_name(json.loads(profile_json))
+    except (ShoshoError, ValueError, AttributeError):
+        return fallback
 
 
 def credential_id_of(text: str) -> str:
@@ -254,6 +272,9 @@ def _batch_views(session, batches: list[Batch]) -> list[BatchView]:
                 out_dir=Path(batch.out_dir),
                 last_error=batch.last_error,
                 statuses=statuses[batch.id],
+                key_ref=batch.key_ref,
+                template_path=Path(batch.template_path),
+                roster_path=Path(batch.roster.source),
             )
         )
     return views

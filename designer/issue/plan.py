@@ -123,6 +123,33 @@ def achievement_of(template: Template, values: dict[str, Any], issuer_id: str) -
     )
 
 
+def achievement_fields(template: Template) -> tuple[str, ...]:
+    """The record fields the achievement is made from (``{{ field }}`` in the template's
+    achievement settings, ``{field}`` placeholders, and the course name when no name is set):
+    records that agree on these get the same achievement."""
+    import re
+
+    from designer.data.fields import fields_used
+
+    used: set[str] = set()
+
+    def collect(data: Any) -> None:
+        if isinstance(data, str):
+            used.update(fields_used(data) if "{{" in data or "{%" in data else ())
+            used.update(re.findall(r"\{(\w+)\}", data))
+        elif isinstance(data, dict):
+            for value in data.values():
+                collect(value)
+        elif isinstance(data, list):
+            for value in data:
+                collect(value)
+
+    collect(template.achievement)
+    if not template.achievement.get("name"):
+        used.add("course_name")
+    return tuple(sorted(used))
+
+
 def achievement_key(issuer_uri: str, achievement: dict[str, Any]) -> str:
     """What makes two credentials "the same": the issuer and the achievement (course) id."""
     return f"{issuer_uri}|{achievement['id']}"
@@ -299,11 +326,16 @@ def _keyed_records(
     keyed = []
     first_row: dict[tuple[str, str], int] = {}
     twice = []
+    fields = achievement_fields(template)
+    made: dict[tuple[str, ...], dict[str, Any]] = {}  # one build per course, not per record
     for b in bound:
-        try:
-            achievement = achievement_of(template, b.values, issuer_uri)
-        except ShoshoError as error:
-            raise ShoshoError(f"{source}: row {b.row}: {error}") from None
+        values_key = tuple(str(b.values.get(name, "")) for name in fields)
+        achievement = made.get(values_key)
+        if achievement is None:
+            try:
+                achievement = made[values_key] = achievement_of(template, b.values, issuer_uri)
+            except ShoshoError as error:
+                raise ShoshoError(f"{source}: row {b.row}: {error}") from None
         key = (achievement_key(issuer_uri, achievement), recipient_key(b.values))
         if key in first_row:
             twice.append(f"{_describe(b.values, b.row)} is the same person as row {first_row[key]}")

@@ -91,9 +91,37 @@ def profile_of(issuer: Issuer) -> dict[str, Any]:
     return json.loads(issuer.profile_json)
 
 
+def profiles_folder() -> Path:
+    """Where profiles made in the designer's issuer form are kept, one ``NAME.json`` each;
+    ``--issuer NAME`` finds them there."""
+    from designer.settings import data_home
+
+    return data_home() / "issuers"
+
+
+def profile_files() -> list[Path]:
+    """The profiles kept in :func:`profiles_folder`, by name."""
+    folder = profiles_folder()
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def write_profile_file(path: Path, data: dict[str, Any]) -> Path:
+    """Check ``data`` and write it as a profile file (the same format ``--issuer FILE`` reads)."""
+    check_profile(data, str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".json.tmp")
+    temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    temporary.replace(path)
+    return path
+
+
 def resolve_issuer(session: Session, ref: str) -> Issuer:
-    """``ref`` is a profile JSON file (saved or updated in the store) or a saved profile's name."""
+    """``ref`` is a profile JSON file (saved or updated in the store), the name of a profile
+    in :func:`profiles_folder`, or a saved profile's name."""
     path = Path(ref)
+    kept = profiles_folder() / f"{ref}.json"
+    if path.suffix.lower() != ".json" and not path.exists() and kept.is_file():
+        path = kept
     if path.suffix.lower() == ".json" or path.exists():
         data = read_profile_file(path)
         name = str(data.get("profile_name") or path.stem)

@@ -123,6 +123,54 @@ class _Process:
     def badge_svg(self) -> str:
         return badge_svg(self.template)
 
+    @cached_property
+    def badge_design(self):
+        from designer.issue.badges import badge_design
+
+        return badge_design(self.template, self.setup.profile)
+
+    @cached_property
+    def _badge_fields(self) -> tuple[str, ...]:
+        from designer.issue.plan import achievement_fields
+        from designer.render.badge import badge_fields
+
+        used = set(achievement_fields(self.template)) | set(badge_fields(self.badge_design))
+        return tuple(sorted(used))
+
+    @cached_property
+    def _badges(self) -> dict[tuple[str, ...], tuple[bytes, str]]:
+        return {}
+
+    def badge_images(self, values: dict[str, Any]) -> tuple[bytes, str]:
+        """The record's badge (PNG, SVG): the rendered design, else the template's assets.
+        Records that agree on the fields the badge shows share one rendering."""
+        if self.badge_design is None:
+            return self.badge_png, self.badge_svg
+        from designer.issue.badges import badge_images
+
+        key = tuple(str(values.get(name, "")) for name in self._badge_fields)
+        images = self._badges.get(key)
+        if images is None:
+            if len(self._badges) >= 64:  # a design showing each person's name: keep memory flat
+                self._badges.clear()
+            images = self._badges[key] = badge_images(
+                self.badge_design, self.template, values, self.setup.profile["id"]
+            )
+        return images
+
+    def achievement_image(self, values: dict[str, Any]) -> dict[str, str]:
+        from designer.issue.badges import image_data_uri
+
+        png = self.badge_images(values)[0]
+        uri = self._image_uris.get(png)
+        if uri is None:
+            uri = self._image_uris[png] = image_data_uri(png)
+        return {"id": uri, "type": "Image"}
+
+    @cached_property
+    def _image_uris(self) -> dict[bytes, str]:
+        return {}
+
 
 _process: _Process | None = None
 
@@ -193,9 +241,12 @@ def sign_record(job: SignJob) -> Signed:
         record.pop(
             "expiry_date", None
         )  # a roster's 有効期限 column dates ID cards, not certificates
+    achievement = rendered_fields(template.achievement, job.values)
+    if not achievement.get("image"):
+        achievement["image"] = process.achievement_image(job.values)
     credential = build_credential(
         process.setup.profile,
-        rendered_fields(template.achievement, job.values),
+        achievement,
         record,
         credential_id=job.credential_id,
         issued_at=issued_at,
@@ -208,7 +259,9 @@ def sign_record(job: SignJob) -> Signed:
     # position (store.status.mirror), where the printed seal's status index finds both.
     credential["credentialStatus"] = _status(job.suspension or job.revocation)
     signed_text, signed = process.batch_signer.sign(credential)
-    return Signed(job.credential_id, signed_text, _qr_text(process, job, signed, issued_at))
+    # The seal's digest covers what was signed: the JWS itself for a VC-JWT.
+    sealed = signed_text if process.setup.suite == "vc-jwt" else signed
+    return Signed(job.credential_id, signed_text, _qr_text(process, job, sealed, issued_at))
 
 
 def rendered_fields(data: Any, values: dict[str, Any]) -> Any:
@@ -233,7 +286,7 @@ def _valid_until(template, values: dict[str, Any]) -> dt.datetime | None:
     return dt.datetime.combine(day, dt.time(23, 59, 59)).astimezone()
 
 
-def _qr_text(process: _Process, job: SignJob, signed: dict[str, Any], issued_at) -> str:
+def _qr_text(process: _Process, job: SignJob, signed: dict[str, Any] | str, issued_at) -> str:
     """The printed QR: the signed seal on the issuer's verify page, else the credential id."""
     if not process.seals:
         return job.credential_id
@@ -264,17 +317,19 @@ def render_record(job: RenderJob) -> Rendered:
     if "json" in setup.outputs:
         name = job.file_stem + setup.credential_extension
         files[name] = write_atomic(out / name, credential_bytes, durable=False)
+    if "png" in setup.outputs or "svg" in setup.outputs:
+        badge_png, badge_svg = process.badge_images(job.values)
     if "png" in setup.outputs:
         from designer.credential.baking import bake_png
 
         name = f"{job.file_stem}.png"
-        png = bake_png(process.badge_png, job.signed_text, replace=True, source=name)
+        png = bake_png(badge_png, job.signed_text, replace=True, source=name)
         files[name] = write_atomic(out / name, png, durable=False)
     if "svg" in setup.outputs:
         from designer.credential.baking import bake_svg
 
         name = f"{job.file_stem}.svg"
-        svg = bake_svg(process.badge_svg, job.signed_text, replace=True, source=name)
+        svg = bake_svg(badge_svg, job.signed_text, replace=True, source=name)
         files[name] = write_atomic(out / name, svg.encode("utf-8"), durable=False)
     if "pdf" in setup.outputs:
         name = f"{job.file_stem}.pdf"
@@ -287,7 +342,7 @@ def render_record(job: RenderJob) -> Rendered:
 def _pdf_bytes(process: _Process, job: RenderJob, credential_bytes: bytes) -> bytes:
     from designer.render.layout import layout_record
     from designer.render.pdf import write_pdf
-    from designer.verification.credential import PDF_ATTACHMENT
+    from designer.verification.credential import PDF_ATTACHMENT, PDF_JWT_ATTACHMENT
 
     values = printed_values(job.values, job.credential_id, process.setup.verify_host)
     values.setdefault("seal_url", job.qr_text)
@@ -295,12 +350,14 @@ def _pdf_bytes(process: _Process, job: RenderJob, credential_bytes: bytes) -> by
         process.template, values, fonts=process.fonts, assets_base=process.setup.assets_base
     )
     buffer = io.BytesIO()
-    write_pdf(pages, buffer, attachments={PDF_ATTACHMENT: credential_bytes})
+    name = PDF_JWT_ATTACHMENT if process.setup.suite == "vc-jwt" else PDF_ATTACHMENT
+    write_pdf(pages, buffer, attachments={name: credential_bytes})
     return buffer.getvalue()
 
 
 def badge_png(template) -> bytes:
-    """The badge image to bake: the template's ``badge.png`` asset, or a plain round badge."""
+    """The template's ``badge.png`` asset, or a plain round badge (see ``issue.badges`` for
+    the rendered design that is baked instead)."""
     if "badge.png" in template.assets:
         return template.assets["badge.png"]
     from PIL import Image, ImageDraw

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
-from urllib.parse import quote
 
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
@@ -16,14 +16,56 @@ MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1"
 JWK_CONTEXT = "https://w3id.org/security/jwk/v1"
 
 
+_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+_PATH_PART = re.compile(r"^[A-Za-z0-9._~-]+$")
+
+
 def did_web(domain: str) -> str:
-    """``example.ac.jp`` → ``did:web:example.ac.jp``; ``example.ac.jp/issuers/1`` → ``…:issuers:1``."""
-    domain = domain.strip().removeprefix("https://").strip("/")
-    if not domain or " " in domain:
-        raise UsageError(f"not a domain for did:web: {domain!r}")
-    host, _, path = domain.partition("/")
-    parts = [quote(host, safe=".-")] + [quote(part, safe=".-_") for part in path.split("/") if part]
-    return "did:web:" + ":".join(parts)
+    """``example.ac.jp`` → ``did:web:example.ac.jp``; ``example.ac.jp/issuers/1`` → ``…:issuers:1``.
+
+    ``domain`` is the web address the DID document will be served from: a host name (an
+    internationalised one is converted), an optional port, an optional path. Anything else (a
+    DID, colons, spaces, another scheme) is refused with what to give instead."""
+    given = domain
+    text = domain.strip()
+    if text.lower().startswith("did:"):
+        raise UsageError(
+            f"domain {given!r}: give the web domain (e.g. example.ac.jp), not a DID; "
+            "the DID is made from it"
+        )
+    text = re.sub(r"^https://", "", text, flags=re.IGNORECASE).strip("/")
+    if "://" in text:
+        raise UsageError(f"domain {given!r}: did:web documents are served over https only")
+    host_port, _, path = text.partition("/")
+    host, _, port = host_port.partition(":")
+    if port and not (port.isdigit() and 0 < int(port) < 65536):
+        raise UsageError(
+            f"domain {given!r}: after the host only a port number may follow ':' "
+            "(give a path with '/', e.g. example.ac.jp/dept/eng)"
+        )
+    try:
+        ascii_host = host.encode("idna").decode("ascii").lower() if host else ""
+    except UnicodeError:
+        ascii_host = ""
+    labels = ascii_host.split(".")
+    if (
+        not ascii_host
+        or len(ascii_host) > 253
+        or len(labels) < 2
+        or not all(_LABEL.match(label) for label in labels)
+    ):
+        raise UsageError(
+            f"domain {given!r}: {host!r} is not a host name (e.g. example.ac.jp); "
+            "letters, digits, '-' and dots only"
+        )
+    parts = [part for part in path.split("/") if part]
+    bad = [part for part in parts if not _PATH_PART.match(part) or part in (".", "..")]
+    if bad:
+        raise UsageError(
+            f"domain {given!r}: path part {bad[0]!r} may hold only letters, digits and . _ ~ -"
+        )
+    host_part = ascii_host + (f"%3A{port}" if port else "")
+    return "did:web:" + ":".join([host_part, *parts])
 
 
 def did_web_document_url(did: str) -> str:

@@ -402,6 +402,7 @@ def looks_like_ob2(path: Path) -> bool:
         return b"assertion" in data[:8192]
     probe = Collection()
     read_item(str(path), data, probe)
+    # A VC-JWT or any other JWS whose payload is not a 2.0 Assertion is not ours.
     return bool(probe.objects or probe.revoked_hosted) or any(
-        "Open Badges 1.1" in reason or "JWS whose payload" in reason for _, reason in probe.skipped
+        "Open Badges 1.1" in reason for _, reason in probe.skipped
     )

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from designer.errors import ShoshoError, UsageError
 from designer.keys.signer import Signer
+from designer.pdfsign import asn1_speed
 from designer.pdfsign.certificates import StoredCertificate, check_pdf_key, load_certificate
 
 FIELD_NAME = "Shosho-Signature"
@@ -65,6 +66,7 @@ class PdfSigningSession:
         signer_name: str | None = None,
     ) -> None:
         check_pdf_key(signer)
+        asn1_speed.install()
         if not signer.key_id.startswith("pkcs11:"):
             raise UsageError(
                 f"PDF signatures are made with a token key (pkcs11:…), not {signer.key_id}"

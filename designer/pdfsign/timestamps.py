@@ -55,6 +55,9 @@ def add_document_timestamp(pdf: bytes, timestamper, source: str = "PDF") -> byte
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
 
+    from designer.pdfsign import asn1_speed
+
+    asn1_speed.install()
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
         output = io.BytesIO()

@@ -1,11 +1,12 @@
-"""Fonts: the bundled faces plus user-added TrueType files, their metrics, and fallback.
+"""Fonts: the bundled faces plus user-added font files, their metrics, and fallback.
 
 Metrics come from the font files themselves (fontTools), are read once per face and cached,
 and are what both painters rely on: the layout places every glyph, so the PDF and the Qt
 canvas draw them at identical positions.
 
-Only TrueType outlines (``glyf``) are accepted, because reportlab can embed nothing else, and
-only fonts whose OS/2 ``fsType`` allows embedding and subsetting.
+reportlab embeds only TrueType outlines (``glyf``): a face with PostScript (CFF) outlines, as
+most .otf/.otc files have, is converted once to a TrueType copy (``font_convert``) and drawn
+from it. Only fonts whose OS/2 ``fsType`` allows embedding and subsetting are accepted.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
 from designer.errors import ShoshoError
 from designer.render.display import FontRef
+from designer.render.font_convert import has_cff_outlines, truetype_copy
 from designer.resources import fonts_dir
 
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf", ".otc")
@@ -37,9 +39,29 @@ LATIN_SERIF = "Caladea"
 LATIN_SANS = "Liberation Sans"
 NAME_FALLBACK_A = "Shosho Name Fallback A"
 NAME_FALLBACK_B = "Shosho Name Fallback B"
+NAME_FALLBACK_GOTHIC = "Shosho Name Fallback Gothic"  # Regular and Bold
+NAME_FALLBACKS = (NAME_FALLBACK_A, NAME_FALLBACK_B, NAME_FALLBACK_GOTHIC)
 
-_SERIF_CHAIN = (MINCHO, NAME_FALLBACK_A, NAME_FALLBACK_B, GOTHIC, LATIN_SERIF, LATIN_SANS)
-_SANS_CHAIN = (UD_GOTHIC, GOTHIC, NAME_FALLBACK_A, NAME_FALLBACK_B, MINCHO, LATIN_SANS)
+# Rare name kanji come from a fallback of the same style: Mincho (HanaMin subsets) behind
+# Mincho text, Gothic of the same weight (Noto Sans CJK JP subset) behind Gothic text.
+_SERIF_CHAIN = (
+    MINCHO,
+    NAME_FALLBACK_A,
+    NAME_FALLBACK_B,
+    NAME_FALLBACK_GOTHIC,
+    GOTHIC,
+    LATIN_SERIF,
+    LATIN_SANS,
+)
+_SANS_CHAIN = (
+    UD_GOTHIC,
+    GOTHIC,
+    NAME_FALLBACK_GOTHIC,
+    NAME_FALLBACK_A,
+    NAME_FALLBACK_B,
+    MINCHO,
+    LATIN_SANS,
+)
 _SANS_HINTS = ("gothic", "sans", "ゴシック", "goth", "grotesk", "arial", "helvetica")
 
 
@@ -130,11 +152,15 @@ def _name(font: TTFont, name_id: int, prefer_english: bool = True) -> list[str]:
 
 def _check_embeddable(font: TTFont, label: str) -> None:
     if "glyf" not in font:
-        kind = "PostScript (CFF)" if ("CFF " in font or "CFF2" in font) else "non-TrueType"
+        kind = "variable PostScript (CFF2)" if "CFF2" in font else "non-TrueType"
         raise ShoshoError(
-            f"font {label}: {kind} outlines are not supported; PDFs can embed only TrueType "
-            "(glyf) outlines. Choose the TrueType version of this font (.ttf or .ttc)."
+            f"font {label}: {kind} outlines are not supported; choose the static .otf/.ttf "
+            "version of this font."
         )
+    _check_fs_type(font, label)
+
+
+def _check_fs_type(font: TTFont, label: str) -> None:
     fs_type = font["OS/2"].fsType if "OS/2" in font else 0
     if fs_type & _FSTYPE_FORBIDDEN:
         raise ShoshoError(
@@ -238,6 +264,7 @@ class FontLibrary:
         self._keys: set[str] = set()
         self._chains: dict[tuple[str, bool], tuple[FaceMetrics, ...]] = {}
         self.rejected: list[str] = []  # messages for files skipped while scanning folders
+        self.conversion_dir: Path | None = None  # TrueType copies of CFF fonts (default cache)
 
     # ----- building -------------------------------------------------------------------
     @classmethod
@@ -281,8 +308,9 @@ class FontLibrary:
         return added
 
     def add_file(self, path: str | Path) -> list[FontRef]:
-        """Add a .ttf file or every face of a .ttc collection. Raises ShoshoError naming the
-        file when it is unreadable, has PostScript outlines, or may not be embedded."""
+        """Add a .ttf/.otf file or every face of a .ttc/.otc collection (CFF faces through
+        their TrueType copies). Raises ShoshoError naming the file when it is unreadable,
+        cannot be converted, or may not be embedded."""
         path = Path(path).resolve()
         try:
             with path.open("rb") as handle:
@@ -298,11 +326,29 @@ class FontLibrary:
         try:
             for index, font in enumerate(fonts):
                 label = f"{path}" + (f" (face {index})" if is_collection else "")
-                infos.append(_face_info(font, path, index, label))
+                if has_cff_outlines(font):
+                    infos.append(self._converted_face(font, path, index, label))
+                else:
+                    infos.append(_face_info(font, path, index, label))
         finally:
             for font in fonts:
                 font.close()
         return [self._register(info) for info in infos]
+
+    def _converted_face(self, font: TTFont, path: Path, index: int, label: str) -> _FaceInfo:
+        """A CFF face: checked, then drawn from its TrueType copy (``font_convert``)."""
+        _check_fs_type(font, label)
+        try:
+            copy = truetype_copy(path, index, self.conversion_dir)
+        except (OSError, TTLibError, AssertionError, ValueError, KeyError) as exc:
+            raise ShoshoError(
+                f"font {label}: its PostScript (CFF) outlines could not be converted ({exc})"
+            ) from exc
+        converted = TTFont(str(copy), lazy=True)
+        try:
+            return _face_info(converted, copy, 0, label)
+        finally:
+            converted.close()
 
     def _register(self, info: _FaceInfo) -> FontRef:
         if info.ref in self._faces:

@@ -12,12 +12,14 @@ the part of its bleed that fits in the gap between cards.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from designer.errors import ShoshoError
-from designer.render.display import DisplayItem, GroupItem, PageDisplay, PathItem
-from designer.render.layout.geometry import translation
+from designer.render.display import DisplayItem, GlyphRun, GroupItem, PageDisplay, PathItem
+from designer.render.layout.geometry import rotation_about, translation
 
 A4_PORTRAIT = (210.0, 297.0)
 MARK_GAP = 1.0  # mm between the artwork's edge and a crop mark
@@ -204,3 +206,42 @@ def _sheets(
             back.items.append(_card_group(sides[1], x + back_offset[0], y + back_offset[1], reach))
             back.images.update(sides[1].images)
         yield back
+
+
+SPECIMEN_TEXT = "見本 SPECIMEN"
+SPECIMEN_COLOR = "#d93025"
+SPECIMEN_FAMILIES = ("IPAexGothic", "BIZ UDPGothic")
+
+
+def specimen_mark(page: PageDisplay, fonts: Any) -> GlyphRun:
+    """「見本 SPECIMEN」 across ``page`` on its diagonal, in translucent red: a page printed
+    without issuing (its QR signs nothing) can never pass for an issued one."""
+    family = next((f for f in SPECIMEN_FAMILIES if fonts.has_family(f)), fonts.families()[0])
+    font = fonts.resolve(family)
+    diagonal = math.hypot(page.width, page.height)
+    length_at_1pt = fonts.measure(SPECIMEN_TEXT, family, False, 1.0)
+    size = min(0.6 * diagonal / length_at_1pt, 0.35 * min(page.width, page.height) / 0.3528)
+    length = length_at_1pt * size
+    cx, cy = page.width / 2, page.height / 2
+    x, baseline = cx - length / 2, cy + size * 0.3528 * 0.35
+    positions = []
+    for char in SPECIMEN_TEXT:
+        positions.append((x, baseline))
+        x += fonts.measure(char, family, False, size)
+    angle = -math.degrees(math.atan2(page.height, page.width))
+    return GlyphRun(
+        font=font,
+        size=size,
+        color=SPECIMEN_COLOR,
+        text=SPECIMEN_TEXT,
+        positions=positions,
+        opacity=0.45,
+        transform=rotation_about(angle, cx, cy),
+    )
+
+
+def mark_specimens(pages: Sequence[PageDisplay], fonts: Any) -> list[PageDisplay]:
+    """The pages of a specimen record, each carrying the specimen mark on top."""
+    for page in pages:
+        page.items.append(specimen_mark(page, fonts))
+    return list(pages)

@@ -19,7 +19,7 @@ from designer.model import Template
 from designer.render.display import PageDisplay
 from designer.render.filenames import UniqueNames, safe_filename
 from designer.render.fonts import installed_fonts
-from designer.render.imposition import concatenate, impose_cards
+from designer.render.imposition import concatenate, impose_cards, mark_specimens
 from designer.render.layout import layout_record
 from designer.render.pdf import write_pdf
 
@@ -61,9 +61,9 @@ def record_filename(
 def _pages_for(
     template: Template, values: Mapping[str, Any], assets_base: Path
 ) -> list[PageDisplay]:
-    return layout_record(
-        template, specimen_values(values), fonts=installed_fonts(), assets_base=assets_base
-    )
+    fonts = installed_fonts()
+    pages = layout_record(template, specimen_values(values), fonts=fonts, assets_base=assets_base)
+    return mark_specimens(pages, fonts)
 
 
 # What every record of a job shares, set once per worker process (not sent with each record).

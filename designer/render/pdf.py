@@ -20,7 +20,8 @@ unchanged. Text matrices flip glyphs back upright.
 - Streams made per document (page contents, font subsets, ToUnicode maps) are deflated with
   ISA-L (``isal``) at level ``STREAM_ZLIB_LEVEL``: a few per cent larger than reportlab's
   zlib level 6 and about eight times faster. The output is ordinary FlateDecode data.
-- Attachments (e.g. ``credential.json``) are embedded files listed in the document's names.
+- Attachments (e.g. ``credential.json``) are embedded files listed in the document's names
+  and associated with the document (``pdf_archive``); files are PDF/A-3b unless asked not to.
 """
 
 from __future__ import annotations
@@ -56,6 +57,13 @@ from designer.render.display import (
     RectsItem,
 )
 from designer.render.fonts import is_ignorable
+from designer.render.pdf_archive import (
+    CONFORMANCES,
+    PDFA_3B,
+    Attachment,
+    add_standard_parts,
+    attach_files,
+)
 from designer.render.pdf_fonts import prepare_font
 from designer.resources import fonts_dir
 
@@ -69,6 +77,7 @@ CROP_MARK_LENGTH = 6.0  # mm
 CROP_MARK_OFFSET = 2.0  # mm beyond the bleed (or the trim without bleed)
 CROP_MARK_WIDTH = 0.1  # mm
 STREAM_ZLIB_LEVEL = 1
+PRODUCER = "Shosho (reportlab)"
 
 _registered: dict[str, TTFont] = {}
 
@@ -556,15 +565,21 @@ def write_pdf(
     bleed: bool = False,
     crop_marks: bool = False,
     metadata: Mapping[str, str] | None = None,
-    attachments: Mapping[str, bytes] | None = None,
+    attachments: Mapping[str, bytes | Attachment] | None = None,
+    conformance: str | None = PDFA_3B,
 ) -> int:
     """Write ``pages`` to one PDF; return the number of pages.
 
     Each page's media box is its trim size, or trim plus ``page.bleed`` on every side when
     ``bleed`` is true (the TrimBox then marks the cut). ``crop_marks`` widens the sheet by a
     margin holding marks at the trim corners. ``metadata`` keys: title, author, subject,
-    keywords, creator. ``attachments`` maps file names to bytes embedded in the PDF.
+    keywords, creator. ``attachments`` maps file names to the bytes (or ``Attachment``)
+    embedded in the PDF as its associated files. ``conformance`` ``PDFA_3B`` (the default)
+    makes the file PDF/A-3b (XMP metadata, sRGB output intent); None writes a plain PDF.
+    Every page has a TrimBox and a BleedBox.
     """
+    if conformance is not None and conformance not in CONFORMANCES:
+        raise ShoshoError(f"unknown PDF conformance {conformance!r}; use {PDFA_3B!r} or none")
     target = str(path) if isinstance(path, Path) else path
     page_iter = iter(pages)
     first = next(page_iter, None)
@@ -577,7 +592,17 @@ def write_pdf(
     canvas.setSubject(meta.get("subject", ""))
     canvas.setKeywords(meta.get("keywords", ""))
     canvas.setCreator(meta.get("creator", "Shosho"))
-    canvas.setProducer("Shosho (reportlab)")
+    canvas.setProducer(PRODUCER)
+    if conformance is not None:
+        entries = {
+            "Title": meta.get("title", ""),
+            "Author": meta.get("author", ""),
+            "Subject": meta.get("subject", ""),
+            "Keywords": meta.get("keywords", ""),
+            "Creator": meta.get("creator", "Shosho"),
+            "Producer": PRODUCER,
+        }
+        add_standard_parts(canvas._doc, conformance, entries)
     painter = _PdfPainter(canvas)
     count = 0
     for page in itertools.chain([first] if first is not None else [], page_iter):
@@ -586,16 +611,15 @@ def write_pdf(
         media_w = page.width + 2 * margin
         media_h = page.height + 2 * margin
         canvas.setPageSize((media_w * MM, media_h * MM))
-        if margin > 0:
-            trim = (
-                margin * MM,
-                margin * MM,
-                (margin + page.width) * MM,
-                (margin + page.height) * MM,
-            )
-            canvas.setTrimBox(trim)
-            b = margin - page_bleed
-            canvas.setBleedBox((b * MM, b * MM, (media_w - b) * MM, (media_h - b) * MM))
+        trim = (
+            margin * MM,
+            margin * MM,
+            (margin + page.width) * MM,
+            (margin + page.height) * MM,
+        )
+        canvas.setTrimBox(trim)
+        b = margin - page_bleed
+        canvas.setBleedBox((b * MM, b * MM, (media_w - b) * MM, (media_h - b) * MM))
         painter.code = canvas._code
         painter.code.append(
             f"{MM:.6f} 0 0 {-MM:.6f} {margin * MM:.4f} {(media_h - margin) * MM:.4f} cm"
@@ -621,7 +645,7 @@ def write_pdf(
         canvas.showPage()
         count += 1
     if attachments:
-        _attach_files(canvas, attachments)
+        attach_files(canvas._doc, attachments)
     _use_fast_flate(canvas._doc)
     canvas.save()
     return count
@@ -662,39 +686,3 @@ def _use_fast_flate(doc: pdfdoc.PDFDocument) -> None:
         return get_pdf_data(canvas)
 
     doc.GetPDFData = fast_get_pdf_data
-
-
-def _attach_files(canvas: Canvas, attachments: Mapping[str, bytes]) -> None:
-    """Embed files (PDF 1.7 EmbeddedFiles name tree) so readers list them as attachments."""
-    doc = canvas._doc
-    entries = []
-    for index, (name, data) in enumerate(sorted(attachments.items())):
-        subtype = "application/json" if name.endswith(".json") else "application/octet-stream"
-        stream = pdfdoc.PDFStream(
-            dictionary=pdfdoc.PDFDictionary(
-                {
-                    "Type": pdfdoc.PDFName("EmbeddedFile"),
-                    "Subtype": pdfdoc.PDFName(subtype.replace("/", "#2F")),
-                    "Params": pdfdoc.PDFDictionary({"Size": len(data)}),
-                }
-            ),
-            content=data,
-            filters=[pdfdoc.PDFZCompress],
-        )
-        stream_ref = doc.Reference(stream, f"ShoshoEmbeddedFile{index}")
-        spec = pdfdoc.PDFDictionary(
-            {
-                "Type": pdfdoc.PDFName("Filespec"),
-                "F": pdfdoc.PDFString(name),
-                "UF": pdfdoc.PDFString(name),
-                "EF": pdfdoc.PDFDictionary({"F": stream_ref}),
-                "AFRelationship": pdfdoc.PDFName("Data"),
-            }
-        )
-        spec_ref = doc.Reference(spec, f"ShoshoFileSpec{index}")
-        entries += [pdfdoc.PDFString(name), spec_ref]
-    names = pdfdoc.PDFDictionary(
-        {"EmbeddedFiles": pdfdoc.PDFDictionary({"Names": pdfdoc.PDFArray(entries)})}
-    )
-    doc.Catalog.Names = names
-    doc.Catalog.PageMode = pdfdoc.PDFName("UseAttachments")

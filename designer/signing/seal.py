@@ -35,7 +35,6 @@ from designer.keys.public_keys import (
     COSE_EDDSA,
     KID_BYTES,
     LEGACY_KID_BYTES,
-    key_id_matches,
     kid_for_public_key,
     verify_signature,
 )
@@ -52,7 +51,7 @@ from designer.signing.seal_legacy import LEGACY_VERSION, legacy_claim_values
 
 if TYPE_CHECKING:
     from designer.keys.signer import Signer
-    from designer.verification.trust_list import SealKey, TrustedIssuer, TrustList
+    from designer.verification.trust_list import TrustedIssuer, TrustList
 
 SEAL_VERSION = 2
 SEAL_TYP = "application/shosho-seal+cwt;v=2"
@@ -198,11 +197,17 @@ other 16 bytes would cost a QR version on most certificates."""
 
 
 def credential_digest(credential: dict | bytes | str, size: int = DIGEST_BYTES) -> bytes:
-    """SHA-256 (first ``size`` bytes) over the RFC 8785 canonical JSON of the full signed
-    credential, proof included. Canonical JSON rather than the file's bytes, so re-serialising
-    the credential, as wallets do, keeps the digest."""
-    if isinstance(credential, bytes | str):
-        credential = json.loads(credential)
+    """SHA-256 (first ``size`` bytes) over what was signed, signature included: for a
+    credential with an embedded proof, the RFC 8785 canonical JSON of the whole credential,
+    proof included (canonical JSON rather than the file's bytes, so re-serialising it, as
+    wallets do, keeps the digest); for a VC-JWT, the ASCII bytes of the compact JWS."""
+    if isinstance(credential, bytes):
+        credential = credential.decode("utf-8-sig")
+    if isinstance(credential, str):
+        text = credential.strip()
+        if not text.startswith("{"):
+            return hashlib.sha256(text.encode("ascii", "replace")).digest()[:size]
+        credential = json.loads(text)
     return hashlib.sha256(canonical_json(credential)).digest()[:size]
 
 
@@ -405,15 +410,6 @@ class SealVerdict:
         return self.status == GENUINE
 
 
-def find_seal_key(trust: TrustList, kid: bytes) -> tuple[TrustedIssuer, SealKey] | None:
-    """The trusted issuer and key a seal's kid names (a thumbprint, or a first-format kid)."""
-    for issuer in trust.issuers:
-        for key in issuer.keys:
-            if key_id_matches(key.public_key, kid):
-                return issuer, key
-    return None
-
-
 _ALGS = {SEAL_VERSION: (COSE_ED25519, -7), LEGACY_VERSION: (COSE_EDDSA, -7)}
 _KID_SIZES = {SEAL_VERSION: KID_BYTES, LEGACY_VERSION: LEGACY_KID_BYTES}
 
@@ -446,7 +442,7 @@ def verify_seal_text(text: str, trust: TrustList, *, today: dt.date | None = Non
         return SealVerdict(NOT_GENUINE, f"not a valid seal: {error}", url_host=host)
     kid = envelope.kid.hex()
     alg = ALG_NAMES.get(envelope.alg, str(envelope.alg))
-    found = find_seal_key(trust, envelope.kid)
+    found = trust.find_key(envelope.kid)
     notes = ["old seal format (OB seal v1), still accepted"] if claims.legacy else []
     if found is None:
         return SealVerdict(

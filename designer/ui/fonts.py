@@ -27,8 +27,9 @@ def register_user_fonts_with_qt() -> None:
 
 
 def add_user_font(path: str | Path, library: FontLibrary) -> list[str]:
-    """Check ``path`` (ShoshoError naming it when it cannot be embedded, e.g. CFF/OTF
-    outlines), copy it into the fonts folder and add it to ``library``; returns its families."""
+    """Check ``path`` (ShoshoError naming it when it cannot be used; CFF/OTF outlines are
+    converted to a TrueType copy), copy it into the fonts folder and add it to ``library``;
+    returns its families."""
     path = Path(path)
     probe = FontLibrary()
     probe.add_file(path)  # raises before anything is copied
@@ -49,7 +50,7 @@ def add_user_font(path: str | Path, library: FontLibrary) -> list[str]:
 def families_to_offer(library: FontLibrary) -> list[str]:
     """Font families to list for people: the internal fallbacks that complete rare name
     characters are used automatically and never chosen."""
-    from designer.render.fonts import NAME_FALLBACK_A, NAME_FALLBACK_B
+    from designer.render.fonts import NAME_FALLBACKS
 
-    hidden = {NAME_FALLBACK_A, NAME_FALLBACK_B}
+    hidden = set(NAME_FALLBACKS)
     return [family for family in library.families() if family not in hidden]

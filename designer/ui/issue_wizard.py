@@ -39,10 +39,13 @@ from PySide6.QtWidgets import (
 
 from designer.errors import ShoshoError
 from designer.settings import data_home, load_settings
+from designer.ui.issuer_form import IssuerForm, issuer_names, key_for_issuer
 from designer.ui.pin_dialog import SecretAsker, ask_pin_dialog, with_pin_retries
 from designer.ui.settings_dialog import read_settings_file
+from designer.ui.widgets import ComboBox
 
 LAST_KEY = "issue/last_key"
+LAST_ISSUER = "issue/last_issuer"
 
 
 def tr(text: str) -> str:
@@ -107,6 +110,7 @@ class IssueWorker(QObject):
 class SetupPage(QWizardPage):
     def __init__(self, wizard: IssueWizard) -> None:
         super().__init__()
+        self.wiz = wizard
         self.setTitle(tr("What to issue"))
         self.setSubTitle(
             tr("Each person in the roster gets a signed credential and a PDF with a QR seal.")
@@ -115,30 +119,120 @@ class SetupPage(QWizardPage):
         self.roster = QLineEdit(str(wizard.roster_path or ""))
         self.rows = QLineEdit()
         self.rows.setPlaceholderText(tr("All rows (or e.g. 2-10,15)"))
-        self.issuer = QLineEdit(default_issuer_ref())
-        self.issuer.setPlaceholderText(tr("Issuer profile JSON file or saved profile name"))
-        self.issuer.setToolTip(tr("The default comes from Tools > Settings > Issuer profile file"))
+        self.issuer = ComboBox()
+        self.issuer.setObjectName("issuerChoice")
+        self.issuer.setToolTip(tr("Issuers are set up with “New issuer…” (Tools ▸ Issuer)"))
+        new_issuer = QPushButton(tr("New issuer…"))
+        new_issuer.clicked.connect(self.new_issuer)
+        edit_issuer = QPushButton(tr("Edit…"))
+        edit_issuer.clicked.connect(self.edit_issuer)
+        issuer_row = QWidget()
+        issuer_layout = QHBoxLayout(issuer_row)
+        issuer_layout.setContentsMargins(0, 0, 0, 0)
+        issuer_layout.addWidget(self.issuer, 1)
+        issuer_layout.addWidget(new_issuer)
+        issuer_layout.addWidget(edit_issuer)
         self.key = QLineEdit(str(ui_settings().value(LAST_KEY, "") or ""))
-        self.key.setPlaceholderText("pkcs11:token=…;object=…  /  file:/path/key.pem")
+        self.key.setPlaceholderText(tr("Made or chosen in Tools ▸ Keys and tokens"))
         self.out = QLineEdit(str(load_settings().output_dir))
+        self.achievement = QLineEdit()
+        self.achievement.setObjectName("achievementName")
+        self.achievement.setPlaceholderText(tr("e.g. 地域データ活用講座 修了"))
+        self.achievement_label = QLabel(tr("Achievement name"))
+        self.why = QLabel()
+        self.why.setObjectName("whyNotNext")
+        self.why.setWordWrap(True)
+        self.why.setStyleSheet("color:#8a5a00;")
         self.sign_pdf = QCheckBox(tr("Sign each PDF with the key's certificate (PAdES)"))
         self.sign_pdf.setToolTip(
             tr(
                 "PDF readers then show who signed the certificate. Needs a P-256 or RSA token key with a certificate: see docs/pdf-signatures.md"
             )
         )
-        self.sign_pdf.setChecked(profile_signs_pdfs(self.issuer.text()))
         form = QFormLayout(self)
         form.addRow(tr("Template"), _with_browse(self.template, self._browse_file(self.template)))
         form.addRow(tr("Roster"), _with_browse(self.roster, self._browse_file(self.roster)))
         form.addRow(tr("Rows"), self.rows)
-        form.addRow(tr("Issuer"), _with_browse(self.issuer, self._browse_file(self.issuer)))
+        form.addRow(tr("Issuer"), issuer_row)
         form.addRow(tr("Key"), self.key)
         form.addRow(tr("Output folder"), _with_browse(self.out, self._browse_folder(self.out)))
         form.addRow("", self.sign_pdf)
-        for edit in (self.template, self.roster, self.issuer, self.key, self.out):
+        form.addRow(self.achievement_label, self.achievement)
+        form.addRow(self.why)
+        self._fill_issuers(str(ui_settings().value(LAST_ISSUER, "") or default_issuer_ref()))
+        self.sign_pdf.setChecked(profile_signs_pdfs(self._issuer_file()))
+        self.issuer.currentIndexChanged.connect(self._issuer_changed)
+        for edit in (self.template, self.roster, self.key, self.out, self.achievement):
             edit.textChanged.connect(self.completeChanged)
+        self.template.textChanged.connect(self._update_achievement_need)
+        self.roster.textChanged.connect(self._update_achievement_need)
+        self.issuer.currentIndexChanged.connect(self.completeChanged)
+        self.completeChanged.connect(self._explain)
+        self.needs_achievement = False
+        self._update_achievement_need()
+        if not self.key.text() and self.issuer_ref():
+            self.key.setText(key_for_issuer(self.issuer.currentText()))
+        self._explain()
 
+    # ----- issuer
+    def _fill_issuers(self, chosen: str = "") -> None:
+        self.issuer.blockSignals(True)
+        self.issuer.clear()
+        self.issuer.addItem(tr("(choose an issuer)"), "")
+        for name in issuer_names():
+            self.issuer.addItem(name, name)
+        self.issuer.blockSignals(False)
+        if chosen:
+            self.choose_issuer(chosen)
+
+    def choose_issuer(self, ref: str) -> None:
+        """Select an issuer by profile name, or add a profile file to the list and select it."""
+        index = self.issuer.findData(ref)
+        if index < 0:
+            self.issuer.addItem(_profile_label(ref), ref)
+            index = self.issuer.count() - 1
+        self.issuer.setCurrentIndex(index)
+
+    def issuer_ref(self) -> str:
+        return str(self.issuer.currentData() or "")
+
+    def _issuer_file(self) -> str:
+        """The chosen issuer's profile file (a profile set up in the form, or a file)."""
+        from designer.issue.profile import profiles_folder
+
+        ref = self.issuer_ref()
+        kept = profiles_folder() / f"{ref}.json"
+        return str(kept) if ref and kept.is_file() else ref
+
+    def _issuer_changed(self) -> None:
+        key = key_for_issuer(self.issuer.currentText())
+        if key:
+            self.key.setText(key)
+        self.sign_pdf.setChecked(profile_signs_pdfs(self._issuer_file()))
+
+    def new_issuer(self) -> None:
+        self._open_form("")
+
+    def edit_issuer(self) -> None:
+        self._open_form(self.issuer.currentText() if self.issuer_ref() else "")
+
+    def _open_form(self, name: str) -> IssuerForm:
+        form = IssuerForm(name, self)
+        form.saved.connect(lambda saved: (self._fill_issuers(saved), self._issuer_changed()))
+        self.wiz.issuer_form = form
+        form.open()
+        return form
+
+    # ----- achievement
+    def _update_achievement_need(self) -> None:
+        self.needs_achievement = achievement_missing(
+            self.template.text().strip(), self.roster.text().strip()
+        )
+        self.achievement_label.setVisible(self.needs_achievement)
+        self.achievement.setVisible(self.needs_achievement)
+        self.completeChanged.emit()
+
+    # ----- paths
     def _browse_file(self, edit: QLineEdit):
         return lambda: (
             (path := QFileDialog.getOpenFileName(self, tr("Choose a file"))[0])
@@ -151,10 +245,98 @@ class SetupPage(QWizardPage):
             and edit.setText(path)
         )
 
-    def isComplete(self) -> bool:  # noqa: N802
-        return all(
-            e.text().strip() for e in (self.template, self.roster, self.issuer, self.key, self.out)
+    def missing(self) -> list[str]:
+        """What must still be given before Next, by the labels of its fields."""
+        wanted = [
+            (self.template.text().strip(), tr("a template")),
+            (self.roster.text().strip(), tr("a roster")),
+            (self.issuer_ref(), tr("an issuer (or set one up with New issuer…)")),
+            (self.key.text().strip(), tr("a signing key")),
+            (self.out.text().strip(), tr("an output folder")),
+        ]
+        if self.needs_achievement:
+            wanted.append((self.achievement.text().strip(), tr("the achievement name")))
+        return [label for value, label in wanted if not value]
+
+    def _explain(self) -> None:
+        missing = self.missing()
+        self.why.setText(
+            tr("Next is available once you give: %1.").replace("%1", tr(", ").join(missing))
+            if missing
+            else ""
         )
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return not self.missing()
+
+
+def _profile_label(ref: str) -> str:
+    """A profile file as staff know it: the issuer's name (in the interface language when the
+    profile has it), and the file."""
+    from designer.issue.profile import read_profile_file
+
+    try:
+        name = read_profile_file(Path(ref)).get("name")
+    except ShoshoError:
+        return ref
+    if isinstance(name, dict):
+        language = "en" if tr("Issuer") == "Issuer" else "ja"
+        name = name.get(language) or next((v for v in name.values() if v), "")
+    return f"{name} ({Path(ref).name})" if name else ref
+
+
+def achievement_missing(template_path: str, roster_path: str) -> bool:
+    """True when a certificate would name no achievement: the design has no achievement name
+    and the roster no course name. (A card names none.)"""
+    from designer.data.mapping import map_columns
+    from designer.data.roster import read_roster
+    from designer.model.io import load_template
+
+    if not template_path:
+        return False
+    try:
+        template = load_template(template_path)
+    except (ShoshoError, OSError):
+        return False
+    if template.kind == "card" or template.achievement.get("name"):
+        return False
+    if not roster_path or roster_path == "-":
+        return False
+    try:
+        roster = read_roster(roster_path)
+    except (ShoshoError, OSError):
+        return False
+    return map_columns(roster.headers).column_for("course_name") is None
+
+
+class ReviewPage(QWizardPage):
+    """What is about to be issued, before the PIN is asked."""
+
+    def __init__(self, wizard: IssueWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(tr("Check before issuing"))
+        self.setSubTitle(tr("Issuing signs each credential; it cannot be undone, only revoked."))
+        self.summary = QLabel()
+        self.summary.setObjectName("reviewSummary")
+        self.summary.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:  # noqa: N802
+        setup = self.wiz.setup
+        lines = [
+            (tr("Template"), setup.template.text().strip()),
+            (tr("Roster"), setup.roster.text().strip()),
+            (tr("Rows"), setup.rows.text().strip() or tr("all")),
+            (tr("Issuer"), setup.issuer.currentText()),
+            (tr("Key"), setup.key.text().strip()),
+            (tr("Output folder"), setup.out.text().strip()),
+        ]
+        if setup.needs_achievement:
+            lines.append((tr("Achievement name"), setup.achievement.text().strip()))
+        self.summary.setText("\n".join(f"{label}: {value}" for label, value in lines))
 
 
 class RunPage(QWizardPage):
@@ -213,9 +395,12 @@ class IssueWizard(QWizard):
         self.resume_batch: int | None = None
         self.thread: QThread | None = None
         self.worker: IssueWorker | None = None
+        self.issuer_form: IssuerForm | None = None
         self.setup = SetupPage(self)
+        self.review = ReviewPage(self)
         self.run_page = RunPage(self)
         self.addPage(self.setup)
+        self.addPage(self.review)
         self.addPage(self.run_page)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.resize(640, 440)
@@ -229,18 +414,16 @@ class IssueWizard(QWizard):
 
     def offer_resume(self, batch_id: int) -> None:
         """Continue ``batch_id`` instead of planning a new one."""
+        from designer.issue.lookup import get_batch
         from designer.store import open_store
-        from designer.store.models import Batch
 
-        with open_store(load_settings().database_url).read() as session:
-            batch = session.get(Batch, batch_id)
-            self.setup.key.setText(batch.key_ref)
-            self.setup.template.setText(batch.template_path)
-            self.setup.out.setText(
-                batch.out_dir if hasattr(batch, "out_dir") else self.setup.out.text()
-            )
+        batch = get_batch(open_store(load_settings().database_url), batch_id)
+        self.setup.key.setText(batch.key_ref)
+        self.setup.template.setText(str(batch.template_path))
+        self.setup.out.setText(str(batch.out_dir))
         self.setup.roster.setText(self.setup.roster.text() or "-")
-        self.setup.issuer.setText(self.setup.issuer.text() or "-")
+        if not self.setup.issuer_ref():
+            self.setup.choose_issuer("-")
         self.resume_batch = batch_id
 
     # ----- running
@@ -264,11 +447,16 @@ class IssueWizard(QWizard):
             batch_id = self.resume_batch
             return _closing(signer, lambda **kw: run_batch(store, batch_id, signer, **kw))
         template_path = Path(setup.template.text().strip())
+        template = load_template(template_path)
+        if setup.needs_achievement:
+            # Asked in the wizard: recorded with the batch's copy of the design.
+            template.achievement = {**template.achievement, "name": setup.achievement.text()}
+        ui_settings().setValue(LAST_ISSUER, setup.issuer_ref())
         request = PlanRequest(
-            template=load_template(template_path),
+            template=template,
             template_path=template_path,
             roster_path=Path(setup.roster.text().strip()),
-            issuer_ref=setup.issuer.text().strip(),
+            issuer_ref=setup.issuer_ref(),
             key_ref=setup.key.text().strip(),
             out_dir=Path(setup.out.text().strip()),
             rows=setup.rows.text().strip() or None,

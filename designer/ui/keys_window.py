@@ -187,6 +187,13 @@ class KeysWindow(QWidget):
         key_form.addRow("did:key", did_row)
         key_form.addRow(tr("Key reference"), ref_row)
         key_form.addRow(tr("did:web domain"), web_row)
+        self.trust_button = QPushButton(tr("Trust this key as our issuer's"))
+        self.trust_button.setObjectName("trustOwnKey")
+        self.trust_button.setToolTip(
+            tr("The verify window then finds what this key signs genuine, naming this trust")
+        )
+        self.trust_button.clicked.connect(self.trust_own_key)
+        key_form.addRow("", self.trust_button)
         layout = QVBoxLayout(self)
         layout.addWidget(token_box, 1)
         layout.addWidget(key_box)
@@ -457,6 +464,25 @@ class KeysWindow(QWidget):
         self.keys_button.setEnabled(has_token)
         self.generate_button.setEnabled(has_token)
         self.export_button.setEnabled(self._public_key is not None)
+        self.trust_button.setEnabled(self._public_key is not None)
+
+    def trust_own_key(self, public_key=None, profile: dict | None = None) -> Path | None:
+        """Trust the selected key as the set-up issuer's (Tools ▸ Issuer) for verifying."""
+        from designer.ui.messages import translate
+        from designer.ui.trust_files import default_profile, trust_own_key
+
+        key = public_key if public_key is not None else self._public_key
+        if key is None:
+            return None
+        try:
+            path = trust_own_key(key, profile if profile is not None else default_profile())
+        except (ShoshoError, OSError) as error:
+            self.status.setText(translate(str(error)))
+            return None
+        self.status.setText(
+            tr("The verify window now trusts this key (kept in %1).").replace("%1", str(path))
+        )
+        return path
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._close_session()

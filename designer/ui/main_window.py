@@ -345,6 +345,10 @@ class MainWindow(QMainWindow):
             self._action(tr("&Verify a certificate…"), self.show_verify_window)
         )
         self.tools_menu.addAction(self._action(tr("&Keys and tokens…"), self.show_keys_window))
+        self.tools_menu.addAction(self._action(tr("Iss&uer…"), self.show_issuer_form))
+        self.tools_menu.addAction(
+            self._action(tr("&Batches and credentials…"), self.show_batches_window, "Ctrl+B")
+        )
         self.tools_menu.addAction(self._action(tr("Add &font…"), self.add_font_dialog))
         self.tools_menu.addAction(
             self._action(tr("Import Open &Badges 2.0…"), self.show_ob2_import)
@@ -398,6 +402,11 @@ class MainWindow(QMainWindow):
             )
             if not self.save():
                 return None
+        current = getattr(self, "issue_wizard", None)
+        if current is not None and current.isVisible():
+            current.raise_()  # one wizard at a time: two could issue the same people twice
+            current.activateWindow()
+            return current
         roster = self.session.roster.path if self.session.roster is not None else None
         template = self.editor.document.path if self.editor is not None else None
         wizard = IssueWizard(template, roster, ask_secret, self)
@@ -422,6 +431,23 @@ class MainWindow(QMainWindow):
         self.ob2_import.designOpened.connect(self.open_path)
         self.ob2_import.show()
         return self.ob2_import
+
+    def show_issuer_form(self, name: str | None = None):
+        from designer.ui.issuer_form import IssuerForm, issuer_names
+
+        if name is None:
+            names = issuer_names()
+            name = names[0] if len(names) == 1 else ""
+        self.issuer_form = IssuerForm(name, self)
+        self.issuer_form.open()
+        return self.issuer_form
+
+    def show_batches_window(self, ask_reason=None):
+        from designer.ui.batches_window import BatchesWindow
+
+        self.batches_window = BatchesWindow(self, ask_reason)
+        self.batches_window.show()
+        return self.batches_window
 
     def show_verify_window(self):
         from designer.ui.verify_window import VerifyWindow

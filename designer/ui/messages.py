@@ -70,6 +70,14 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]]:
             r"(.+) cannot be drawn with (.+)",
             lambda m: _fill(tr("%1 cannot be drawn with %2"), m[1], m[2]),
         ),
+        # Credentials' lifecycle.
+        (
+            r"credential (\S+) cannot be suspended \(only student-ID cards can\); revoke it "
+            r"instead",
+            lambda m: tr(
+                "Only student-ID cards can be suspended; revoke this certificate instead."
+            ),
+        ),
         # The verifier.
         (
             r"(.+) does not exist \(give a credential, a PDF, a photo or scan, or a QR text\)",

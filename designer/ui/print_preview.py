@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from designer.errors import ShoshoError
 from designer.model.template import Template
 from designer.render.display import PageDisplay
-from designer.render.imposition import card_sheet_layout, impose_cards
+from designer.render.imposition import card_sheet_layout, impose_cards, mark_specimens
 from designer.render.job import specimen_values
 from designer.render.layout import layout_record
 from designer.render.pdf import write_pdf
@@ -122,13 +122,14 @@ class PrintSheets:
 
     def _pages(self, record: int) -> list[PageDisplay]:
         values = self.values(record)
-        return layout_record(
+        pages = layout_record(
             self.template,
             specimen_values(values) if self.specimen else values,
             fonts=self.fonts,
             assets_base=self.assets_base,
             on_missing=self.on_missing,
         )
+        return mark_specimens(pages, self.fonts) if self.specimen else pages
 
     def _make_group(self, group: int) -> list[PageDisplay]:
         records = self.record_range(group * self.sheets_per_group)

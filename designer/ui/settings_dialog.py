@@ -1,4 +1,5 @@
-"""Settings: issuer profile, default font, database and language, saved in settings.json."""
+"""Settings: default font, database and language, saved in settings.json; the issuer is set
+up in its own form (designer.ui.issuer_form)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -59,27 +59,6 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(tr("Settings"))
         self.data = read_settings_file()
         ui = self.data.get(UI_KEY, {})
-        issuer = self.data.get("issuer_profile", {})
-        if isinstance(issuer, str):
-            issuer = {"file": issuer}
-        self.profile_file = QLineEdit(issuer.get("file", ""))
-        self.profile_file.setObjectName("issuerProfileFile")
-        self.profile_file.setPlaceholderText(tr("Issuer profile JSON, used by the issue wizard"))
-        browse_profile = QPushButton(tr("Choose…"))
-        browse_profile.clicked.connect(self._choose_profile)
-        profile_row = QHBoxLayout()
-        profile_row.addWidget(self.profile_file, 1)
-        profile_row.addWidget(browse_profile)
-        self.name_ja = QLineEdit(issuer.get("name_ja", ""))
-        self.name_en = QLineEdit(issuer.get("name_en", ""))
-        self.url = QLineEdit(issuer.get("url", ""))
-        self.url.setPlaceholderText("https://www.example.ac.jp")
-        self.logo = QLineEdit(issuer.get("logo", ""))
-        browse = QPushButton(tr("Choose…"))
-        browse.clicked.connect(self._choose_logo)
-        logo_row = QHBoxLayout()
-        logo_row.addWidget(self.logo, 1)
-        logo_row.addWidget(browse)
         self.font = ComboBox()
         self.font.setObjectName("fontCombo")
         for family in fonts:
@@ -97,12 +76,14 @@ class SettingsDialog(QDialog):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(ui.get("language", ""))))
         issuer_box = QGroupBox(tr("Issuer"))
-        form = QFormLayout(issuer_box)
-        form.addRow(tr("Name (Japanese)"), self.name_ja)
-        form.addRow(tr("Name (English)"), self.name_en)
-        form.addRow(tr("Web address"), self.url)
-        form.addRow(tr("Logo"), logo_row)
-        form.addRow(tr("Issuer profile file"), profile_row)
+        issuer_layout = QHBoxLayout(issuer_box)
+        issuer_layout.addWidget(
+            QLabel(tr("Who issues, the web addresses of the verify page and the signing key."))
+        )
+        issuer_button = QPushButton(tr("Set up the issuer…"))
+        issuer_button.setObjectName("issuerButton")
+        issuer_button.clicked.connect(self.open_issuer_form)
+        issuer_layout.addWidget(issuer_button)
         general = QGroupBox(tr("General"))
         form2 = QFormLayout(general)
         form2.addRow(tr("Default font"), self.font)
@@ -121,31 +102,17 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
 
-    def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, tr("Choose a logo"), "", tr("Pictures (*.png *.svg *.jpg)")
-        )
-        if path:
-            self.logo.setText(path)
+    def open_issuer_form(self):
+        from designer.ui.issuer_form import IssuerForm, issuer_names
 
-    def _choose_profile(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, tr("Choose the issuer profile"), "", tr("Issuer profiles (*.json)")
-        )
-        if path:
-            self.profile_file.setText(path)
+        names = issuer_names()
+        form = IssuerForm(names[0] if len(names) == 1 else "", self)
+        form.open()
+        self.issuer_form = form
+        return form
 
     def save_and_close(self) -> None:
         data = read_settings_file()
-        previous = data.get("issuer_profile", {})
-        data["issuer_profile"] = {
-            **(previous if isinstance(previous, dict) else {}),
-            "file": self.profile_file.text().strip(),
-            "name_ja": self.name_ja.text().strip(),
-            "name_en": self.name_en.text().strip(),
-            "url": self.url.text().strip(),
-            "logo": self.logo.text().strip(),
-        }
         database = self.database.text().strip()
         if database:
             data["database"] = database

@@ -55,9 +55,16 @@ class VerifyWindow(QWidget):
         self.qr_text = QLineEdit()
         self.qr_text.setPlaceholderText(tr("…or paste the text of the QR code"))
         self.qr_text.returnPressed.connect(lambda: self.verify(self.qr_text.text()))
+        trust = QPushButton(tr("Trust a list or did.json…"))
+        trust.setObjectName("trustButton")
+        trust.setToolTip(
+            tr("Trust the issuers a trust list, a did.json or an issuer file names, from now on")
+        )
+        trust.clicked.connect(self.choose_trust_file)
         row = QHBoxLayout()
         row.addWidget(choose)
         row.addWidget(self.qr_text, 1)
+        row.addWidget(trust)
         self.headline = QLabel()
         self.headline.setObjectName("verifyHeadline")
         self.headline.setWordWrap(True)
@@ -73,6 +80,7 @@ class VerifyWindow(QWidget):
         layout.addWidget(self.headline)
         layout.addWidget(self.details, 1)
         self.result = None
+        self.last_item: str | Path | None = None
 
     def choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -83,6 +91,26 @@ class VerifyWindow(QWidget):
         )
         if path:
             self.verify(path)
+
+    def choose_trust_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Choose what to trust"), "", tr("Trust lists and DID documents (*.json)")
+        )
+        if path:
+            self.add_trust(Path(path))
+
+    def add_trust(self, path: Path) -> Path | None:
+        """Trust ``path`` from now on, and check the last item again with it."""
+        from designer.ui.trust_files import trust_file
+
+        try:
+            kept = trust_file(path)
+        except (ShoshoError, OSError) as error:
+            self._show("#b3261e", tr("Cannot trust this file"), translate(str(error)))
+            return None
+        if self.last_item is not None:
+            self.verify(self.last_item)
+        return kept
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
@@ -95,13 +123,16 @@ class VerifyWindow(QWidget):
             event.acceptProposedAction()
 
     def verify(self, item: str | Path):
-        """Verify a file path or QR text with the installed trust list; shows and returns the result."""
-        from designer.verification.any_item import load_trust, verify_item
+        """Verify a file path or QR text with the installed trust list and what the office
+        trusts; shows and returns the result."""
+        self.last_item = item
+        from designer.ui.trust_files import load_office_trust
+        from designer.verification.any_item import verify_item
 
         if self._verify_ob2(item):
             return self.result
         try:
-            result = verify_item(str(item), load_trust())
+            result = verify_item(str(item), load_office_trust())
         except ShoshoError as error:
             self.result = None
             self._show("#b3261e", tr("Cannot verify"), translate(str(error)))

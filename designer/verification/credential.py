@@ -41,6 +41,8 @@ VERIFIED, UNTRUSTED, INVALID = "verified", "untrusted", "invalid"
 _EXIT = {VERIFIED: EXIT_OK, UNTRUSTED: EXIT_UNTRUSTED, INVALID: EXIT_DATA_ERROR}
 _JWT_CLAIMS = ("iss", "jti", "nbf", "exp", "sub", "iat", "aud")
 PDF_ATTACHMENT = "credential.json"
+PDF_JWT_ATTACHMENT = "credential.jwt"
+"""A PDF's signed credential: ``credential.json`` (Data Integrity) or ``credential.jwt`` (VC-JWT)."""
 
 
 @dataclass
@@ -200,13 +202,15 @@ def _pdf_attachment(data: bytes, source: str) -> str:
         attachments = PdfReader(io.BytesIO(data)).attachments
     except (PyPdfError, ValueError, KeyError, TypeError) as error:
         raise ShoshoError(f"{source} is not a readable PDF: {error}") from None
-    contents = attachments.get(PDF_ATTACHMENT)
-    if not contents:
-        raise ShoshoError(f"{source}: the PDF carries no {PDF_ATTACHMENT} attachment")
+    name = next((n for n in (PDF_ATTACHMENT, PDF_JWT_ATTACHMENT) if attachments.get(n)), None)
+    if name is None:
+        raise ShoshoError(
+            f"{source}: the PDF carries no {PDF_ATTACHMENT} or {PDF_JWT_ATTACHMENT} attachment"
+        )
     try:
-        return contents[0].decode("utf-8-sig")
+        return attachments[name][0].decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ShoshoError(f"{source}: the {PDF_ATTACHMENT} attachment is not UTF-8") from None
+        raise ShoshoError(f"{source}: the {name} attachment is not UTF-8") from None
 
 
 def _verify_text(

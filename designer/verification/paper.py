@@ -146,8 +146,17 @@ class PaperVerdict:
         return self.seal.genuine and self.credential_matches is not False
 
 
-def _attached_credential(files: dict[str, bytes]) -> tuple[str, bytes, dict] | None:
+def _attached_credential(files: dict[str, bytes]) -> tuple[str, bytes, dict | str] | None:
+    """(name, bytes, the credential: a dict, or the compact JWS of a VC-JWT)."""
     for name, data in sorted(files.items()):
+        if name.lower().endswith((".jwt", ".jws")):
+            try:
+                token = data.decode("ascii").strip()
+            except UnicodeDecodeError:
+                continue
+            if token.count(".") == 2:
+                return name, data, token
+            continue
         if not name.lower().endswith((".json", ".jsonld")):
             continue
         try:

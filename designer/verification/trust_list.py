@@ -112,9 +112,10 @@ class TrustList:
     signed: bool = False
 
     def find_key(self, kid: bytes) -> tuple[TrustedIssuer, SealKey] | None:
+        """The issuer and key ``kid`` names: an RFC 9679 thumbprint, or a first-format kid."""
         for issuer in self.issuers:
             for key in issuer.keys:
-                if key.kid == kid:
+                if key_id_matches(key.public_key, kid):
                     return issuer, key
         return None
 

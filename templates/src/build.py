@@ -91,7 +91,9 @@ def shusho() -> Template:
              align="center", valign="middle", letter_spacing=0.1, color=INK, fit="single_line"),
         text("kana", "{{ full_name_kana }}", 60, 76, W - 120, 6, font_family="IPAexGothic", size=9,
              align="center", color=MUTED, fit="single_line"),
-        text("name", "{{ full_name }}　殿", 50, 82, W - 100, 16, font_family="IPAexMincho", size=28,
+        # two leading ideographic spaces balance 「　殿」: the name itself is centred under its
+        # furigana and on the rule, and 殿 follows it
+        text("name", "　　{{ full_name }}　殿", 50, 82, W - 100, 16, font_family="IPAexMincho", size=28,
              align="center", valign="middle", fit="single_line", min_size=14, color=INK),
         ShapeElement(name="name-rule", shape="line", x=88, y=99, width=W - 176, height=0,
                      stroke=GOLD, stroke_width=0.35),
@@ -100,9 +102,11 @@ def shusho() -> Template:
              valign="middle", line_height=1.9, fit="shrink", min_size=11, color=INK),
         text("date", "{{ completion_date | wareki }}", 60, 140, W - 120, 8, font_family="IPAexMincho",
              size=13, align="center", color=INK),
-        text("issuer", f"{UNIVERSITY_JA}　公開講座運営委員会\n委員長　山川　一郎", 80, 152, W - 160, 18,
-             font_family="IPAexMincho", size=14, align="center", line_height=1.7, color=INK),
-        *seal(W / 2 + 48, 150, 20, "東京未\n来大学\n長之印"),
+        # the seal is the signatory's: 東京未来大学長之印 beside the 学長's name, overlapping
+        # its last character as a stamped seal does
+        text("issuer", f"{UNIVERSITY_JA}長　山川　一郎", 80, 153, W - 160, 9,
+             font_family="IPAexMincho", size=14, align="center", color=INK),
+        *seal(W / 2 + 29, 147, 20, "東京未\n来大学\n長之印"),
         QRElement(name="qr", content="{{ seal_url }}", x=W - 52, y=H - 55, width=26, height=26,
                   ec_level="M", caption=VERIFY_CAPTION, caption_size=5.5),
     ]
@@ -132,7 +136,8 @@ def shojo() -> Template:
              58, 40, 64, 185, size=22, line_height=1.75, fit="shrink", min_size=13, **vertical),
         text("date", "{{ completion_date | wareki_kanji }}", 42, 56, 14, 120, size=15, **vertical),
         text("issuer", f"{UNIVERSITY_JA}長　山川　一郎", 22, 106, 18, 92, size=19, **vertical),
-        *seal(19, 201, 24, "東京未\n来大学\n長之印"),
+        # centred on the signatory's column, overlapping the last character of the name
+        *seal(24.6, 187, 24, "東京未\n来大学\n長之印"),
         QRElement(name="qr", content="{{ seal_url }}", x=24, y=H - 56, width=26, height=26,
                   ec_level="M", caption=VERIFY_CAPTION, caption_size=5.5),
     ]

@@ -27,7 +27,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("installer")]
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "installer" / "build"
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
-DISPLAY = ":57"
+DISPLAY = f":{100 + os.getpid() % 400}"  # a number no other test run here is likely to hold
 PIN = "4321"
 
 

@@ -181,7 +181,8 @@ def test_revoke_suspend_and_export(workspace, signer, tmp_path):
     bits = decode_list(revocation["credentialSubject"]["encodedList"])
     assert get_bit(bits, first.revocation_index) and not get_bit(bits, second.revocation_index)
     assert revocation["proof"][0]["cryptosuite"] == "eddsa-rdfc-2022"
-    assert len(manifest["recipients"]) == 4
+    assert len(manifest["recipients"]) == 3
+    assert [w["credential_id"] for w in manifest["withdrawn"]] == [first.id]
     with store.read() as session:
         assert all(s.size >= 131072 for s in session.query(StatusList))
     # a changed byte in the bundle is found

@@ -173,6 +173,7 @@ def test_find_by_student_id_name_and_email(course_design, signer):
     [batch] = list_batches(store)
     assert batch.template_name == "修了証" and batch.courses == ("Python 基礎",)
     assert batch.statuses == {"active": 3} and batch.done == batch.total == 3
+    assert batch.key_ref == f"file:{ws / 'key.pem'}" and batch.roster_path == ws / "roster.csv"
 
 
 def test_find_and_batches_commands(course_design, signer, capsys):

@@ -89,3 +89,34 @@ def test_a_seal_from_another_key_is_not_genuine(workspace, signer):
     verdict = verify_paper(workspace / "out" / f"{rows[0].file_stem}.pdf", trust)
     assert not verdict.genuine
     assert verdict.seal.status == "unknown_issuer"
+
+
+def test_vc_jwt_pdf_attaches_credential_jwt_as_an_associated_file_the_seal_signs(workspace, signer):
+    from designer.signing.seal import credential_digest
+
+    rows = _issue_three(workspace, signer, suite="vc-jwt")
+    trust = trust_list_from_issuers(
+        [
+            {
+                "id": ISSUER,
+                "name": "Tokyo Mirai University",
+                "verifyUrl": "https://mirai.example/v/",
+                "sealKeys": [seal_key_entry(signer.public_key())],
+            }
+        ]
+    )
+    trusted = TrustedIssuers()
+    trusted.add(ISSUER, [public_key_multibase(signer.public_key())], name="Tokyo Mirai")
+    for row in rows:
+        pdf = workspace / "out" / f"{row.file_stem}.pdf"
+        token = (workspace / "out" / f"{row.file_stem}.jwt").read_text("ascii")
+        reader = PdfReader(pdf)
+        assert reader.attachments == {"credential.jwt": [token.encode("ascii")]}
+        [spec] = [ref.get_object() for ref in reader.trailer["/Root"]["/AF"]]
+        assert spec["/F"] == "credential.jwt" and spec["/AFRelationship"] == "/Data"
+        assert spec["/EF"]["/F"].get_object()["/Subtype"] == "/application/vc+jwt"
+        verdict = verify_paper(pdf, trust)
+        assert verdict.genuine and verdict.credential_matches is True, verdict.notes
+        assert verdict.credential_name == "credential.jwt"
+        assert verdict.seal.claims.credential_digest == credential_digest(token)[:16]
+        assert verify_file(pdf, trusted).verdict == VERIFIED

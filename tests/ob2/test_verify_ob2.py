@@ -250,3 +250,29 @@ def test_shosho_verify_reports_2_0_awards_with_exit_codes(capsys, tmp_path):
     assert main(["verify", str(DATA / "baked" / "simple-badge.png"), "--json"]) == 1
     line = json.loads(capsys.readouterr().out.splitlines()[0])
     assert line["format"] == "openbadges-2.0" and line["verdict"] == CANNOT_CHECK
+
+
+def test_open_badges_3_0_files_are_not_taken_for_2_0(tmp_path):
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from designer.credential.build import build_credential
+    from designer.keys.keyfile import FileSigner
+    from designer.keys.multikey import did_key
+    from designer.ob2.reader import looks_like_ob2
+    from designer.signing.suites import sign_credential
+
+    signer = FileSigner(tmp_path / "key.pem", ec.generate_private_key(ec.SECP256R1()))
+    credential = build_credential(
+        {"id": did_key(signer.public_key()), "name": "東京未来大学"},
+        {"name": "Python 入門"},
+        {"email": "hanako@example.ac.jp", "full_name": "山田 花子"},
+        credential_id="urn:uuid:7f1a1a52-2c3b-4f66-9c0e-1d2f3a4b5c6d",
+        issued_at=NOW,
+    )
+    jwt = tmp_path / "credential.jwt"
+    jwt.write_text(sign_credential(credential, signer, suite="vc-jwt"))
+    signed = tmp_path / "credential.json"
+    signed.write_text(json.dumps(sign_credential(credential, signer, suite="ecdsa-rdfc-2019")))
+    assert not looks_like_ob2(jwt) and not looks_like_ob2(signed)
+    assert looks_like_ob2(VALIDATOR / "simple.jwt")
+    assert looks_like_ob2(DATA / "baked" / "simple-badge.png")

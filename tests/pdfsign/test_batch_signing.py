@@ -69,7 +69,6 @@ def flip_byte_inside_signed_range(pdf: Path) -> None:
     pdf.write_bytes(bytes(data))
 
 
-@pytest.mark.slow
 def test_every_pdf_of_a_signed_batch_validates_and_keeps_credential_and_seal(
     workspace, home, p256_key, softhsm, tmp_path
 ):

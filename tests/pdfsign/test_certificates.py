@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -89,7 +88,6 @@ def issue_from_request(request_pem: bytes, ca, ca_key, out: Path) -> None:
     out.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
 
 
-@pytest.mark.slow
 def test_rsa3072_request_signed_by_a_ca_imports_and_signs_pdfs_that_chain_to_it(
     workspace, home, pin_env, capsys
 ):
@@ -155,7 +153,6 @@ def test_a_key_without_certificate_stops_before_the_batch(workspace, home, pin_e
         assert session.scalar(select(func.count()).select_from(Batch)) == 0
 
 
-@pytest.mark.slow
 def test_verify_says_when_the_pdf_was_signed_by_another_key(workspace, home, p256_key, pin_env):
     assert main(issue_args(workspace, p256_key)) == 0  # credentials only, PDFs unsigned
     pdf = next((workspace / "out").glob("*.pdf"))

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import json
 
-import pytest
 from sqlalchemy import select
 
 from designer.cli import main
@@ -36,7 +35,6 @@ def _pdfs(workspace, rows):
     return [workspace / "out" / f"{row.file_stem}.pdf" for row in rows]
 
 
-@pytest.mark.slow
 def test_signatures_carry_a_timestamp_from_a_reachable_tsa(workspace, home, p256_key):
     with TimestampServer() as tsa:
         assert main(issue_args(workspace, p256_key, "--sign-pdf", "--tsa", tsa.url)) == 0
@@ -54,7 +52,6 @@ def test_signatures_carry_a_timestamp_from_a_reachable_tsa(workspace, home, p256
         assert code == 0 and "Signature Validation: Signature is Valid." in output, output
 
 
-@pytest.mark.slow
 def test_offline_batch_queues_timestamps_that_pdf_timestamp_adds_later(workspace, home, p256_key):
     offline = closed_port_url()
     assert main(issue_args(workspace, p256_key, "--sign-pdf", "--tsa", offline)) == 0

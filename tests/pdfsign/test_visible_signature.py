@@ -3,7 +3,6 @@ seal printed on the same page still reads."""
 
 from __future__ import annotations
 
-import pytest
 from pypdf import PdfReader
 
 from designer.cli import main
@@ -15,7 +14,6 @@ from .conftest import issue_args, make_template
 MM = 72 / 25.4
 
 
-@pytest.mark.slow
 def test_visible_signature_is_placed_where_the_template_says(workspace, p256_key, tmp_path):
     make_template(workspace / "t.shosho", visible_signature=True)  # box at x 130, y 250 mm
     assert main(issue_args(workspace, p256_key, "--sign-pdf")) == 0

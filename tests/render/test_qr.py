@@ -129,3 +129,31 @@ def test_quiet_zone_and_colours(tmp_path):
     pdf = tmp_path / "colour.pdf"
     write_pdf([page], pdf)
     assert ("QRCode", SEAL) in decode(rasterise(pdf, 150))
+
+
+LONG_SEAL = "https://www.tokyo-mirai.ac.jp/v/#" + "7" * 700  # a version-14 seal
+
+
+def _seal_rects(template: Template) -> list[tuple[float, float, float, float]]:
+    page = layout_side(template, 0, {"seal_url": LONG_SEAL}, fonts=None)
+    return [item for item in page.items if isinstance(item, RectsItem)][0].rects
+
+
+def test_a_certificate_seal_grows_to_half_millimetre_modules_and_stays_on_the_page():
+    template = _qr_template("{{ seal_url }}", size=26.0)
+    template.page.width, template.page.height = 60.0, 60.0  # too small to centre the grown code
+    rects = _seal_rects(template)
+    _version, modules = qr_matrix(LONG_SEAL, "M")
+    assert rects[0][3] == pytest.approx(0.5)  # module height
+    assert min(x for x, *_ in rects) >= 4 * 0.5 - 1e-9  # quiet zone inside the page
+    assert max(x + w for x, _y, w, _h in rects) <= 60.0 - 4 * 0.5 + 1e-9
+    assert max(y + h for _x, y, _w, h in rects) <= 60.0 - 4 * 0.5 + 1e-9
+    assert (len(modules) + 8) * 0.5 > 26.0  # it did grow
+
+
+def test_a_card_seal_keeps_its_box():
+    template = _qr_template("{{ seal_url }}", size=19.0)
+    template.kind = "card"
+    rects = _seal_rects(template)
+    _version, modules = qr_matrix(LONG_SEAL, "M")
+    assert rects[0][3] == pytest.approx(19.0 / (len(modules) + 8))

@@ -92,10 +92,9 @@ def test_add_a_truetype_font_that_survives_a_restart(window, qtbot, tmp_path, mo
     assert _font_combo(restarted).findText(FAMILY) >= 0
 
 
-def test_a_cff_font_is_refused_with_a_clear_message(window, tmp_path, message_boxes):
+def test_a_cff_font_is_added_through_its_truetype_copy(window, tmp_path, message_boxes):
     source = _font(tmp_path / "Postscript.otf", "Shosho PS Sans", cff=True)
-    assert window.add_font(source) == []
-    kind, title, text = message_boxes[-1]
-    assert title == "Cannot add the font"
-    assert "Postscript.otf" in text and "CFF" in text and "TrueType" in text
-    assert not (user_fonts_dir() / "Postscript.otf").exists()
+    assert window.add_font(source) == ["Shosho PS Sans"]
+    assert not message_boxes
+    assert (user_fonts_dir() / "Postscript.otf").exists()
+    assert "Shosho PS Sans" in window._font_library().families()

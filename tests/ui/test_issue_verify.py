@@ -11,10 +11,11 @@ def test_issue_five_with_the_token_then_verify_one(window, qtbot, office, sofths
     setup = wizard.setup
     assert setup.template.text() == str(office / "t.shosho")
     assert setup.roster.text() == str(office / "roster.csv")
-    setup.issuer.setText(str(office / "issuer.json"))
+    setup.choose_issuer(str(office / "issuer.json"))
     setup.key.setText(key_uri)
     setup.out.setText(str(office / "out"))
     assert setup.isComplete()
+    wizard.next()  # the review page
     wizard.next()
     qtbot.waitUntil(lambda: wizard.result is not None or wizard.error is not None, timeout=120_000)
     assert wizard.error is None, wizard.error

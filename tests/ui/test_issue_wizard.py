@@ -36,7 +36,7 @@ def test_cancel_midway_then_resume_issues_everyone_once(
     wizard = window.show_issue_wizard(ask_secret=lambda what: softhsm.pin)
     qtbot.addWidget(wizard)
     setup = wizard.setup
-    assert setup.issuer.text() == str(office / "issuer.json"), "the issuer comes from settings"
+    assert setup.issuer_ref() == str(office / "issuer.json"), "the issuer comes from settings"
     setup.key.setText(key_uri)
     setup.out.setText(str(office / "out"))
 
@@ -54,6 +54,7 @@ def test_cancel_midway_then_resume_issues_everyone_once(
         worker.progress.connect(canceller.on_progress, Qt.ConnectionType.BlockingQueuedConnection)
 
     wizard.worker_created.connect(cancel_after_the_first_records)
+    wizard.next()  # the review page
     wizard.next()
     qtbot.waitUntil(lambda: wizard.result is not None or wizard.error is not None, timeout=60_000)
     assert wizard.error is None, wizard.error
@@ -72,6 +73,7 @@ def test_cancel_midway_then_resume_issues_everyone_once(
     )
     assert again.resume_batch == first.batch_id
     assert again.setup.key.text() == key_uri  # the batch's own key
+    again.next()  # the review page
     again.next()
     qtbot.waitUntil(lambda: again.result is not None or again.error is not None, timeout=60_000)
     assert again.error is None, again.error
@@ -103,9 +105,10 @@ def test_the_wizards_cancel_stops_a_running_batch(
     window.open_roster(office / "roster.csv")
     wizard = window.show_issue_wizard(ask_secret=lambda what: softhsm.pin)
     qtbot.addWidget(wizard)
-    assert wizard.setup.issuer.text() == str(office / "issuer.json")
+    assert wizard.setup.issuer_ref() == str(office / "issuer.json")
     wizard.setup.key.setText(softhsm.make_key("ed25519", f"ui-stop-{uuid.uuid4().hex[:6]}"))
     wizard.setup.out.setText(str(office / "out"))
+    wizard.next()  # the review page
     wizard.next()
     wizard.reject()  # QWizard's Cancel while issuing: the batch stops, nothing is lost
     assert not wizard.running()

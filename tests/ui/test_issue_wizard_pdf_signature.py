@@ -29,6 +29,7 @@ def test_the_profile_default_ticks_the_box_and_the_batch_signs_its_pdfs(
     assert wizard.setup.sign_pdf.isChecked(), "the issuer profile signs PDFs by default"
     wizard.setup.key.setText(key)
     wizard.setup.out.setText(str(office / "out"))
+    wizard.next()  # the review page
     wizard.next()
     qtbot.waitUntil(lambda: wizard.result is not None or wizard.error is not None, timeout=90_000)
     assert wizard.error is None, wizard.error

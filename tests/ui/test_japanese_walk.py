@@ -99,7 +99,36 @@ def test_dialogs_in_japanese(ja_window, qtbot, tmp_path):
     verify.verify("0000-1111")  # pasted text that is no QR seal
     assert QCoreApplication.translate("", "Cannot verify") == verify.headline.text()
     _assert_japanese(verify)
+    form = window.show_issuer_form()
+    _assert_japanese(form)
+    form.profile_name.setText("東京未来大学")
+    form.url.setText("ftp://example")
+    form.save()
+    assert form.problem.text()
+    _assert_japanese(form)
+    form.close()
+    batches = window.show_batches_window()
+    _assert_japanese(batches)
+    batches.look_up("2510001")
+    _assert_japanese(batches)
+    batches.close()
     keys = window.show_keys_window()
     qtbot.waitExposed(keys)
     _assert_japanese(keys)
     keys.close()
+
+
+def test_issue_wizard_in_japanese(ja_window, qtbot, office):
+    window = ja_window
+    window.open_path(office / "t.shosho")
+    window.open_roster(office / "roster.csv")
+    wizard = window.show_issue_wizard(ask_secret=lambda what: "0000")
+    qtbot.addWidget(wizard)
+    _assert_japanese(wizard)
+    assert wizard.setup.why.text()  # explains the disabled Next, in Japanese
+    wizard.setup.choose_issuer(str(office / "issuer.json"))
+    wizard.setup.key.setText("pkcs11:token=Office;object=issuer")
+    wizard.setup.out.setText(str(office / "out"))
+    wizard.next()
+    _assert_japanese(wizard)
+    wizard.close()

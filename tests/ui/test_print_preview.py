@@ -42,6 +42,19 @@ def test_cards_are_imposed_ten_up_with_crop_marks_and_mirrored_backs(window, tmp
     assert preview.index == 5 and not preview.next_button.isEnabled()
     assert preview.position.text() == "Sheet 6 of 6"
 
+    # Nothing was issued: every card on the sheet says so on its face.
+    from designer.render.display import GlyphRun
+    from designer.render.imposition import SPECIMEN_TEXT
+
+    def marks(items):
+        for item in items:
+            if isinstance(item, GlyphRun) and item.text == SPECIMEN_TEXT:
+                yield item
+            elif isinstance(item, GroupItem):
+                yield from marks(item.items)
+
+    assert len(list(marks(front.items))) == 10
+
     # The preview widget draws the sheet: the paper is white with dark artwork on it.
     image = preview.view.grab().toImage()
     assert image.pixelColor(image.width() // 2, 4).name() == "#e8eaed"  # the desk

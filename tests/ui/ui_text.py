@@ -39,16 +39,17 @@ KEPT = {
     "mm", "pt", "dpi", "pem", "usb", "yubikey", "yubihsm", "nitrokey", "opensc", "pkcs11",
     "english", "zxing", "shusho", "ipa", "www", "http", "https", "utf", "cp932", "sjis", "eucjp",
     "iso", "uuid", "obv3", "ob", "eddsa-rdfc-2022", "ecdsa-rdfc-2019", "rdfc", "jcs", "jws",
-    "specimen", "page", "down", "code", "codabar", "tokyo", "mirai", "university", "abc", "takahashi", "hina",
+    "specimen", "page", "down", "web", "pades", "code", "codabar", "tokyo", "mirai", "university", "abc", "takahashi", "hina",
 }  # fmt: skip
 
 _NOT_LANGUAGE = [
     r"https?://\S+",
     r"[\w.+-]+@[\w-]+(\.[\w-]+)+",
+    r"[\w.-]+(?:/[\w.-]+)+",  # relative paths (docs/keys.md)
     r"(?:[A-Za-z]:)?(?:[/\\][^\s/\\]+)+[/\\]?",  # paths
     r"\{\{.*?\}\}",
     r"(?:pkcs11|file|did|urn):\S+",
-    r"\S+\.(?:shosho|json|csv|pdf|png|jpg|svg|pem|tsv|xlsx|ttf|so)\b",
+    r"\S+\.(?:shosho|json|csv|pdf|png|jpg|svg|pem|tsv|xlsx|ttf|so|md)\b",
     r"<[^>]+>",  # markup
     r"&(?=\w)",  # mnemonics
     r"#[0-9a-fA-F]{3,8}\b",

@@ -1,6 +1,6 @@
 """Line breaking over layout units, in em: 禁則処理, unbroken Latin words, Japanese phrase
 boundaries preferred to breaks inside a phrase, and balanced lines instead of a short last
-line (a column of three characters or fewer, or a second line much shorter than the first)."""
+line (a column of three characters or fewer, or a last line much shorter than the others)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ EPSILON = 1e-6
 PHRASE_FILL = 0.5
 SHORT_LAST_LINE = 3  # units: a last line this short is balanced away
 SHORT_SECOND_LINE = 0.6  # of two lines, a second shorter than this share of the first
+SHORT_LAST_SHARE = 0.4  # of more lines, a last one shorter than this share of the longest
 _BALANCE_STEPS = 24
 
 
@@ -89,11 +90,11 @@ def _is_short(units: Sequence[Unit], lines: list[tuple[int, int]], spacing: floa
     drawn = visible_end(units, start, end) - start
     if drawn <= SHORT_LAST_LINE:
         return True
+    last = line_length(units, start, visible_end(units, start, end), spacing)
     if len(lines) == 2:
         first = line_length(units, lines[0][0], visible_end(units, *lines[0]), spacing)
-        last = line_length(units, start, visible_end(units, start, end), spacing)
         return last < SHORT_SECOND_LINE * first
-    return False
+    return last < SHORT_LAST_SHARE * longest_line(units, lines[:-1], spacing)
 
 
 def _balanced(

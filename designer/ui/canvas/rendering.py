@@ -99,7 +99,8 @@ class ElementLayouts:
 
 
 class DesignValues(Mapping[str, Any]):
-    """Values for the design view: every field shows as its own name in brackets."""
+    """Values for the design view: every field shows as its label in brackets («氏名»,
+    «Full name»), as word processors show merge fields."""
 
     def __getitem__(self, key: str) -> Any:
         if key.startswith("__"):
@@ -110,7 +111,9 @@ class DesignValues(Mapping[str, Any]):
             return "https://verify.example.invalid/#design"
         if is_date_field(key):
             return datetime.date.today()
-        return f"«{key}»"
+        from designer.ui.field_labels import field_label
+
+        return f"«{field_label(key)}»"
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and not key.startswith("__")
@@ -122,9 +125,13 @@ class DesignValues(Mapping[str, Any]):
         return 0
 
 
-def _values_key(values: dict[str, Any] | None) -> str:
+def _values_key(values: Mapping[str, Any] | None) -> str:
     if values is None:
         return ""
+    if isinstance(values, DesignValues):
+        from designer.ui.field_labels import field_label
+
+        return "design:" + field_label("full_name")  # placeholders follow the UI language
     return json.dumps(values, sort_keys=True, ensure_ascii=False, default=str)
 
 

@@ -6,6 +6,7 @@ undo commands, and the scene redraws when the document says something changed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QRectF, Signal
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from designer.model.document import Document
 from designer.ui.canvas.items import ElementItem, PageItem, RubberBandItem, SnapLinesItem
-from designer.ui.canvas.rendering import ElementLayouts
+from designer.ui.canvas.rendering import DesignValues, ElementLayouts
 from designer.ui.geometry import SnapTargets
 
 MARGIN_MM = 40.0
@@ -29,7 +30,9 @@ class CanvasScene(QGraphicsScene):
         self.layouts = layouts or ElementLayouts()
         self.side_name = document.side_names()[0]
         self.values: dict[str, Any] | None = None  # the previewed record, or None for design view
-        self.design_values: dict[str, Any] = {}
+        # Without a previewed record each field shows as a placeholder in its own style
+        # («氏名»), with the fixed text around it (殿 stays).
+        self.design_values: Mapping[str, Any] = DesignValues()
         self.grid = 0.0
         self.snap_enabled = True
         self.items_by_id: dict[str, ElementItem] = {}
@@ -109,7 +112,7 @@ class CanvasScene(QGraphicsScene):
         for element_id in list(self.items_by_id):
             self._refresh(element_id)
 
-    def values_for_layout(self) -> dict[str, Any]:
+    def values_for_layout(self) -> Mapping[str, Any]:
         return self.values if self.values is not None else self.design_values
 
     # ----- document signals

@@ -505,8 +505,7 @@
     </message>
     <message>
         <location filename="../inspector.py" line="486" />
-        <location filename="../settings_dialog.py" line="68" />
-        <location filename="../settings_dialog.py" line="78" />
+        <location filename="../issuer_form.py" line="111" />
         <source>Choose…</source>
         <translation>選択…</translation>
     </message>
@@ -612,143 +611,235 @@
         <translation>新しいパスフレーズ</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="110" />
+        <location filename="../issue_wizard.py" line="114" />
         <source>What to issue</source>
         <translation>発行する内容</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="112" />
+        <location filename="../issue_wizard.py" line="116" />
         <source>Each person in the roster gets a signed credential and a PDF with a QR seal.</source>
         <translation>名簿の一人ひとりに、署名付きの証明データと QR 印影入りの PDF を作ります。</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="117" />
+        <location filename="../issue_wizard.py" line="121" />
         <source>All rows (or e.g. 2-10,15)</source>
         <translation>すべての行 (例: 2-10,15)</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="119" />
         <source>Issuer profile JSON file or saved profile name</source>
         <translation>発行者プロファイルの JSON ファイルまたは保存済みの名前</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="120" />
         <source>The default comes from Tools &gt; Settings &gt; Issuer profile file</source>
         <translation>既定値は「ツール &gt; 設定 &gt; 発行者プロファイル」から読み込みます</translation>
     </message>
     <message>
         <location filename="../issue_wizard.py" line="124" />
+        <source>Issuers are set up with “New issuer…” (Tools ▸ Issuer)</source>
+        <translation>発行者は「新しい発行者…」（ツール ▸ 発行者）で設定します</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="125" />
+        <source>New issuer…</source>
+        <translation>新しい発行者…</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="127" />
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="136" />
+        <location filename="../issuer_form.py" line="123" />
+        <source>Made or chosen in Tools ▸ Keys and tokens</source>
+        <translation>ツール ▸ 鍵とトークン で作成・選択します</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="140" />
+        <source>e.g. 地域データ活用講座 修了</source>
+        <translation>例: 地域データ活用講座 修了</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="146" />
         <source>Sign each PDF with the key's certificate (PAdES)</source>
         <translation>各 PDF に鍵の証明書で電子署名する (PAdES)</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="127" />
+        <location filename="../issue_wizard.py" line="149" />
         <source>PDF readers then show who signed the certificate. Needs a P-256 or RSA token key with a certificate: see docs/pdf-signatures.md</source>
         <translation>PDF リーダーで証書の署名者が表示されます。証明書付きの P-256 または RSA のトークン鍵が必要です（docs/pdf-signatures.md を参照）</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="132" />
+        <location filename="../issue_wizard.py" line="153" />
+        <location filename="../issue_wizard.py" line="330" />
         <source>Template</source>
         <translation>テンプレート</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="133" />
+        <location filename="../issue_wizard.py" line="154" />
+        <location filename="../issue_wizard.py" line="331" />
         <location filename="../main_window.py" line="114" />
         <source>Roster</source>
         <translation>名簿</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="134" />
+        <location filename="../issue_wizard.py" line="155" />
+        <location filename="../issue_wizard.py" line="332" />
         <source>Rows</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="135" />
-        <location filename="../messages.py" line="154" />
-        <location filename="../settings_dialog.py" line="99" />
+        <location filename="../issue_wizard.py" line="156" />
+        <location filename="../issue_wizard.py" line="283" />
+        <location filename="../issue_wizard.py" line="333" />
+        <location filename="../issuer_form.py" line="92" />
+        <location filename="../messages.py" line="162" />
+        <location filename="../settings_dialog.py" line="78" />
         <source>Issuer</source>
         <translation>発行者</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="136" />
+        <location filename="../issue_wizard.py" line="157" />
+        <location filename="../issue_wizard.py" line="334" />
         <location filename="../keys_window.py" line="116" />
         <source>Key</source>
         <translation>鍵</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="137" />
+        <location filename="../issue_wizard.py" line="158" />
+        <location filename="../issue_wizard.py" line="335" />
         <source>Output folder</source>
         <translation>出力フォルダー</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="144" />
+        <location filename="../issue_wizard.py" line="181" />
+        <source>(choose an issuer)</source>
+        <translation>（発行者を選んでください）</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="238" />
         <location filename="../ob2_import.py" line="149" />
         <source>Choose a file</source>
         <translation>ファイルを選ぶ</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="150" />
+        <location filename="../issue_wizard.py" line="244" />
         <location filename="../ob2_import.py" line="154" />
         <source>Choose a folder</source>
         <translation>フォルダーを選ぶ</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="164" />
+        <location filename="../issue_wizard.py" line="251" />
+        <source>a template</source>
+        <translation>テンプレート</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="252" />
+        <source>a roster</source>
+        <translation>名簿</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="253" />
+        <source>an issuer (or set one up with New issuer…)</source>
+        <translation>発行者（「新しい発行者…」で設定できます）</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="254" />
+        <source>a signing key</source>
+        <translation>署名する鍵</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="255" />
+        <source>an output folder</source>
+        <translation>保存先フォルダー</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="258" />
+        <source>the achievement name</source>
+        <translation>講座・資格名</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="264" />
+        <source>Next is available once you give: %1.</source>
+        <translation>次の項目を入力すると「次へ」を押せます: %1</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="264" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="318" />
+        <source>Check before issuing</source>
+        <translation>発行前の確認</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="319" />
+        <source>Issuing signs each credential; it cannot be undone, only revoked.</source>
+        <translation>発行すると各証明書に署名します。取り消しはできず、失効のみ可能です。</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="332" />
+        <source>all</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <location filename="../issue_wizard.py" line="346" />
         <source>Issuing</source>
         <translation>発行中</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="171" />
+        <location filename="../issue_wizard.py" line="353" />
         <source>Cancel issuing</source>
         <translation>発行を中止</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="173" />
+        <location filename="../issue_wizard.py" line="355" />
         <source>Open folder</source>
         <translation>フォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="207" />
+        <location filename="../issue_wizard.py" line="389" />
         <source>Issue certificates</source>
         <translation>証書の発行</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="316" />
+        <location filename="../issue_wizard.py" line="504" />
         <source>Stopping after the current group of records…</source>
         <translation>処理中のまとまりが終わったら停止します…</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="323" />
+        <location filename="../issue_wizard.py" line="511" />
         <source>%1 of %2 done</source>
         <translation>%2 件中 %1 件完了</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="328" />
+        <location filename="../issue_wizard.py" line="516" />
         <source>, about %1 s left</source>
         <translation>、残り約 %1 秒</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="330" />
+        <location filename="../issue_wizard.py" line="518" />
         <source>%1 per second</source>
         <translation>毎秒 %1 件</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="339" />
+        <location filename="../issue_wizard.py" line="527" />
         <source>Batch %1 finished: %2 issued. Files are in %3.</source>
         <translation>バッチ %1 完了: %2 件発行しました。ファイルの場所: %3</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="342" />
+        <location filename="../issue_wizard.py" line="530" />
         <source>Batch %1 stopped: %2 done. Open the wizard again to resume it. Files are in %3.</source>
         <translation>バッチ %1 を中断しました: %2 件完了。もう一度ウィザードを開くと再開できます。ファイルの場所: %3</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="356" />
+        <location filename="../issue_wizard.py" line="544" />
         <source>Issuing stopped: %1</source>
         <translation>発行を停止しました: %1</translation>
     </message>
     <message>
-        <location filename="../issue_wizard.py" line="382" />
+        <location filename="../issue_wizard.py" line="570" />
         <location filename="../keys_window.py" line="96" />
         <source>Browse…</source>
         <translation>参照…</translation>
@@ -990,13 +1081,13 @@
     </message>
     <message>
         <location filename="../main_window.py" line="282" />
-        <location filename="../main_window.py" line="567" />
+        <location filename="../main_window.py" line="593" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="285" />
-        <location filename="../main_window.py" line="570" />
+        <location filename="../main_window.py" line="596" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
@@ -1037,162 +1128,172 @@
     </message>
     <message>
         <location filename="../main_window.py" line="348" />
+        <source>Iss&amp;uer…</source>
+        <translation>発行者(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="350" />
+        <source>&amp;Batches and credentials…</source>
+        <translation>発行履歴と証明書(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="352" />
         <source>Add &amp;font…</source>
         <translation>フォントを追加(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350" />
+        <location filename="../main_window.py" line="354" />
         <source>Import Open &amp;Badges 2.0…</source>
         <translation>Open Badges 2.0 の取り込み(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353" />
+        <location filename="../main_window.py" line="357" />
         <source>&amp;Settings…</source>
         <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355" />
+        <location filename="../main_window.py" line="359" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367" />
+        <location filename="../main_window.py" line="371" />
         <source>Arrange</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="384" />
+        <location filename="../main_window.py" line="388" />
         <location filename="../ob2_import.py" line="101" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396" />
+        <location filename="../main_window.py" line="400" />
         <source>Save first</source>
         <translation>先に保存してください</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397" />
+        <location filename="../main_window.py" line="401" />
         <source>Save the template before issuing: each batch records the exact design.</source>
         <translation>発行の前にテンプレートを保存してください。バッチごとに使ったデザインを正確に記録します。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408" />
+        <location filename="../main_window.py" line="417" />
         <source>Unfinished batch</source>
         <translation>未完了のバッチ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409" />
+        <location filename="../main_window.py" line="418" />
         <source>Batch %1 was not finished. Resume it now?</source>
         <translation>バッチ %1 が完了していません。今すぐ再開しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="460" />
+        <location filename="../main_window.py" line="486" />
         <source>Cannot show the print preview</source>
         <translation>印刷プレビューを表示できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="473" />
+        <location filename="../main_window.py" line="499" />
         <source>Add a font</source>
         <translation>フォントを追加</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="475" />
+        <location filename="../main_window.py" line="501" />
         <source>TrueType fonts (*.ttf *.ttc);;All fonts (*.ttf *.ttc *.otf *.otc)</source>
         <translation>TrueType フォント (*.ttf *.ttc);;すべてのフォント (*.ttf *.ttc *.otf *.otc)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="487" />
+        <location filename="../main_window.py" line="513" />
         <source>Cannot add the font</source>
         <translation>フォントを追加できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="492" />
+        <location filename="../main_window.py" line="518" />
         <source>Added font: %1</source>
         <translation>フォントを追加しました: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="567" />
+        <location filename="../main_window.py" line="593" />
         <source>&amp;Undo %1</source>
         <translation>元に戻す: %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="570" />
+        <location filename="../main_window.py" line="596" />
         <source>&amp;Redo %1</source>
         <translation>やり直し: %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="587" />
+        <location filename="../main_window.py" line="613" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="600" />
+        <location filename="../main_window.py" line="626" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="613" />
+        <location filename="../main_window.py" line="639" />
         <source>Open template</source>
         <translation>テンプレートを開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="634" />
+        <location filename="../main_window.py" line="660" />
         <source>Save template</source>
         <translation>テンプレートを保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="643" />
+        <location filename="../main_window.py" line="669" />
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="646" />
+        <location filename="../main_window.py" line="672" />
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="655" />
+        <location filename="../main_window.py" line="681" />
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="656" />
+        <location filename="../main_window.py" line="682" />
         <source>Save the changes to “%1” before closing it?</source>
         <translation>閉じる前に「%1」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="683" />
+        <location filename="../main_window.py" line="709" />
         <source>Cannot open the roster</source>
         <translation>名簿を開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="689" />
+        <location filename="../main_window.py" line="715" />
         <source>Open roster</source>
         <translation>名簿を開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="710" />
+        <location filename="../main_window.py" line="736" />
         <source>Front</source>
         <translation>表面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="710" />
+        <location filename="../main_window.py" line="736" />
         <source>Back</source>
         <translation>裏面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="762" />
+        <location filename="../main_window.py" line="788" />
         <source>Recover unsaved work</source>
         <translation>保存されていない作業の復元</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="763" />
+        <location filename="../main_window.py" line="789" />
         <source>Shosho closed before “%1” was saved. Recover the autosaved copy?</source>
         <translation>「%1」を保存する前に Shosho が終了しました。自動保存されたコピーを復元しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="772" />
+        <location filename="../main_window.py" line="798" />
         <source>Cannot recover</source>
         <translation>復元できません</translation>
     </message>
@@ -1294,7 +1395,6 @@
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="67" />
         <source>Issuer profile JSON, used by the issue wizard</source>
         <translation>発行ウィザードが使う発行者プロファイル (JSON)</translation>
     </message>
@@ -1303,82 +1403,193 @@
         <translation>空欄: データフォルダーの SQLite ファイル</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="93" />
+        <location filename="../settings_dialog.py" line="72" />
         <source>Empty: a database file in the data folder</source>
         <translation>空欄: データフォルダーのデータベースファイル</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="95" />
+        <location filename="../settings_dialog.py" line="74" />
         <source>System language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="101" />
+        <location filename="../issuer_form.py" line="97" />
+        <location filename="../issuer_form.py" line="101" />
+        <source>e.g. Tokyo Mirai University</source>
+        <translation>例: 東京未来大学</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="99" />
+        <source>e.g. 東京未来大学</source>
+        <translation>例: 東京未来大学</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="107" />
+        <source>A PNG or SVG file (optional)</source>
+        <translation>PNG または SVG ファイル（省略可）</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="110" />
+        <location filename="../issuer_form.py" line="182" />
+        <source>(kept from before)</source>
+        <translation>（以前のものを使用）</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="117" />
+        <location filename="../issuer_form.py" line="121" />
+        <source>Filled in from the web address</source>
+        <translation>Web アドレスから自動で入ります</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="130" />
+        <location filename="../issuer_form.py" line="206" />
+        <source>Name of this profile</source>
+        <translation>このプロファイルの名前</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="131" />
+        <location filename="../issuer_form.py" line="207" />
         <source>Name (Japanese)</source>
         <translation>名称 (日本語)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="102" />
+        <location filename="../issuer_form.py" line="132" />
         <source>Name (English)</source>
         <translation>名称 (英語)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="103" />
+        <location filename="../issuer_form.py" line="133" />
+        <location filename="../issuer_form.py" line="208" />
+        <location filename="../issuer_form.py" line="217" />
         <source>Web address</source>
         <translation>ウェブサイト</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="104" />
+        <location filename="../issuer_form.py" line="135" />
         <source>Logo</source>
         <translation>ロゴ</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="105" />
+        <location filename="../issuer_form.py" line="136" />
+        <source>Issuer ID</source>
+        <translation>発行者 ID</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="137" />
+        <location filename="../issuer_form.py" line="218" />
+        <source>Verify page</source>
+        <translation>検証ページ</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="138" />
+        <location filename="../issuer_form.py" line="219" />
+        <source>Status lists</source>
+        <translation>状態リスト</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="139" />
+        <source>Signing key</source>
+        <translation>署名する鍵</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="142" />
+        <source>The verify page and status lists are published on the school's web site; the QR seal links to the verify page.</source>
+        <translation>検証ページと状態リストは学校の Web サイトで公開します。QR 印は検証ページにつながります。</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="189" />
+        <source>Cannot read the logo %1 (%2)</source>
+        <translation>ロゴ %1 を読めません（%2）</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="193" />
+        <source>The logo %1 is %2 KB; at most %3 KB fits in each credential.</source>
+        <translation>ロゴ %1 は %2 KB あります。各証明書に入るのは %3 KB までです。</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="213" />
+        <source>Fill in %1.</source>
+        <translation>「%1」を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="215" />
+        <source>The profile name cannot hold / \ : * ? " &lt; &gt; |</source>
+        <translation>プロファイル名には / \ : * ? " &lt; &gt; | を使えません</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="226" />
+        <source>%1 must be a web address starting with https://</source>
+        <translation>「%1」は https:// で始まる Web アドレスにしてください</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="230" />
+        <source>The issuer ID starts with did:web:, did:key: or https://</source>
+        <translation>発行者 ID は did:web:、did:key: または https:// で始まります</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="233" />
+        <source>%1 is not an e-mail address</source>
+        <translation>%1 はメールアドレスではありません</translation>
+    </message>
+    <message>
+        <location filename="../issuer_form.py" line="261" />
+        <source>Cannot save the profile (%1)</source>
+        <translation>プロファイルを保存できません（%1）</translation>
+    </message>
+    <message>
         <source>Issuer profile file</source>
         <translation>発行者プロファイル</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="106" />
+        <location filename="../settings_dialog.py" line="81" />
+        <source>Who issues, the web addresses of the verify page and the signing key.</source>
+        <translation>発行者の名前、検証ページの Web アドレス、署名する鍵。</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="83" />
+        <source>Set up the issuer…</source>
+        <translation>発行者を設定…</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="87" />
         <source>General</source>
         <translation>全般</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="108" />
+        <location filename="../settings_dialog.py" line="89" />
         <source>Default font</source>
         <translation>既定のフォント</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="109" />
+        <location filename="../settings_dialog.py" line="90" />
         <source>Database</source>
         <translation>データベース</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="110" />
+        <location filename="../settings_dialog.py" line="91" />
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="111" />
+        <location filename="../settings_dialog.py" line="92" />
         <source>A new language applies the next time Shosho starts.</source>
         <translation>言語の変更は次回の起動から反映されます。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="126" />
+        <location filename="../issuer_form.py" line="175" />
         <source>Choose a logo</source>
         <translation>ロゴを選択</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="126" />
+        <location filename="../issuer_form.py" line="175" />
         <source>Pictures (*.png *.svg *.jpg)</source>
         <translation>画像 (*.png *.svg *.jpg)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="133" />
         <source>Choose the issuer profile</source>
         <translation>発行者プロファイルを選択</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="133" />
         <source>Issuer profiles (*.json)</source>
         <translation>発行者プロファイル (*.json)</translation>
     </message>
@@ -1494,27 +1705,27 @@
         <translation>用意されたデザイン、白紙、または以前に作ったファイルから始めます。</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="193" />
+        <location filename="../start_page.py" line="194" />
         <source>No recent files yet</source>
         <translation>最近使ったファイルはありません</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="201" />
+        <location filename="../start_page.py" line="202" />
         <source>Open a file…</source>
         <translation>ファイルを開く…</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="205" />
+        <location filename="../start_page.py" line="206" />
         <source>Built-in designs</source>
         <translation>用意されたデザイン</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="207" />
+        <location filename="../start_page.py" line="208" />
         <source>Blank page</source>
         <translation>白紙から</translation>
     </message>
     <message>
-        <location filename="../start_page.py" line="210" />
+        <location filename="../start_page.py" line="211" />
         <source>Recent files</source>
         <translation>最近使ったファイル</translation>
     </message>
@@ -1606,49 +1817,74 @@ or a photo or scan of the QR code here</source>
         <translation>…または QR コードの文字列を貼り付け</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="80" />
+        <location filename="../verify_window.py" line="58" />
+        <source>Trust a list or did.json…</source>
+        <translation>信頼リスト・did.json を信頼…</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="61" />
+        <source>Trust the issuers a trust list, a did.json or an issuer file names, from now on</source>
+        <translation>信頼リスト、did.json、発行者ファイルにある発行者を今後信頼します</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="88" />
         <source>Choose what to verify</source>
         <translation>検証するものを選択</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="82" />
+        <location filename="../verify_window.py" line="90" />
         <source>Certificates (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;All files (*)</source>
         <translation>証書 (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="107" />
+        <location filename="../verify_window.py" line="97" />
+        <source>Choose what to trust</source>
+        <translation>信頼するファイルを選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="97" />
+        <source>Trust lists and DID documents (*.json)</source>
+        <translation>信頼リストと DID 文書 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="109" />
+        <source>Cannot trust this file</source>
+        <translation>このファイルは信頼に使えません</translation>
+    </message>
+    <message>
+        <location filename="../verify_window.py" line="138" />
         <source>Cannot verify</source>
         <translation>検証できません</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="127" />
+        <location filename="../verify_window.py" line="158" />
         <source>No Open Badges 2.0 award in this file</source>
         <translation>このファイルには Open Badges 2.0 の授与がありません</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="136" />
+        <location filename="../verify_window.py" line="167" />
         <source>Open Badges 2.0: signed by a trusted issuer</source>
         <translation>Open Badges 2.0: 信頼する発行者の署名があります</translation>
     </message>
     <message>
-        <location filename="../verify_window.py" line="138" />
+        <location filename="../verify_window.py" line="169" />
         <source>Open Badges 2.0: signature valid, but the issuer is not trusted</source>
         <translation>Open Badges 2.0: 署名は有効ですが、発行者は信頼されていません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="199" />
+        <location filename="../messages.py" line="207" />
         <source>Genuine: signed by a trusted issuer</source>
         <translation>本物です: 信頼できる発行者の署名があります</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="201" />
+        <location filename="../messages.py" line="209" />
         <source>Signature valid, but the issuer is not in your trust list</source>
         <translation>署名は正しいが、発行者が信頼リストにありません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="188" />
-        <location filename="../messages.py" line="206" />
-        <location filename="../verify_window.py" line="127" />
+        <location filename="../messages.py" line="196" />
+        <location filename="../messages.py" line="214" />
+        <location filename="../verify_window.py" line="158" />
         <source>Not valid</source>
         <translation>無効です</translation>
     </message>
@@ -1760,122 +1996,137 @@ or a photo or scan of the QR code here</source>
         <translation>did:web ドメイン</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="207" />
+        <location filename="../keys_window.py" line="190" />
+        <source>Trust this key as our issuer's</source>
+        <translation>この鍵を自校の発行者の鍵として信頼</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="193" />
+        <source>The verify window then finds what this key signs genuine, naming this trust</source>
+        <translation>この鍵の署名を検証画面で本物と判定し、その根拠として表示します</translation>
+    </message>
+    <message>
+        <location filename="../keys_window.py" line="214" />
         <source>Choose the PKCS#11 module</source>
         <translation>PKCS#11 モジュールを選択</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="218" />
+        <location filename="../keys_window.py" line="225" />
         <source>Choose the PKCS#11 module of the token first.</source>
         <translation>先にトークンの PKCS#11 モジュールを選んでください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="234" />
+        <location filename="../keys_window.py" line="242" />
         <source>%1 token(s) found.</source>
         <translation>トークンが %1 個見つかりました。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="236" />
+        <location filename="../keys_window.py" line="244" />
         <source>No token found: is it plugged in?</source>
         <translation>トークンが見つかりません。差し込まれていますか?</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="264" />
+        <location filename="../keys_window.py" line="272" />
         <source>Choose a token first.</source>
         <translation>先にトークンを選んでください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="304" />
+        <location filename="../keys_window.py" line="312" />
         <source>Token “%1” holds %2 key(s).</source>
         <translation>トークン「%1」には鍵が %2 個あります。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="348" />
+        <location filename="../keys_window.py" line="356" />
         <source>RSA keys have no did:key: publish a did.json</source>
         <translation>RSA 鍵には did:key がありません。did.json を公開してください</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="355" />
+        <location filename="../keys_window.py" line="363" />
         <source>Give the new key a name (its label on the token).</source>
         <translation>新しい鍵の名前 (トークン上のラベル) を入力してください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="366" />
+        <location filename="../keys_window.py" line="374" />
         <source>Generated %1 key “%2” on token “%3”.</source>
         <translation>トークン「%3」に %1 鍵「%2」を生成しました。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="376" />
+        <location filename="../keys_window.py" line="384" />
         <source>Export did.json</source>
         <translation>did.json を書き出す</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="376" />
+        <location filename="../keys_window.py" line="384" />
         <source>DID documents (*.json)</source>
         <translation>DID ドキュメント (*.json)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="385" />
+        <location filename="../keys_window.py" line="393" />
         <source>Choose a key first.</source>
         <translation>先に鍵を選んでください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="403" />
+        <location filename="../keys_window.py" line="411" />
         <source>Wrote %1 for %2. Publish it at %3</source>
         <translation>%2 の %1 を書き出しました。%3 に公開してください</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="411" />
+        <location filename="../keys_window.py" line="419" />
         <source>New encrypted key file</source>
         <translation>暗号化鍵ファイルの新規作成</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="411" />
+        <location filename="../keys_window.py" line="419" />
         <source>Key files (*.key *.pem)</source>
         <translation>鍵ファイル (*.key *.pem)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="419" />
+        <location filename="../keys_window.py" line="427" />
         <source>Passphrase for the new key file %1 (at least 8 characters)</source>
         <translation>新しい鍵ファイル %1 のパスフレーズ (8 文字以上)</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="435" />
+        <location filename="../keys_window.py" line="443" />
         <source>Created key file %1. Keep a copy in a safe place.</source>
         <translation>鍵ファイル %1 を作成しました。控えを安全な場所に保管してください。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="443" />
+        <location filename="../keys_window.py" line="451" />
         <source>Copied.</source>
         <translation>コピーしました。</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="452" />
+        <location filename="../keys_window.py" line="460" />
         <source>Keys and tokens</source>
         <translation>鍵とトークン</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="185" />
+        <location filename="../keys_window.py" line="482" />
+        <source>The verify window now trusts this key (kept in %1).</source>
+        <translation>検証画面はこの鍵を信頼するようになりました（%1 に保存）。</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="186" />
         <source>Nothing to print</source>
         <translation>印刷するものがありません</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="203" />
+        <location filename="../print_preview.py" line="204" />
         <source>Print preview — %1</source>
         <translation>印刷プレビュー — %1</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="208" />
+        <location filename="../print_preview.py" line="209" />
         <source>Previous sheet (Page Up)</source>
         <translation>前の用紙 (Page Up)</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="212" />
+        <location filename="../print_preview.py" line="213" />
         <source>Next sheet (Page Down)</source>
         <translation>次の用紙 (Page Down)</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="220" />
+        <location filename="../print_preview.py" line="221" />
         <source>Save print PDF…</source>
         <translation>印刷用 PDF を保存…</translation>
     </message>
@@ -2038,7 +2289,7 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../ob2_import.py" line="114" />
-        <location filename="../print_preview.py" line="222" />
+        <location filename="../print_preview.py" line="223" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -2108,73 +2359,74 @@ or a photo or scan of the QR code here</source>
         <translation>%1 に取り込みました。デザインを開き、その名簿で発行してください。</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="242" />
+        <location filename="../print_preview.py" line="243" />
         <source>record %1</source>
         <translation>%1 件目</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="244" />
+        <location filename="../print_preview.py" line="245" />
         <source>records %1–%2</source>
         <translation>%1–%2 件目</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="250" />
+        <location filename="../print_preview.py" line="251" />
         <source>backs, mirrored for long-edge duplex</source>
         <translation>裏面 (長辺とじ両面印刷用に左右反転)</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="252" />
+        <location filename="../print_preview.py" line="253" />
         <source>fronts</source>
         <translation>表面</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="255" />
+        <location filename="../print_preview.py" line="256" />
         <source>%1 cards per A4 sheet (%2 × %3) with crop marks · %4 · %5</source>
         <translation>A4 1 枚に %1 枚 (%2 × %3)・トンボ付き · %4 · %5</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="264" />
+        <location filename="../print_preview.py" line="265" />
         <source>back</source>
         <translation>裏面</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="264" />
+        <location filename="../print_preview.py" line="265" />
         <source>front</source>
         <translation>表面</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="272" />
+        <location filename="../print_preview.py" line="273" />
         <source>no sheets</source>
         <translation>用紙なし</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="280" />
+        <location filename="../print_preview.py" line="281" />
         <source>Sheet %1 of %2</source>
         <translation>用紙 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="290" />
+        <location filename="../print_preview.py" line="291" />
         <source>Save print PDF</source>
         <translation>印刷用 PDF を保存</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="292" />
+        <location filename="../print_preview.py" line="293" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="305" />
+        <location filename="../print_preview.py" line="306" />
         <source>Cannot save the print PDF</source>
         <translation>印刷用 PDF を保存できません</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="310" />
+        <location filename="../print_preview.py" line="311" />
         <source>Saved %1 (%2 pages)</source>
         <translation>%1 を保存しました (%2 ページ)</translation>
     </message>
     <message>
+        <location filename="../batches_window.py" line="81" />
         <location filename="../field_labels.py" line="14" />
-        <location filename="../messages.py" line="230" />
+        <location filename="../messages.py" line="238" />
         <source>Student ID</source>
         <translation>学籍番号</translation>
     </message>
@@ -2204,7 +2456,9 @@ or a photo or scan of the QR code here</source>
         <translation>氏名（ローマ字）</translation>
     </message>
     <message>
+        <location filename="../batches_window.py" line="81" />
         <location filename="../field_labels.py" line="20" />
+        <location filename="../issuer_form.py" line="134" />
         <source>E-mail</source>
         <translation>メールアドレス</translation>
     </message>
@@ -2280,6 +2534,8 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../field_labels.py" line="36" />
+        <location filename="../issue_wizard.py" line="141" />
+        <location filename="../issue_wizard.py" line="338" />
         <source>Achievement name</source>
         <translation>講座・資格名</translation>
     </message>
@@ -2395,214 +2651,369 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../messages.py" line="78" />
+        <source>Only student-ID cards can be suspended; revoke this certificate instead.</source>
+        <translation>一時停止できるのは学生証だけです。この証書は失効させてください。</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="86" />
         <source>“%1” is neither a file nor the text of a QR seal: choose a certificate PDF, a badge image, a credential file or a photo of the QR code.</source>
         <translation>「%1」はファイルでも QR 印の文字列でもありません。証書の PDF、バッジ画像、証明書ファイル、または QR コードの写真を選んでください。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="84" />
+        <location filename="../messages.py" line="92" />
         <source>active (not revoked or suspended)</source>
         <translation>有効（失効・停止されていません）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="85" />
+        <location filename="../messages.py" line="93" />
         <source>revoked</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="86" />
+        <location filename="../messages.py" line="94" />
         <source>suspended</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="87" />
+        <location filename="../messages.py" line="95" />
         <source>not checked: %1</source>
         <translation>確認できません: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="90" />
+        <location filename="../messages.py" line="98" />
         <source>%1 (status list %2, entry %3)</source>
         <translation>%1（状態リスト %2、%3 番）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="95" />
+        <location filename="../messages.py" line="103" />
         <source>No issuer is trusted yet: anyone could have made this key. Trust the issuer (Trust this issuer…) or import a trust list.</source>
         <translation>信頼する発行者がまだありません。この鍵は誰でも作れます。発行者を信頼する（「この発行者を信頼…」）か、信頼リストを読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="101" />
+        <location filename="../messages.py" line="109" />
         <source>Key %1 is in your trust list for %2</source>
         <translation>鍵 %1 は信頼リストに %2 の鍵として登録されています</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="105" />
+        <location filename="../messages.py" line="113" />
         <source>Key %1 is not in your trust list for %2</source>
         <translation>鍵 %1 は信頼リストに %2 の鍵として登録されていません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="109" />
+        <location filename="../messages.py" line="117" />
         <source>The signing key is not bound to the issuer %1</source>
         <translation>署名した鍵が発行者 %1 のものと確認できません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="113" />
+        <location filename="../messages.py" line="121" />
         <source>The credential is not signed</source>
         <translation>この証明書には署名がありません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="117" />
+        <location filename="../messages.py" line="125" />
         <source>Not valid yet: valid from %1</source>
         <translation>まだ有効ではありません（%1 から有効）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="119" />
+        <location filename="../messages.py" line="127" />
         <source>Expired: valid until %1</source>
         <translation>期限切れです（%1 まで有効）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="122" />
+        <location filename="../messages.py" line="130" />
         <source>The key %1 cannot be looked up offline</source>
         <translation>鍵 %1 はオフラインでは調べられません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="126" />
+        <location filename="../messages.py" line="134" />
         <source>%1 proof: %2</source>
         <translation>%1 署名: %2</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="130" />
+        <location filename="../messages.py" line="138" />
         <source>The signature does not match: the content was changed</source>
         <translation>署名が一致しません。内容が書き換えられています</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="155" />
-        <location filename="../messages.py" line="227" />
+        <location filename="../batches_window.py" line="43" />
+        <source>Active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="44" />
+        <source>Suspended</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="45" />
+        <source>Revoked</source>
+        <translation>失効</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="46" />
+        <source>Replaced by a corrected one</source>
+        <translation>訂正版に差し替え済み</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="52" />
+        <source>Not issued yet</source>
+        <translation>未発行</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="53" />
+        <source>Signed, files not written</source>
+        <translation>署名済み（ファイル未作成）</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="55" />
+        <source>Running</source>
+        <translation>発行中</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="56" />
+        <source>Interrupted</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="63" />
+        <source>Batches and credentials — Shosho</source>
+        <translation>発行履歴と証明書 — Shosho</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="69" />
+        <source>Student ID, name or e-mail address</source>
+        <translation>学籍番号・氏名・メールアドレス</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="72" />
+        <source>Look up</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="81" />
+        <location filename="../messages.py" line="163" />
+        <location filename="../messages.py" line="235" />
         <source>Recipient</source>
         <translation>受領者</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="156" />
-        <location filename="../messages.py" line="228" />
+        <location filename="../batches_window.py" line="81" />
+        <location filename="../messages.py" line="164" />
+        <location filename="../messages.py" line="236" />
         <source>Achievement</source>
         <translation>講座・資格</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="157" />
+        <location filename="../batches_window.py" line="82" />
+        <source>Batch</source>
+        <translation>バッチ</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="95" />
+        <source>Suspend…</source>
+        <translation>一時停止…</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="96" />
+        <source>Restore…</source>
+        <translation>停止を解除…</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="97" />
+        <source>Revoke…</source>
+        <translation>失効…</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="104" />
+        <source>Print sheet of this batch…</source>
+        <translation>このバッチの印刷シート…</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="149" />
+        <source>Batch %1 · %2 · %3 of %4 · %5</source>
+        <translation>バッチ %1 · %2 · %4 件中 %3 件 · %5</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="162" />
+        <source>No batches yet: issue certificates with Tools ▸ Issue.</source>
+        <translation>まだ発行履歴がありません。ツール ▸ 証書を発行 で発行してください。</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="191" />
+        <source>Nobody found for “%1”.</source>
+        <translation>「%1」に当てはまる人は見つかりません。</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="231" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="233" />
+        <source>Why revoke the credential of %1? (kept in the audit log)</source>
+        <translation>%1 さんの証明書を失効させる理由（監査記録に残ります）</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="234" />
+        <source>Why suspend the card of %1? (kept in the audit log)</source>
+        <translation>%1 さんの学生証を一時停止する理由（監査記録に残ります）</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="235" />
+        <source>Why restore the card of %1? (kept in the audit log)</source>
+        <translation>%1 さんの学生証の停止を解除する理由（監査記録に残ります）</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="253" />
+        <source>Cannot change the status</source>
+        <translation>状態を変更できません</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="260" />
+        <source>%1 is now: %2. Publish the status lists for verifiers to see it.</source>
+        <translation>%1 さんは「%2」になりました。検証する人に反映するには状態リストを公開してください。</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="270" />
+        <source>Save the print sheet</source>
+        <translation>印刷シートを保存</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="283" />
+        <source>Cannot save the print sheet</source>
+        <translation>印刷シートを保存できません</translation>
+    </message>
+    <message>
+        <location filename="../batches_window.py" line="286" />
+        <source>Saved %1: %2 printed on %3 pages.</source>
+        <translation>%1 を保存しました: %2 件を %3 ページに印刷します。</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="165" />
         <source>Valid from</source>
         <translation>有効期間の開始</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="158" />
+        <location filename="../messages.py" line="166" />
         <source>Valid until</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="159" />
+        <location filename="../messages.py" line="167" />
         <source>Awarded</source>
         <translation>授与日</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="160" />
+        <location filename="../batches_window.py" line="82" />
+        <location filename="../messages.py" line="168" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="161" />
+        <location filename="../messages.py" line="169" />
         <source>Trust</source>
         <translation>信頼</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="165" />
+        <location filename="../messages.py" line="173" />
         <source>Signature: %1</source>
         <translation>署名: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="166" />
-        <location filename="../messages.py" line="213" />
+        <location filename="../messages.py" line="174" />
+        <location filename="../messages.py" line="221" />
         <source>Reason: %1</source>
         <translation>理由: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="167" />
-        <location filename="../messages.py" line="245" />
-        <location filename="../messages.py" line="249" />
+        <location filename="../messages.py" line="175" />
+        <location filename="../messages.py" line="253" />
+        <location filename="../messages.py" line="257" />
         <source>Note: %1</source>
         <translation>注意: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="173" />
+        <location filename="../messages.py" line="181" />
         <source>Genuine: the printed seal is signed by a trusted issuer</source>
         <translation>本物です: 印刷された印は信頼する発行者の署名です</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="174" />
+        <location filename="../messages.py" line="182" />
         <source>Not genuine: the printed seal does not verify</source>
         <translation>本物ではありません: 印刷された印の署名が確認できません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="175" />
+        <location filename="../messages.py" line="183" />
         <source>Revoked: the issuer has revoked this credential</source>
         <translation>失効: 発行者がこの証明書を失効させました</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="176" />
+        <location filename="../messages.py" line="184" />
         <source>Suspended: the issuer has suspended this credential</source>
         <translation>一時停止: 発行者がこの証明書を一時停止しています</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="177" />
+        <location filename="../messages.py" line="185" />
         <location filename="../ob2_import.py" line="43" />
         <source>Expired</source>
         <translation>有効期限切れ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="178" />
+        <location filename="../messages.py" line="186" />
         <source>Unknown issuer: the seal's key is not in your trust list</source>
         <translation>不明な発行者: 印の鍵が信頼リストにありません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="204" />
+        <location filename="../messages.py" line="212" />
         <source>Not genuine: the printed seal does not match the attached credential</source>
         <translation>本物ではありません: 印刷された印が添付の証明書と一致しません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="217" />
+        <location filename="../messages.py" line="225" />
         <source>Printed seal: %1</source>
         <translation>印刷された印: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="222" />
+        <location filename="../messages.py" line="230" />
         <source>Issuer: %1</source>
         <translation>発行者: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="229" />
+        <location filename="../batches_window.py" line="54" />
+        <location filename="../batches_window.py" line="82" />
+        <location filename="../messages.py" line="237" />
         <source>Issued</source>
         <translation>発行日</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="231" />
+        <location filename="../messages.py" line="239" />
         <source>Expires</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="237" />
+        <location filename="../messages.py" line="245" />
         <source>Status as of %1 UTC</source>
         <translation>状態（%1 UTC 時点）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="241" />
+        <location filename="../messages.py" line="249" />
         <source>Status: not checked (no status list for this issuer in the trust list)</source>
         <translation>状態: 未確認（信頼リストにこの発行者の状態リストがありません）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="244" />
+        <location filename="../messages.py" line="252" />
         <source>The seal signs the attached credential</source>
         <translation>印は添付の証明書に署名しています</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="247" />
+        <location filename="../messages.py" line="255" />
         <source>Credential:</source>
         <translation>証明書:</translation>
+    </message>
+    <message>
+        <location filename="../trust_files.py" line="56" />
+        <source>Set up the issuer first (Tools ▸ Issuer): its ID is needed.</source>
+        <translation>先に発行者を設定してください（ツール ▸ 発行者）。発行者 ID が必要です。</translation>
     </message>
 </context>
 <context>

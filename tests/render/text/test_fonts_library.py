@@ -82,12 +82,41 @@ def _cff_font(path):
     builder.save(str(path))
 
 
-def test_cff_fonts_are_refused_naming_the_file(tmp_path):
+def test_cff_fonts_are_converted_to_truetype_and_drawn(tmp_path):
+    from fontTools.pens.recordingPen import DecomposingRecordingPen
+
     path = tmp_path / "TinyCFF.otf"
     _cff_font(path)
     library = FontLibrary()
-    with pytest.raises(ShoshoError, match=r"TinyCFF\.otf.*PostScript \(CFF\).*TrueType"):
-        library.add_file(path)
+    library.conversion_dir = tmp_path / "cache"
+    (ref,) = library.add_file(path)
+    assert library.resolve("Tiny CFF") == ref
+    copy = TTFont(ref.path)
+    assert ref.path.endswith(".ttf") and "glyf" in copy and "CFF " not in copy
+    pen = DecomposingRecordingPen(copy.getGlyphSet())
+    copy.getGlyphSet()["A"].draw(pen)
+    points = {tuple(args[-1]) for op, args in pen.value if args}
+    assert points == {(0, 0), (500, 0), (250, 700)}  # the same triangle, as TrueType
+    assert library.metrics(ref).advance("A") == 0.5
+    again = FontLibrary()
+    again.conversion_dir = tmp_path / "cache"
+    again.add_file(path)
+    assert len(list((tmp_path / "cache").iterdir())) == 1  # converted once, then reused
+
+
+def test_cff_collections_convert_every_face(tmp_path):
+    first, second = tmp_path / "A.otf", tmp_path / "B.otf"
+    _cff_font(first)
+    _cff_font(second)
+    collection = TTCollection()
+    collection.fonts = [TTFont(str(first)), TTFont(str(second))]
+    collection.fonts[1]["name"].setName("Tiny CFF Two", 1, 3, 1, 0x409)
+    collection.save(str(tmp_path / "Pair.otc"))
+    library = FontLibrary()
+    library.conversion_dir = tmp_path / "cache"
+    refs = library.add_file(tmp_path / "Pair.otc")
+    assert len(refs) == 2 and len({ref.path for ref in refs}) == 2
+    assert {"Tiny CFF", "Tiny CFF Two"} <= set(library.families())
 
 
 def test_fonts_that_forbid_embedding_are_refused(tmp_path):
@@ -104,9 +133,9 @@ def test_user_font_folder_skips_bad_files_and_reports_them(tmp_path):
     shutil.copy(fonts_dir() / "LiberationSans-Regular.ttf", tmp_path / "MySans.ttf")
     (tmp_path / "broken.ttf").write_bytes(b"not a font")
     library = FontLibrary.default(extra_dirs=[tmp_path])
-    assert len(library.rejected) == 2
-    assert any("TinyCFF.otf" in msg for msg in library.rejected)
+    assert len(library.rejected) == 1  # the CFF font is converted and kept
     assert any("broken.ttf" in msg for msg in library.rejected)
+    assert "Tiny CFF" in library.families()
     assert "IPAexMincho" in library.families()
 
 
@@ -131,3 +160,24 @@ def test_ttc_collections_load_every_face(tmp_path):
     assert bold.advance("A") == pytest.approx(
         TTFont(str(fonts_dir() / "Caladea-Bold.ttf"))["hmtx"]["A"][0] / 1000
     )
+
+
+@pytest.mark.parametrize(
+    ("family", "bold", "expected"),
+    [
+        ("BIZ UDPGothic", True, "ShoshoNameFallbackGothic-Bold"),
+        ("IPAexGothic", False, "ShoshoNameFallbackGothic-Regular"),
+        ("IPAexMincho", False, "ShoshoNameFallbackA"),
+    ],
+)
+def test_rare_name_kanji_fall_back_to_a_face_of_the_same_style(fonts, family, bold, expected):
+    from designer.model.elements import TextElement, TextStyle
+
+    element = TextElement(
+        name="n", x=0, y=0, width=100, height=20,
+        style=TextStyle(size=20, font_family=family, bold=bold),
+    )  # fmt: skip
+    runs = layout_text(element, "𠮷野", fonts).runs
+    assert runs[0].text == "𠮷" and runs[0].font.key == expected
+    face = fonts.metrics(runs[0].font)
+    assert face.sans == ("Gothic" in family) and face.bold == bold
