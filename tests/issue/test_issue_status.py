@@ -9,9 +9,6 @@ import json
 from contextlib import redirect_stdout
 
 import pytest
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
-from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 from sqlalchemy import select
 
 from designer.credential.schema import schema_errors, schema_for
@@ -23,30 +20,9 @@ from designer.keys.did import did_document
 from designer.model import load_template
 from designer.store import open_store
 from designer.store.models import Credential
+from tests.signing.helpers import MemorySigner
 
 from .conftest import db_url, make_template, write_roster
-
-
-class KeySigner:
-    """An in-memory P-256 or RSA key behind the Signer interface."""
-
-    def __init__(self, algorithm: str) -> None:
-        self.algorithm = algorithm
-        self.key_id = f"memory:{algorithm}"
-        self._key = (
-            ec.generate_private_key(ec.SECP256R1())
-            if algorithm == "P-256"
-            else rsa.generate_private_key(public_exponent=65537, key_size=2048)
-        )
-
-    def sign(self, data: bytes) -> bytes:
-        if self.algorithm == "P-256":
-            r, s = decode_dss_signature(self._key.sign(data, ec.ECDSA(hashes.SHA256())))
-            return r.to_bytes(32, "big") + s.to_bytes(32, "big")
-        return self._key.sign(data, padding.PKCS1v15(), hashes.SHA256())
-
-    def public_key(self):
-        return self._key.public_key()
 
 
 def _profile(ws, name: str, issuer_id: str, status_url: str):
@@ -150,7 +126,7 @@ def test_a_p256_or_rsa_issuer_publishes_its_own_lists(
 ):
     write_roster(workspace / "roster.csv", 2)
     store = open_store(db_url(workspace))
-    key = KeySigner(algorithm)
+    key = MemorySigner.of(algorithm)
     (revoked, signed), (kept, _) = _issue(workspace, store, key, suite=suite)
     change_status(store, revoked, "revoke", "issued in error")
     lists = export_status_lists(store, key, tmp_path / "status")
@@ -178,7 +154,7 @@ def test_a_p256_or_rsa_issuer_publishes_its_own_lists(
 def test_two_issuers_export_side_by_side_each_with_its_own_key(workspace, signer, tmp_path):
     write_roster(workspace / "roster.csv", 1)
     store = open_store(db_url(workspace))
-    second = KeySigner("P-256")
+    second = MemorySigner.of("P-256")
     a = _profile(workspace, "east", "did:web:east.example.jp", "https://east.example.jp/status/")
     b = _profile(workspace, "west", "did:web:west.example.jp", "https://west.example.jp/status/")
     [(first_id, _)] = _issue(workspace, store, signer, issuer=a)

@@ -5,42 +5,18 @@ resolves), and the 1EdTech note at issue time for suites it does not certify."""
 from __future__ import annotations
 
 import pytest
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
-from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
 from designer.keys.did import did_document, did_web
 from designer.keys.jwk import public_jwk
 from designer.signing.data_integrity import ECDSA_RDFC_2019, EDDSA_RDFC_2022
 from designer.signing.suites import VC_JWT, certification_note, sign_credential
 from designer.signing.vcjwt import decode_jwt
-from tests.signing.helpers import sample_credential
-
-
-class KeySigner:
-    def __init__(self, algorithm: str) -> None:
-        self.algorithm, self.key_id = algorithm, f"memory:{algorithm}"
-        self._key = {
-            "Ed25519": ed25519.Ed25519PrivateKey.generate,
-            "P-256": lambda: ec.generate_private_key(ec.SECP256R1()),
-            "RSA-2048": lambda: rsa.generate_private_key(public_exponent=65537, key_size=2048),
-        }[algorithm]()
-
-    def sign(self, data: bytes) -> bytes:
-        if self.algorithm == "Ed25519":
-            return self._key.sign(data)
-        if self.algorithm == "P-256":
-            r, s = decode_dss_signature(self._key.sign(data, ec.ECDSA(hashes.SHA256())))
-            return r.to_bytes(32, "big") + s.to_bytes(32, "big")
-        return self._key.sign(data, padding.PKCS1v15(), hashes.SHA256())
-
-    def public_key(self):
-        return self._key.public_key()
+from tests.signing.helpers import MemorySigner, sample_credential
 
 
 @pytest.mark.parametrize("algorithm", ["P-256", "RSA-2048"])
 def test_the_vc_jwt_kid_names_a_published_jwk(algorithm):
-    signer = KeySigner(algorithm)
+    signer = MemorySigner.of(algorithm)
     did = did_web("www.tokyo-mirai.ac.jp")
     token = sign_credential(sample_credential(issuer_id=did), signer, VC_JWT)
     header, _payload, _input, _signature = decode_jwt(token)
@@ -54,7 +30,7 @@ def test_the_vc_jwt_kid_names_a_published_jwk(algorithm):
 
 
 def test_a_p256_key_stays_a_multikey_for_its_data_integrity_proofs():
-    signer = KeySigner("P-256")
+    signer = MemorySigner.of("P-256")
     did = did_web("www.tokyo-mirai.ac.jp")
     signed = sign_credential(sample_credential(issuer_id=did), signer, ECDSA_RDFC_2019)
     document = did_document(did, [signer.public_key()])

@@ -15,9 +15,6 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
-from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 from sqlalchemy import select
 
 from designer.cli import main
@@ -31,6 +28,7 @@ from designer.store import open_store
 from designer.store.models import Credential
 from tests.interop.verifier import verify_with_node
 from tests.issue.conftest import make_template, write_roster
+from tests.signing.helpers import MemorySigner
 
 pytestmark = pytest.mark.xdist_group("verdict-matrix")
 
@@ -45,29 +43,6 @@ SUITES = {
 KINDS = ("certificate", "card")
 STATES = ("active", "suspended", "revoked", "superseded")
 FORMS = ("json", "pdf", "png", "svg", "qr", "photo")
-
-
-class KeySigner:
-    def __init__(self, algorithm: str) -> None:
-        self.algorithm = algorithm
-        self.key_id = f"memory:{algorithm}"
-        if algorithm == "Ed25519":
-            self._key = ed25519.Ed25519PrivateKey.generate()
-        elif algorithm == "P-256":
-            self._key = ec.generate_private_key(ec.SECP256R1())
-        else:
-            self._key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-
-    def sign(self, data: bytes) -> bytes:
-        if self.algorithm == "Ed25519":
-            return self._key.sign(data)
-        if self.algorithm == "P-256":
-            r, s = decode_dss_signature(self._key.sign(data, ec.ECDSA(hashes.SHA256())))
-            return r.to_bytes(32, "big") + s.to_bytes(32, "big")
-        return self._key.sign(data, padding.PKCS1v15(), hashes.SHA256())
-
-    def public_key(self):
-        return self._key.public_key()
 
 
 def _cells():
@@ -146,7 +121,7 @@ def matrix(tmp_path_factory):
             ),
             encoding="utf-8",
         )
-        signer = KeySigner(algorithm)
+        signer = MemorySigner.of(algorithm)
         store = open_store("sqlite:///" + (ws / "shosho.db").as_posix())
         rows = {kind: _issue_kind(ws, store, signer, suite_name, kind) for kind in KINDS}
         status_dir = ws / "published"
