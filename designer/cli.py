@@ -38,6 +38,21 @@ COMMAND_MODULES = [
 ]
 
 
+MAX_WORKERS = 64
+"""Each worker holds fonts, a template and open files; past this the system runs out of them."""
+
+
+def worker_count(text: str) -> int:
+    """argparse type for ``--workers``: a whole number from 1 to ``MAX_WORKERS``."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+    if not 1 <= value <= MAX_WORKERS:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_WORKERS}, not {value}")
+    return value
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse prints usage and exits 2: keep that.
         self.print_usage(sys.stderr)

@@ -7,6 +7,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from designer.cli import worker_count
 from designer.errors import ShoshoError, UsageError
 from designer.settings import add_database_argument, settings_from_args
 
@@ -77,7 +78,9 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--tsa", metavar="URL", help="time-stamp authority for the PDF signatures (B-T)"
     )
-    parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
+    parser.add_argument(
+        "--workers", type=worker_count, help="worker processes (default: one per core)"
+    )
     parser.add_argument("--pin-file", help="file holding the token PIN")
     parser.add_argument("--passphrase-file", help="file holding the key file's passphrase")
     add_database_argument(parser)

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from designer.cli import worker_count
 from designer.commands._roster_args import add_roster_options
 from designer.data import print_report
 from designer.data.report import Report, format_rows
@@ -38,7 +39,7 @@ def register(subparsers) -> None:
         help="printer calibration offset in mm for card sheets (e.g. 0.5,-0.3)",
     )
     parser.add_argument(
-        "--workers", type=int, default=2, help="processes to render with (default 2)"
+        "--workers", type=worker_count, default=2, help="processes to render with (default 2)"
     )
     add_roster_options(parser)
     parser.set_defaults(func=run)

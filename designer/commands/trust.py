@@ -117,7 +117,10 @@ def _open_signer(args: argparse.Namespace):
     )
 
 
-def _seal_key(args: argparse.Namespace) -> dict:
+def _seal_key(args: argparse.Namespace, issuer_id: str | None) -> dict:
+    """The seal-key entry of ``--key`` or ``--public-key``; the demo key only for the demo."""
+    from designer.keys.demo import refuse_demo_key
+
     if args.key:
         public_key = _open_signer(args).public_key()
     else:
@@ -127,6 +130,7 @@ def _seal_key(args: argparse.Namespace) -> dict:
             raise UsageError(
                 f"{args.public_key}: not an Ed25519 or P-256 PEM public key ({error})"
             ) from None
+    refuse_demo_key(public_key, issuer_id)
     try:
         return seal_key_entry(public_key, args.valid_from, args.valid_until)
     except ValueError:
@@ -143,7 +147,7 @@ def run_add_key(args: argparse.Namespace) -> int:
             "keys: give it and the key to `shosho trust add-issuer TRUST.json --issuer "
             f"{args.issuer} --key KEYREF`"
         )
-    entry = _seal_key(args)
+    entry = _seal_key(args, document.get("id") if isinstance(document.get("id"), str) else None)
     keys = [key for key in document.get("sealKeys", []) if key.get("kid") != entry["kid"]]
     document["sealKeys"] = [*keys, entry]
     write_json_file(args.issuer, document)
@@ -162,7 +166,8 @@ def run_add_issuer(args: argparse.Namespace) -> int:
     given_key = args.key or args.public_key
     if is_issuer_profile(data):
         profile = read_profile_file(Path(args.issuer))
-        entry, left_out = trust_entry_from_profile(profile, [_seal_key(args)] if given_key else [])
+        keys = [_seal_key(args, profile["id"])] if given_key else []
+        entry, left_out = trust_entry_from_profile(profile, keys)
         if left_out:
             print(f"not in the trust list (credentials carry them): {', '.join(left_out)}")
         if not given_key:
@@ -173,7 +178,7 @@ def run_add_issuer(args: argparse.Namespace) -> int:
     else:
         entry = data
         if given_key:
-            new = _seal_key(args)
+            new = _seal_key(args, entry.get("id") if isinstance(entry.get("id"), str) else None)
             keys = [k for k in entry.get("sealKeys", []) if k.get("kid") != new["kid"]]
             entry = {**entry, "sealKeys": [*keys, new]}
     document = put_issuer(_read_or_new(args.trust_list), entry)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from designer.data.binding import BoundRecord, bind_record, is_date_field, resolve_photo
+from designer.data.identity import identity_text, invisible_characters
 from designer.data.mapping import ColumnMapping, map_columns
 from designer.data.problems import ERROR, WARNING, Problem
 from designer.data.report import Report
@@ -113,14 +114,26 @@ def _duplicate_id(bound: BoundRecord, first_row_of_id: dict[str, int]) -> list[P
     value = bound.values.get("student_id")
     if _is_empty(value):
         return []
-    key = unicodedata.normalize("NFKC", str(value)).strip()  # IDs, not names: ２０２５ == 2025
+    key = identity_text(value)  # IDs, not names: ２０２５ == 2025, invisible characters ignored
+    problems = [
+        bound.problem(
+            field,
+            f"{field} {bound.values.get(field)!r} holds invisible characters "
+            f"({', '.join(hidden)}); they are ignored when people are compared, but check the "
+            "cell: the value is printed and signed as written",
+            WARNING,
+        )
+        for field in ("student_id", "email")
+        if (hidden := invisible_characters(str(bound.values.get(field) or "")))
+    ]
     first = first_row_of_id.setdefault(key, bound.row)
     if first == bound.row:
-        return []
+        return problems
     return [
+        *problems,
         bound.problem(
-            "student_id", f"student ID {value} appears twice: in row {first} and in row {bound.row}"
-        )
+            "student_id", f"student ID {key} appears twice: in row {first} and in row {bound.row}"
+        ),
     ]
 
 
@@ -146,13 +159,14 @@ def _photo_trouble(path: Path) -> str | None:
         return f"the photo path is a folder, not a file: {path}"
     if path.suffix.lower() in _PHOTO_SUFFIXES_WITHOUT_PIL:
         return None
-    from PIL import Image, UnidentifiedImageError
+    from designer.render.images import ImageLimitError, decode_image_fully
 
     try:
-        with Image.open(path) as image:
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return f"the photo is not a readable PNG or JPEG image: {path}"
+        decode_image_fully(path)
+    except ImageLimitError as error:
+        return str(error)
+    except ShoshoError:
+        return f"the photo is not a readable PNG or JPEG image (damaged or cut short): {path}"
     return None
 
 

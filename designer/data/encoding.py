@@ -71,6 +71,9 @@ def decode_roster_bytes(data: bytes, source: str, encoding: str | None = None) -
                 ) from None
 
     if b"\x00" in data[:65536]:
+        codec = _utf16_without_bom(data)
+        if codec is not None:
+            return data.decode(codec), codec
         raise ShoshoError(
             f"{source}: this is not a text file (it contains NUL bytes); save the roster as "
             "CSV or XLSX"
@@ -107,6 +110,25 @@ def decode_roster_bytes(data: bytes, source: str, encoding: str | None = None) -
         f"{source}: cannot tell the text encoding of this file; give it with --encoding "
         "(for example --encoding cp932 for Shift_JIS, or --encoding utf-8)"
     )
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 written without a byte-order mark: the NUL bytes of ASCII characters (digits,
+    commas, line ends) all fall on one side of each pair."""
+    head = data[:65536]
+    if len(head) < 4 or len(data) % 2:
+        return None
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    pairs = len(head) // 2
+    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros >= pairs * 0.2 and other <= pairs * 0.01:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if "\x00" not in text and ("," in text or "\t" in text):
+                return codec
+    return None
 
 
 def _decodes(data: bytes, codec: str) -> bool:

@@ -210,9 +210,18 @@ class _ExpressionParser:
         ):
             self.pos += 1
         number = self.text[start : self.pos]
+        if self.pos < len(self.text) and (
+            self.text[self.pos].isalnum() or self.text[self.pos] in "+_"
+        ):
+            self.pos = start
+            raise self.fail(
+                f"{self._rest()!r} is not allowed here: a filter argument must be quoted text "
+                'or a plain number, e.g. default("—") or default("1e400")'
+            )
         try:
             return float(number) if "." in number else int(number)
         except ValueError:
+            self.pos = start
             raise self.fail(
                 f"{self._rest()!r} is not allowed here: a filter argument must be quoted text "
                 'or a number, e.g. default("—")'

@@ -26,6 +26,11 @@ TEXT_SUFFIXES = {".csv", ".tsv", ".tab", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # a password-protected .xlsx
+MAX_ROSTER_BYTES = 64 * 1024 * 1024
+MAX_WORKBOOK_UNPACKED = 512 * 1024 * 1024
+MAX_ZIP_RATIO = 200
+"""Spreadsheet XML packs about 10-30 times; far more is a zip bomb, not a roster."""
 _ZERO_PADDED_FORMAT = re.compile(r"0+")
 _LOOKS_LIKE_DATA = re.compile(
     r"[\d\s.,:/\-]+|\d{2,4}年\d{1,2}月\d{1,2}日|[RHSTM]\d{1,2}\.\d{1,2}\.\d{1,2}"
@@ -76,27 +81,89 @@ def read_roster(
     Raises ShoshoError naming the file for anything that cannot be read."""
     path = Path(path)
     name = path.name
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ShoshoError(f"{path}: roster file not found") from None
-    except IsADirectoryError:
-        raise ShoshoError(f"{path}: is a folder, not a roster file") from None
-    except OSError as error:
-        raise ShoshoError(f"{path}: cannot read the roster ({error.strerror})") from None
+    data = read_limited(path, MAX_ROSTER_BYTES, "roster")
 
     if data.startswith(_OLE_MAGIC):
+        if _ENCRYPTED_PACKAGE in data:
+            raise ShoshoError(
+                f"{name}: this workbook is protected with a password; open it in Excel, remove "
+                "the password (File > Info > Protect Workbook) and save it again"
+            )
         raise ShoshoError(
             f"{name}: this is an old-format Excel workbook (.xls); open it in Excel or "
             "LibreOffice and save it as .xlsx or CSV"
         )
-    if data.startswith(_ZIP_MAGIC) or path.suffix.lower() in EXCEL_SUFFIXES:
+    if data.startswith(_ZIP_MAGIC):
         if encoding:
             raise ShoshoError(f"{name}: an encoding applies to CSV/TSV files, not to workbooks")
         return _read_workbook(path, data, sheet)
+    if path.suffix.lower() in EXCEL_SUFFIXES:
+        if not _looks_like_text(data):
+            raise ShoshoError(
+                f"{name}: not a readable Excel workbook (the file is damaged or cut short)"
+            )
+        problem = Problem(
+            WARNING, name, "the file is named like an Excel workbook but holds text: read as CSV"
+        )
+        roster = _read_text(path, data, encoding, delimiter)
+        roster.problems.insert(0, problem)
+        return roster
     if sheet is not None:
         raise ShoshoError(f"{name}: a sheet name applies to Excel workbooks, not to CSV/TSV files")
     return _read_text(path, data, encoding, delimiter)
+
+
+def read_limited(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of ``path``, refusing more than ``limit`` (a device such as /dev/zero, or a
+    file far larger than any roster) with a message naming the file and the limit."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise ShoshoError(f"{path}: {what} file not found") from None
+    except IsADirectoryError:
+        raise ShoshoError(f"{path}: is a folder, not a {what} file") from None
+    except OSError as error:
+        raise ShoshoError(f"{path}: cannot read the {what} ({error.strerror})") from None
+    if len(data) > limit:
+        raise ShoshoError(
+            f"{path}: larger than {limit // (1024 * 1024)} MB, the most a {what} file may be"
+        )
+    return data
+
+
+def _looks_like_text(data: bytes) -> bool:
+    from designer.data.encoding import decode_roster_bytes
+
+    try:
+        decode_roster_bytes(data[:65536], "probe")
+    except ShoshoError:
+        return False
+    return True
+
+
+def _check_workbook_size(name: str, data: bytes) -> None:
+    """Refuse zip bombs before openpyxl inflates anything: total size and ratio limits."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # openpyxl words the damage
+    total = sum(member.file_size for member in members)
+    if total > MAX_WORKBOOK_UNPACKED:
+        raise ShoshoError(
+            f"{name}: the workbook unpacks to {total // (1024 * 1024)} MB, more than the "
+            f"{MAX_WORKBOOK_UNPACKED // (1024 * 1024)} MB a roster may take"
+        )
+    for member in members:
+        if member.file_size > 1024 * 1024 and member.file_size > MAX_ZIP_RATIO * max(
+            member.compress_size, 1
+        ):
+            raise ShoshoError(
+                f"{name}: {member.filename} inflates {member.file_size // max(member.compress_size, 1)} "
+                f"times (the most allowed is {MAX_ZIP_RATIO}): not a workbook a spreadsheet "
+                "program writes"
+            )
 
 
 def _read_text(path: Path, data: bytes, encoding: str | None, delimiter: str | None) -> Roster:
@@ -133,6 +200,7 @@ def _read_workbook(path: Path, data: bytes, sheet: str | None) -> Roster:
     from openpyxl import load_workbook  # imported here: openpyxl takes a while to import
 
     name = path.name
+    _check_workbook_size(name, data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except zipfile.BadZipFile:
@@ -146,6 +214,8 @@ def _read_workbook(path: Path, data: bytes, sheet: str | None) -> Roster:
         ) from None
     try:
         if sheet is None:
+            if not workbook.worksheets:
+                raise ShoshoError(f"{name}: the workbook holds no worksheet")
             worksheet = workbook.worksheets[0]
         elif sheet in workbook.sheetnames:
             worksheet = workbook[sheet]
@@ -153,11 +223,13 @@ def _read_workbook(path: Path, data: bytes, sheet: str | None) -> Roster:
             available = ", ".join(repr(n) for n in workbook.sheetnames)
             raise ShoshoError(f"{name}: there is no sheet {sheet!r} (sheets: {available})")
         rows: list[tuple[int, list[CellValue]]] = []
+        declared = _declared_rows(worksheet)
         try:
-            # Read-only sheets yield every row from the first used one, blank rows as empty
-            # cells that carry no row number: count rows ourselves.
-            first = worksheet.min_row or 1
-            for number, cells in enumerate(worksheet.iter_rows(), start=first):
+            # The stored size (<dimension ref>) may be stale and would cut the sheet short:
+            # forget it and read every row the sheet holds, from row 1. Read-only sheets yield
+            # blank rows as empty cells that carry no row number: count rows ourselves.
+            worksheet.reset_dimensions()
+            for number, cells in enumerate(worksheet.iter_rows(min_row=1), start=1):
                 if cells:
                     rows.append((number, [_cell_value(cell) for cell in cells]))
         except ShoshoError:
@@ -167,9 +239,29 @@ def _read_workbook(path: Path, data: bytes, sheet: str | None) -> Roster:
                 f"{name}: sheet {worksheet.title!r} cannot be read ({type(error).__name__}: "
                 f"{error})"
             ) from None
-        return _build(path, rows, encoding=None, sheet=worksheet.title)
+        roster = _build(path, rows, encoding=None, sheet=worksheet.title)
+        last = max((n for n, cells in rows if any(c != "" for c in cells)), default=0)
+        if declared is not None and last > declared:
+            roster.problems.append(
+                Problem(
+                    WARNING,
+                    name,
+                    f"sheet {worksheet.title!r} says it ends at row {declared} but holds data "
+                    f"down to row {last}: every row was read ({len(roster)} people); the file "
+                    "was probably written by a program that did not update its size",
+                )
+            )
+        return roster
     finally:
         workbook.close()
+
+
+def _declared_rows(worksheet) -> int | None:
+    """The last row the sheet's stored size (``<dimension ref>``) claims, if it has one."""
+    try:
+        return worksheet.max_row if worksheet.max_row else None
+    except Exception:  # a broken dimension element: the rows are read anyway
+        return None
 
 
 def _cell_value(cell: object) -> CellValue:

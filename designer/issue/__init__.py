@@ -5,24 +5,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from designer.keys.demo import DEMO_KEY_FILE, DEMO_PASSPHRASE
 from designer.settings import Settings
 
 DEMO_KEY_NAME = "DEMO-KEY-not-trusted.pem"
-DEMO_PASSPHRASE = "shosho-demo-key"
-"""The demo key's passphrase is public on purpose: it is a demo key, never trusted."""
+__all__ = ["DEMO_KEY_NAME", "DEMO_PASSPHRASE", "demo_key", "open_demo_signer"]
 
 
 def demo_key(settings: Settings) -> str:
-    """The key reference of the demo key file in the data folder, creating it on first use.
+    """The key reference of the demo key file in the data folder, copied there on first use.
 
-    The file name says DEMO and NOT trusted wherever it is shown; the verifier never trusts it.
+    It is the key shipped with Shosho (``designer.keys.demo``), recognised by its public key
+    and refused for any issuer but the demo issuer. A demo key file made by an older version
+    (a key of its own) is replaced by it. The file name says DEMO and NOT trusted.
     """
-    from designer.keys.keyfile import create_key_file
+    import os
 
     path: Path = settings.keys_dir / DEMO_KEY_NAME
-    if not path.exists():
+    shipped = DEMO_KEY_FILE.read_bytes()
+    if not path.exists() or path.read_bytes() != shipped:
         settings.keys_dir.mkdir(parents=True, exist_ok=True)
-        create_key_file(path, "ed25519", DEMO_PASSPHRASE)
+        partial = path.with_name(path.name + ".part")
+        partial.unlink(missing_ok=True)
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(shipped)
+        os.replace(partial, path)
     return f"file:{path}"
 
 

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives import serialization
 
 from designer.errors import ShoshoError
 from designer.issue import work
+from designer.keys.passwords import withheld_secrets
 from designer.keys.signer import Signer
 
 
@@ -106,6 +107,7 @@ class RecordExecutor:
         self._threads: list[threading.Thread] = []
         self._sign_lock = threading.Lock()
         self.executor: Executor | None = None
+        self._withheld = None
 
     def __enter__(self) -> Executor:
         if self.workers <= 1:
@@ -121,6 +123,8 @@ class RecordExecutor:
             thread = threading.Thread(target=self._serve, args=(parent_end,), daemon=True)
             thread.start()
             self._threads.append(thread)
+        self._withheld = withheld_secrets()  # workers inherit the environment: no PIN in it
+        self._withheld.__enter__()
         self.executor = ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=context,
@@ -159,6 +163,9 @@ class RecordExecutor:
     def __exit__(self, *exc) -> None:
         if isinstance(self.executor, ProcessPoolExecutor):
             self.executor.shutdown(wait=True, cancel_futures=True)
+        if self._withheld is not None:
+            self._withheld.__exit__(None, None, None)
+            self._withheld = None
         self._stop.set()
         for thread in self._threads:
             thread.join(timeout=2)

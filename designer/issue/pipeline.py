@@ -39,9 +39,10 @@ from designer.issue.work import (
     render_records,
     sign_records,
 )
+from designer.keys.demo import refuse_demo_key
 from designer.keys.signer import Signer
 from designer.pdfsign.batch import check_signer_for_pdfs, pdf_signing_step
-from designer.store import Store, audit
+from designer.store import Store, audit, seals
 from designer.store.models import (
     BATCH_DONE,
     BATCH_INTERRUPTED,
@@ -190,6 +191,7 @@ def run_batch(
         _running_here.discard((store.url, batch_id))
     if result.finished:
         _release(store, batch_id, BATCH_DONE, None)
+        audit.write_checkpoint(store, signer, f"batch {batch_id} done")
     else:
         _release(store, batch_id, BATCH_INTERRUPTED, "cancelled" if result.cancelled else None)
     return result
@@ -494,6 +496,7 @@ def _commit_signed(store, chunk, futures, result, errors) -> None:
                 for s in signed
             ],
         )  # fmt: skip
+        seals.touch(session, Credential, by_id)
         audit.append_many(
             session,
             [
@@ -556,12 +559,25 @@ def issue_batch(
     from designer.issue.signing import BatchSigner
 
     BatchSigner(signer, request.suite, utcnow())  # a suite the key cannot sign stops here
+    refuse_demo_key(signer.public_key(), _issuer_uri(store, request.issuer_ref))
     if request.sign_pdf:
         check_signer_for_pdfs(signer)  # no certificate, or an Ed25519 key, stops here too
     batch_id = plan_batch(store, request)
     return run_batch(
         store, batch_id, signer, workers=workers, progress=progress, should_cancel=should_cancel
     )
+
+
+def _issuer_uri(store: Store, ref: str) -> str | None:
+    """The issuer id ``ref`` names (a profile file or a saved profile), read without saving."""
+    from designer.issue.profile import read_profile_file
+    from designer.store.models import Issuer
+
+    path = Path(ref)
+    if path.suffix.lower() == ".json" or path.exists():
+        return str(read_profile_file(path).get("id") or "") or None
+    with store.read() as session:
+        return session.execute(select(Issuer.issuer_uri).where(Issuer.name == ref)).scalar()
 
 
 def latest_unfinished(store: Store) -> int | None:

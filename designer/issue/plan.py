@@ -95,11 +95,15 @@ class PlanRequest:
 
 def recipient_key(values: dict[str, Any]) -> str:
     """Who the person is, for spotting a second credential: student id, else email, else name."""
+    from designer.data.identity import identity_text
+
     for name in ("student_id", "email", "identity_hash"):
-        value = str(values.get(name) or "").strip()
+        value = identity_text(values.get(name) or "")
+        if name == "email":
+            value = value.lower()  # as keys stored before were
         if value:
-            return f"{name}:{value.lower() if name == 'email' else value}"
-    return "name:" + str(values.get("full_name") or values.get("name_en") or "").strip()
+            return f"{name}:{value}"
+    return "name:" + identity_text(values.get("full_name") or values.get("name_en") or "")
 
 
 def safe_filename(name: str) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 from pyld import jsonld
 
 from designer.credential import jsonld as bundled
+from designer.credential.jsonld import require_defined_terms
 from designer.keys.signer import Signer
 from designer.signing.data_integrity import DataIntegritySigner, with_proof
 from designer.signing.suites import SUITES, VC_JWT
@@ -101,6 +102,11 @@ def canonicalize(document: dict[str, Any]) -> str:
         return bundled.canonicalize(document)
 
 
+def _check_terms(document: dict[str, Any]) -> None:
+    """Safe mode with the processor this module canonicalises with (its contexts kept)."""
+    require_defined_terms(document, _processor)
+
+
 class BatchSigner:
     """Signs the credentials of one batch: one suite, one key, one ``created`` time.
 
@@ -118,7 +124,9 @@ class BatchSigner:
         self._data_integrity = (
             None
             if suite == VC_JWT
-            else DataIntegritySigner(signer, suite, created=created, canonicalize=canonicalize)
+            else DataIntegritySigner(
+                signer, suite, created=created, canonicalize=canonicalize, check_terms=_check_terms
+            )
         )
 
     @property

@@ -148,6 +148,11 @@ def _pairs(session, keys: Signer | list[IssuerKey], issuer_id: int | None):
     return [(issuer, keys) for issuer in with_lists]
 
 
+def _checkpoint_signer(keys: Signer | list[IssuerKey]) -> Signer:
+    """The key that signs the audit checkpoint of an export: the (first) issuer's."""
+    return keys[0].signer if isinstance(keys, list) else keys
+
+
 def export_status_lists(
     store: Store, keys: Signer | list[IssuerKey], out_dir: Path, issuer_id: int | None = None
 ) -> list[Path]:
@@ -167,4 +172,5 @@ def export_status_lists(
             str(out_dir),
             {"files": sorted(signed), "at": dt.datetime.now(dt.UTC).isoformat()},
         )
+    audit.write_checkpoint(store, _checkpoint_signer(keys), "status export")
     return written

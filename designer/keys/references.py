@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -46,7 +47,7 @@ class TokenKeyRef:
 def parse_pkcs11_uri(uri: str) -> TokenKeyRef:
     """Parse an RFC 7512 URI; ``token`` and ``object`` are required, the module from the URI or env."""
     if not uri.startswith("pkcs11:"):
-        raise UsageError(f"not a pkcs11: URI: {uri!r}")
+        raise UsageError(f"not a pkcs11: URI: {_safe(uri)!r}")
     body = uri[len("pkcs11:") :]
     path_part, _, query_part = body.partition("?")
     path = _attributes(path_part, ";", _PATH_ATTRIBUTES, uri)
@@ -72,7 +73,7 @@ def _attributes(text: str, separator: str, allowed: set[str], uri: str) -> dict[
     values: dict[str, str] = {}
     for item in filter(None, text.split(separator)):
         name, equals, value = item.partition("=")
-        if name in ("pin-value", "pin-source"):
+        if _is_pin_attribute(name):
             raise UsageError(
                 "PINs are not accepted inside key references: use SHOSHO_PIN or --pin-file"
             )
@@ -84,14 +85,28 @@ def _attributes(text: str, separator: str, allowed: set[str], uri: str) -> dict[
     return values
 
 
+def _is_pin_attribute(name: str) -> bool:
+    """``pin-value``/``pin-source`` however written: any case, percent-encoded, spaced."""
+    return unquote(name).strip().lower().startswith("pin")
+
+
+_SEPARATORS = re.compile(r"([;&?])")
+
+
+def redact_key_reference(reference: str) -> str:
+    """``reference`` with the value of every PIN attribute replaced by ``***``, for messages:
+    in the path or the query, in any case, percent-encoded or not."""
+    pieces = _SEPARATORS.split(reference)
+    for index, piece in enumerate(pieces):
+        name, equals, _value = piece.partition("=")
+        if equals and _is_pin_attribute(name.removeprefix("pkcs11:")):
+            pieces[index] = f"{name}=***"
+    return "".join(pieces)
+
+
 def _safe(uri: str) -> str:
-    """The URI without any pin-value, for messages."""
-    parts = []
-    for item in uri.replace("?", ";?").split(";"):
-        name = item.lstrip("?").split("=", 1)[0]
-        if name != "pin-value":
-            parts.append(item)
-    return ";".join(parts).replace(";?", "?")
+    """The URI without any PIN, for messages."""
+    return redact_key_reference(uri)
 
 
 def token_key_uri(token: str, object_label: str, module_path: str) -> str:
@@ -130,7 +145,9 @@ def open_signer(
         except Exception:
             session.close()
             raise
-    raise UsageError(f"a key reference starts with pkcs11: or file:, not {keyref[:40]!r}")
+    raise UsageError(
+        f"a key reference starts with pkcs11: or file:, not {redact_key_reference(keyref)[:60]!r}"
+    )
 
 
 def _default_pin(what: str) -> str:

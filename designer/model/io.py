@@ -21,8 +21,10 @@ from designer.errors import ShoshoError
 from designer.model.elements import ELEMENT_TYPES, Element
 from designer.model.serial import from_dict, to_dict
 from designer.model.template import FORMAT_VERSION, Side, Template
+from designer.model.validation import validate_template
 
 TEMPLATE_ENTRY = "template.json"
+MAX_JSON_DEPTH = 64
 ASSETS_PREFIX = "assets/"
 
 # format N -> function turning a format-N document into format N+1.
@@ -41,8 +43,10 @@ def template_from_json(data: dict[str, Any], source: str = "template") -> Templa
         raise ShoshoError(f"{source}: template.json must hold a JSON object")
     data = dict(data)
     version = data.pop("format", None)
-    if not isinstance(version, int):
+    if not isinstance(version, int) or isinstance(version, bool):
         raise ShoshoError(f"{source}: template.json has no 'format' number")
+    if version < 1:
+        raise ShoshoError(f"{source}: 'format' must be 1 or more, not {version}")
     if version > FORMAT_VERSION:
         raise ShoshoError(
             f"{source}: saved by a newer Shosho (template format {version}); "
@@ -60,6 +64,7 @@ def template_from_json(data: dict[str, Any], source: str = "template") -> Templa
         if not isinstance(sides_data, list) or not sides_data:
             raise ShoshoError(f"{source}: 'sides' must be a non-empty list")
         template.sides = [_side_from_json(side, source) for side in sides_data]
+    validate_template(template, source)
     return template
 
 
@@ -68,7 +73,12 @@ def _side_from_json(data: Any, source: str) -> Side:
         raise ShoshoError(f"{source}: each side must be a JSON object")
     data = dict(data)
     elements = data.pop("elements", [])
-    side = from_dict(Side, data)
+    if not isinstance(elements, list):
+        raise ShoshoError(f"{source}: side {data.get('name')!r}: 'elements' must be a list")
+    try:
+        side = from_dict(Side, data)
+    except (TypeError, ValueError) as error:
+        raise ShoshoError(f"{source}: side {data.get('name')!r}: {error}") from None
     side.elements = [_element_from_json(item, side.name, source) for item in elements]
     return side
 
@@ -78,7 +88,7 @@ def _element_from_json(data: Any, side_name: str, source: str) -> Element:
         raise ShoshoError(f"{source}: side {side_name!r}: each element must be a JSON object")
     data = dict(data)
     kind = data.pop("type", None)
-    cls = ELEMENT_TYPES.get(kind)
+    cls = ELEMENT_TYPES.get(kind) if isinstance(kind, str) else None
     where = f"{source}: side {side_name!r}, element {data.get('name') or data.get('id') or '?'!r}"
     if cls is None:
         known = ", ".join(ELEMENT_TYPES)
@@ -130,6 +140,9 @@ def template_hash(template: Template) -> str:
 def save_template(template: Template, path: str | os.PathLike[str]) -> Path:
     """Write a ``.shosho`` file atomically (a temporary file renamed into place)."""
     path = Path(path)
+    unsafe = sorted(name for name in template.assets if not safe_asset_name(name))
+    if unsafe:
+        raise ShoshoError(f"{path}: the asset name {unsafe[0]!r} would leave the assets folder")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(TEMPLATE_ENTRY, _dump(template))
@@ -160,18 +173,20 @@ def load_template(path: str | os.PathLike[str]) -> Template:
         return _load_json_template(path)
     try:
         with zipfile.ZipFile(path) as archive:
-            try:
-                raw = archive.read(TEMPLATE_ENTRY)
-            except KeyError:
-                raise ShoshoError(
-                    f"{path}: not a Shosho template (no {TEMPLATE_ENTRY} inside)"
-                ) from None
+            infos = archive.infolist()
+            _check_archive(path, infos)
+            entry = next((i for i in infos if i.filename == TEMPLATE_ENTRY), None)
+            if entry is None:
+                raise ShoshoError(f"{path}: not a Shosho template (no {TEMPLATE_ENTRY} inside)")
+            raw = _read_member(archive, entry, MAX_TEMPLATE_JSON_BYTES, path)
             assets = {
-                info.filename[len(ASSETS_PREFIX) :]: archive.read(info)
-                for info in archive.infolist()
+                info.filename[len(ASSETS_PREFIX) :]: _read_member(
+                    archive, info, MAX_ASSET_BYTES, path
+                )
+                for info in infos
                 if info.filename.startswith(ASSETS_PREFIX) and not info.is_dir()
             }
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError):
         raise ShoshoError(
             f"{path}: not a Shosho template (the file is not a valid .shosho zip)"
         ) from None
@@ -183,16 +198,104 @@ def load_template(path: str | os.PathLike[str]) -> Template:
 
 
 def _load_json_template(path: Path) -> Template:
-    template = template_from_json(_parse_json(path.read_bytes(), path), str(path))
+    raw = _read_file_limited(path, MAX_TEMPLATE_JSON_BYTES)
+    template = template_from_json(_parse_json(raw, path), str(path))
     assets_dir = path.parent / "assets"
     if assets_dir.is_dir():
-        template.assets = {
-            p.name: p.read_bytes() for p in sorted(assets_dir.iterdir()) if p.is_file()
-        }
+        assets: dict[str, bytes] = {}
+        total = 0
+        for item in sorted(assets_dir.iterdir()):
+            if item.is_symlink():
+                raise ShoshoError(
+                    f"{item}: an asset may not be a symbolic link (it would store another "
+                    "file's contents in the design); copy the picture into assets/"
+                )
+            if item.is_file():
+                assets[item.name] = _read_file_limited(item, MAX_ASSET_BYTES)
+                total += len(assets[item.name])
+                if total > MAX_ASSETS_TOTAL:
+                    raise ShoshoError(
+                        f"{assets_dir}: the assets take more than "
+                        f"{MAX_ASSETS_TOTAL // (1024 * 1024)} MB, the most a design may hold"
+                    )
+        template.assets = assets
     return template
 
 
+MAX_TEMPLATE_JSON_BYTES = 16 * 1024 * 1024
+MAX_ASSET_BYTES = 64 * 1024 * 1024
+MAX_ASSETS_TOTAL = 256 * 1024 * 1024
+MAX_RATIO = 200
+"""JSON and images pack far less than this; more is a zip bomb, not a design."""
+
+
+def safe_asset_name(name: str) -> bool:
+    """An asset name that stays inside ``assets/`` wherever the design is unpacked."""
+    parts = name.split("/")
+    return (
+        bool(name)
+        and "\\" not in name
+        and "\0" not in name
+        and ":" not in name
+        and not name.startswith("/")
+        and all(part not in ("", ".", "..") for part in parts)
+    )
+
+
+def _check_archive(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    total = 0
+    for info in infos:
+        name = info.filename
+        inner = name[len(ASSETS_PREFIX) :].rstrip("/") if name.startswith(ASSETS_PREFIX) else name
+        if inner and not safe_asset_name(inner.rstrip("/")):
+            raise ShoshoError(
+                f"{path}: the entry {name[:120]!r} would be written outside the design's "
+                "assets folder; the file is refused"
+            )
+        if (info.external_attr >> 16) & 0o170000 == 0o120000:
+            raise ShoshoError(f"{path}: the entry {name[:120]!r} is a symbolic link; refused")
+        total += info.file_size
+        if total > MAX_ASSETS_TOTAL + MAX_TEMPLATE_JSON_BYTES:
+            raise ShoshoError(
+                f"{path}: the design unpacks to more than "
+                f"{(MAX_ASSETS_TOTAL + MAX_TEMPLATE_JSON_BYTES) // (1024 * 1024)} MB"
+            )
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, path: Path) -> bytes:
+    """A member's bytes, reading at most ``limit`` (the sizes in the zip are not trusted)."""
+    if info.file_size > limit or (
+        info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+    ):
+        raise ShoshoError(
+            f"{path}: {info.filename[:120]} unpacks to {info.file_size // (1024 * 1024)} MB "
+            f"(at most {limit // (1024 * 1024)} MB, packed at most {MAX_RATIO} to 1)"
+        )
+    with archive.open(info) as member:
+        data = member.read(limit + 1)
+    if len(data) > limit:
+        raise ShoshoError(
+            f"{path}: {info.filename[:120]} unpacks to more than {limit // (1024 * 1024)} MB"
+        )
+    return data
+
+
+def _read_file_limited(path: Path, limit: int) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise ShoshoError(f"{path}: cannot read: {error.strerror or error}") from None
+    if len(data) > limit:
+        raise ShoshoError(f"{path}: larger than {limit // (1024 * 1024)} MB, the most allowed")
+    return data
+
+
 def _parse_json(raw: bytes, path: Path) -> Any:
+    if _nesting_depth(raw) > MAX_JSON_DEPTH:
+        raise ShoshoError(
+            f"{path}: template.json nests objects and lists more than {MAX_JSON_DEPTH} deep"
+        )
     try:
         return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -201,3 +304,32 @@ def _parse_json(raw: bytes, path: Path) -> Any:
         raise ShoshoError(
             f"{path}: template.json is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
+    except (ValueError, RecursionError) as error:  # a number of thousands of digits
+        raise ShoshoError(
+            f"{path}: template.json holds a value Shosho cannot read ({error})"
+        ) from None
+
+
+def _nesting_depth(raw: bytes) -> int:
+    """How deep brackets nest (strings skipped), without parsing: json.loads recurses."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_JSON_DEPTH:
+                    return deepest
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return deepest

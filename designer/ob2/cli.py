@@ -20,7 +20,11 @@ def split_ob2(items: list[str]) -> tuple[list[str], list[Path]]:
     others, ob2 = [], []
     for item in items:
         path = Path(item)
-        if path.is_file() and path.suffix.lower() != ".pdf" and looks_like_ob2(path):
+        try:
+            is_file = path.is_file()
+        except (OSError, ValueError):  # a QR text far longer than a file name can be
+            is_file = False
+        if is_file and path.suffix.lower() != ".pdf" and looks_like_ob2(path):
             ob2.append(path)
         else:
             others.append(item)

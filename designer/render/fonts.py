@@ -299,12 +299,18 @@ class FontLibrary:
         for path in sorted(folder.iterdir()):
             if path.suffix.lower() not in FONT_SUFFIXES or not path.is_file():
                 continue
-            try:
+            if strict:
+                added.extend(self.add_file(path))
+                continue
+            try:  # a user's folder: one bad file is skipped and named, never fatal
+                _check_usable(path)
                 added.extend(self.add_file(path))
             except ShoshoError as exc:
-                if strict:
-                    raise
-                self.rejected.append(str(exc))
+                self.rejected.append(f"skipped {exc}")
+            except Exception as exc:  # fontTools raises many types for damaged files
+                self.rejected.append(
+                    f"skipped font {path}: damaged ({type(exc).__name__}: {str(exc)[:120]})"
+                )
         return added
 
     def add_file(self, path: str | Path) -> list[FontRef]:
@@ -464,10 +470,47 @@ PT_TO_MM = 25.4 / 72.0
 
 
 def installed_fonts() -> FontLibrary:
-    """The bundled fonts plus those the user added to the data folder: what every design may use."""
+    """The bundled fonts plus those the user added to the data folder: what every design may use.
+
+    Files of the user's folder that cannot be used are skipped and named once on stderr."""
+    import sys
+
     from designer.settings import user_fonts_dir
 
-    return FontLibrary.default(extra_dirs=[user_fonts_dir()])
+    library = FontLibrary.default(extra_dirs=[user_fonts_dir()])
+    for message in library.rejected:
+        if message not in _REPORTED:
+            _REPORTED.add(message)
+            print(f"shosho: {message}", file=sys.stderr)
+    return library
+
+
+_REPORTED: set[str] = set()
+
+
+def _check_usable(path: Path) -> None:
+    """Read what rendering will need of each face (names, cmap, metrics), so a damaged user
+    font is skipped at scan time rather than failing a command later."""
+    with path.open("rb") as handle:
+        is_collection = handle.read(4) == b"ttcf"
+    fonts = (
+        list(TTCollection(str(path), lazy=True).fonts)
+        if is_collection
+        else [TTFont(str(path), lazy=True)]
+    )
+    try:
+        for font in fonts:
+            for table in ("head", "hhea", "hmtx", "cmap", "name"):
+                if table not in font:
+                    raise ShoshoError(f"font {path}: has no {table!r} table")
+            font["name"].names  # noqa: B018  (decodes the table)
+            if not font.getBestCmap():
+                raise ShoshoError(f"font {path}: maps no characters (empty or damaged 'cmap')")
+            font.getGlyphOrder()
+            font["hmtx"].metrics  # noqa: B018
+    finally:
+        for font in fonts:
+            font.close()
 
 
 def is_ignorable(ch: str) -> bool:

@@ -20,9 +20,15 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
-from designer.credential.jsonld import canonicalize
+from designer.credential.jsonld import (
+    UndefinedTermError,
+    canonicalize,
+    require_defined_terms,
+    undefined_terms,
+)
 from designer.credential.jsonld import canonicalize as canonical_nquads
 from designer.errors import ShoshoError
+from designer.keys.demo import refuse_demo_key
 from designer.keys.multikey import multibase_decode, multibase_encode, public_key_multibase
 from designer.keys.signer import Signer
 
@@ -83,6 +89,7 @@ class DataIntegritySigner:
         created: datetime | None = None,
         verification_method: str | None = None,
         canonicalize: Callable[[dict[str, Any]], str] | None = None,
+        check_terms: Callable[[dict[str, Any]], None] | None = None,
     ) -> None:
         if suite not in SUITE_ALGORITHMS:
             raise ShoshoError(f"unknown Data Integrity suite {suite!r}")
@@ -95,6 +102,7 @@ class DataIntegritySigner:
         self.created = format_datetime(created or datetime.now(UTC))
         self.verification_method = verification_method
         self._canonicalize = canonicalize or canonical_nquads
+        self._check_terms = check_terms or require_defined_terms
         self._proof_hashes: dict[str, bytes] = {}
 
     def proof_config(self, credential: dict[str, Any]) -> dict[str, Any]:
@@ -121,6 +129,8 @@ class DataIntegritySigner:
     def new_proof(self, credential: dict[str, Any]) -> dict[str, Any]:
         """The proof (with ``proofValue``) this signer makes for ``credential``."""
         document = unsecured(credential)
+        self._check_terms(document)  # JSON-LD safe mode: refuse terms no context defines
+        refuse_demo_key(self.signer.public_key(), issuer_id(document))
         config = self.proof_config(document)
         document_hash = hashlib.sha256(self._canonicalize(document).encode("utf-8")).digest()
         signature = self.signer.sign(self._proof_hash(config) + document_hash)
@@ -157,6 +167,12 @@ def verify_proof(document: dict[str, Any], proof: dict[str, Any], public_key) ->
         return "proofValue is not valid base58btc"
     config = {key: val for key, val in proof.items() if key != "proofValue"}
     config["@context"] = document.get("@context")
+    try:
+        problems = undefined_terms(unsecured(document)) + undefined_terms(config)
+    except ShoshoError as error:
+        return str(error)
+    if problems:
+        return UndefinedTermError(problems).args[0]
     hash_data = proof_hash_data(unsecured(document), config)
     try:
         if suite == EDDSA_RDFC_2022:

@@ -13,7 +13,9 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
+from designer.credential.jsonld import require_defined_terms
 from designer.errors import ShoshoError
+from designer.keys.demo import refuse_demo_key
 from designer.keys.jwk import b64url, b64url_decode, jwk_thumbprint, public_jwk
 from designer.keys.jwk import public_key_from_jwk as public_key_from_jwk
 from designer.keys.multikey import public_key_multibase
@@ -54,6 +56,8 @@ def sign_jwt(credential: dict[str, Any], signer: Signer, *, include_jwk: bool | 
     if algorithm is None:
         raise ShoshoError(f"no JWT algorithm for a {signer.algorithm} key")
     issuer = issuer_id(credential)
+    require_defined_terms(credential)
+    refuse_demo_key(signer.public_key(), issuer)
     kid = key_id_for(issuer, signer)
     header: dict[str, Any] = {"alg": algorithm, "typ": "JWT", "kid": kid}
     by_thumbprint = algorithm != "EdDSA" and not kid.startswith("did:key:")

@@ -13,6 +13,7 @@ import hashlib
 import json
 import socket
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -134,3 +135,95 @@ def unlogged_credentials(session: Session) -> list[str]:
         select(Credential.id).where(Credential.signed_json.is_not(None))
     ).scalars()
     return [cid for cid in signed if cid not in logged]
+
+
+# --- checkpoints: the log's head, signed, kept outside the database ---------------------------
+
+CHECKPOINT_ACTION = "audit.checkpoint"
+
+
+def checkpoint_path(database_url: str) -> Path:
+    """Where this machine keeps the latest checkpoint of the store at ``database_url``."""
+    from designer.settings import data_home
+
+    name = hashlib.sha256(database_url.encode("utf-8")).hexdigest()[:16]
+    return data_home() / "audit" / f"checkpoint-{name}.json"
+
+
+def write_checkpoint(store, signer, reason: str) -> dict[str, Any] | None:
+    """Sign the log's head with the issuing key and keep it in the data folder.
+
+    Called at the end of each batch and status export: a log whose end was cut off no longer
+    reaches the head a checkpoint names, whoever holds the database. Returns the checkpoint,
+    or None when it could not be kept (it never stops the work it follows).
+    """
+    from designer.keys.public_keys import cose_alg_for, public_key_to_jwk
+
+    try:
+        with store.write() as session:
+            head = session.execute(
+                select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+            ).first()
+            if head is None:
+                return None
+            body = {"seq": head[0], "head": head[1], "reason": reason,
+                    "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}  # fmt: skip
+            checkpoint = dict(body)
+            public_key = signer.public_key()
+            try:
+                checkpoint["alg"] = cose_alg_for(public_key)
+                checkpoint["publicKeyJwk"] = public_key_to_jwk(public_key)
+                checkpoint["signature"] = signer.sign(_checkpoint_bytes(body)).hex()
+            except (ValueError, AttributeError, TypeError):  # an RSA key: kept unsigned
+                checkpoint["signature"] = None
+            append(session, CHECKPOINT_ACTION, f"entry {head[0]}", checkpoint)
+        path = checkpoint_path(store.url)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".part")
+        partial.write_text(json.dumps(checkpoint, indent=2), encoding="utf-8")
+        partial.replace(path)
+        return checkpoint
+    except OSError:
+        return None
+
+
+def _checkpoint_bytes(body: dict[str, Any]) -> bytes:
+    fields = {key: body[key] for key in ("seq", "head", "reason", "at")}
+    return json.dumps(fields, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def check_checkpoint(session: Session, checkpoint: dict[str, Any], source: str) -> str | None:
+    """Why the log does not reach ``checkpoint`` (cut off, or rewritten), or None when it does."""
+    from designer.keys.public_keys import public_key_from_jwk, verify_signature
+
+    try:
+        seq, head = int(checkpoint["seq"]), str(checkpoint["head"])
+    except (KeyError, TypeError, ValueError):
+        return f"{source}: not a checkpoint"
+    if checkpoint.get("signature"):
+        try:
+            key = public_key_from_jwk(checkpoint.get("publicKeyJwk") or {})
+            valid = verify_signature(
+                key,
+                int(checkpoint.get("alg")),
+                bytes.fromhex(checkpoint["signature"]),
+                _checkpoint_bytes(checkpoint),
+            )
+        except (TypeError, ValueError, KeyError):
+            valid = False
+        if not valid:
+            return f"{source}: the checkpoint's signature does not match it"
+    entry = session.get(AuditEntry, seq)
+    if entry is None:
+        last = session.execute(select(AuditEntry.seq).order_by(AuditEntry.seq.desc())).first()
+        return (
+            f"the end of the log was cut off: the checkpoint of {checkpoint.get('at')} "
+            f"({checkpoint.get('reason')}, {source}) saw entry {seq}, the log now ends at "
+            f"entry {last[0] if last else 0}"
+        )
+    if entry.hash != head:
+        return (
+            f"entry {seq} is not the one the checkpoint of {checkpoint.get('at')} saw "
+            f"({source}): the log was rewritten from there"
+        )
+    return None

@@ -18,10 +18,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from designer.errors import ShoshoError, UsageError
+from designer.store.seals import install as install_seals
+from designer.store.seals import seal_changes
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 WRITE_LOCK_KEY = 0x5340_5340  # the PostgreSQL advisory lock every write takes
@@ -58,7 +60,12 @@ class Store:
         if not (self.is_sqlite or self.is_postgresql):
             raise UsageError(f"--db {display_url(url)}: only SQLite and PostgreSQL are supported")
         if self.is_sqlite and parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise UsageError(
+                    f"--db {display_url(url)}: cannot create its folder ({error.strerror})"
+                ) from None
         try:
             if self.is_sqlite:
                 self.engine = create_engine(
@@ -72,6 +79,7 @@ class Store:
         self._writer = self.engine.execution_options(shosho_write=True)
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
+        install_seals(self._write_sessions)
         self._migrate()
 
     def _migrate(self) -> None:
@@ -89,6 +97,10 @@ class Store:
         except OperationalError as error:
             raise ShoshoError(
                 f"cannot open the database {display_url(self.url)}: {_first_line(error)}"
+            ) from None
+        except DatabaseError as error:  # e.g. a file that is not a database at all
+            raise ShoshoError(
+                f"{display_url(self.url)} is not a Shosho database ({_first_line(error)})"
             ) from None
 
     def _take_write_lock(self, connection) -> None:
@@ -109,6 +121,7 @@ class Store:
             try:
                 self._take_write_lock(session.connection())
                 yield session
+                seal_changes(session)
                 session.commit()
             except OperationalError as error:
                 session.rollback()

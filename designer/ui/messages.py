@@ -50,6 +50,52 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]]:
             lambda m: _fill(tr("The photo is not a readable PNG or JPEG image: %1"), m[1]),
         ),
         (
+            r"the photo is not a readable PNG or JPEG image \(damaged or cut short\): (.+)",
+            lambda m: _fill(
+                tr("The photo is damaged or cut short (it would print partly blank): %1"), m[1]
+            ),
+        ),
+        (
+            r"(.+): the image (?:is \d+ x \d+ pixels, more than the|has more than) ([\d,]+) "
+            r"(?:Shosho draws|pixels, the most Shosho draws); scale it down",
+            lambda m: _fill(
+                tr("%1: the image has more than %2 pixels, the most Shosho draws; scale it down"),
+                m[1],
+                m[2],
+            ),
+        ),
+        (
+            r"(\S+) '(.*)' holds invisible characters \((.+)\); they are ignored when people "
+            r"are compared, but check the cell: the value is printed and signed as written",
+            lambda m: _fill(
+                tr(
+                    "%1 “%2” holds invisible characters (%3): they are ignored when people are "
+                    "compared, but check the cell, as the value is printed and signed as written"
+                ),
+                label(m[1]),
+                m[2],
+                m[3],
+            ),
+        ),
+        (
+            r"sheet '(.+)' says it ends at row (\d+) but holds data down to row (\d+): every "
+            r"row was read \((\d+) people\).*",
+            lambda m: _fill(
+                tr(
+                    "Sheet “%1” says it ends at row %2 but holds data down to row %3: every row "
+                    "was read (%4 people)"
+                ),
+                m[1],
+                m[2],
+                m[3],
+                m[4],
+            ),
+        ),
+        (
+            r"the file is named like an Excel workbook but holds text: read as CSV",
+            lambda m: tr("The file is named like an Excel workbook but holds text: read as CSV"),
+        ),
+        (
             r"unreadable date: '?(.+?)'? is not a real date",
             lambda m: _fill(tr("Unreadable date: %1 is not a real date"), m[1]),
         ),
@@ -79,6 +125,26 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]]:
             ),
         ),
         # The verifier.
+        (
+            r"the signature is valid and the key belongs to the issuer",
+            lambda m: tr("The signature is valid and the key belongs to the issuer"),
+        ),
+        (
+            r"revocation status unknown: no cached status list for this issuer",
+            lambda m: tr("Revocation not checked: no status list of this issuer is at hand"),
+        ),
+        (
+            r"the seal carries no credential digest to compare",
+            lambda m: tr("The seal signs the printed values only (a card carries no credential)"),
+        ),
+        (
+            r"status list (\S+) is not available offline",
+            lambda m: _fill(tr("the status list %1 is not available offline"), m[1]),
+        ),
+        (
+            r"(\S+) by (\S+) \(created (\S+)\)",
+            lambda m: _fill(tr("%1 by %2, made %3"), m[1], m[2], m[3]),
+        ),
         (
             r"(.+) does not exist \(give a credential, a PDF, a photo or scan, or a QR text\)",
             lambda m: _fill(
@@ -128,6 +194,27 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]]:
         (
             r"cannot resolve the verification method (\S+) offline",
             lambda m: _fill(tr("The key %1 cannot be looked up offline"), m[1]),
+        ),
+        (
+            r"content the signature cannot cover \(JSON-LD safe mode\): (.+)",
+            lambda m: _fill(
+                tr(
+                    "Content the signature does not cover was added (terms the credential's "
+                    "contexts do not define): %1"
+                ),
+                m[1],
+            ),
+        ),
+        (
+            r"the demo key \(published with Shosho, passphrase included\) cannot act for "
+            r"(.+?): it proves nothing.*",
+            lambda m: _fill(
+                tr(
+                    "Signed with the demo key, which is published with Shosho: it cannot act "
+                    "for %1 and proves nothing"
+                ),
+                m[1],
+            ),
         ),
         (
             r"(\S+) proof: (.+)",

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from designer.errors import EXIT_DATA_ERROR, EXIT_OK, EXIT_UNTRUSTED, ShoshoError, UsageError
+from designer.keys.demo import is_demo_issuer as is_demo_issuer
 from designer.pdfsign.checking import PdfSignatureReport, check_pdf_file
 from designer.verification.credential import VERIFIED, VerificationResult, verify_file
 from designer.verification.paper import IMAGE_SUFFIXES, PaperVerdict, looks_like_seal, verify_paper
 from designer.verification.trust_store import Trust as Trust
 from designer.verification.trust_store import TrustStore
-from designer.verification.trust_store import is_demo_issuer as is_demo_issuer
 from designer.verification.trust_store import load_trust as load_trust
 
 CREDENTIAL_SUFFIXES = {".json", ".jsonld", ".jwt", ".jws", ".svg"}
@@ -204,9 +204,23 @@ class ItemResult:
         return data
 
 
+MAX_QR_TEXT = 7089
+"""The most characters a QR code holds (version 40, digits only)."""
+
+
 def is_seal_text(item: str) -> bool:
     text = item.strip()
+    if len(text) > MAX_QR_TEXT:
+        return False
     return (text.startswith(("https://", "http://")) or text.isdigit()) and looks_like_seal(text)
+
+
+def _exists(item: str | Path) -> bool:
+    """Whether ``item`` names a file; text far too long for a path is not one."""
+    try:
+        return Path(item).exists()
+    except (OSError, ValueError):
+        return False
 
 
 def verify_item(
@@ -220,16 +234,25 @@ def verify_item(
     status_lists = status_lists or {}
     moment = now or dt.datetime.now(dt.UTC)
     today = now.date() if now else None
-    if isinstance(item, str) and not Path(item).exists() and is_seal_text(item):
+    if isinstance(item, str) and not _exists(item) and is_seal_text(item):
         result = ItemResult(source="QR text")
         seals, notes = trust.seals_for(None, status_lists, [], moment)
         result.paper = verify_paper(item.strip(), seals, today=today)
         result.notes += notes
         return result
     path = Path(item)
-    if not path.exists():
+    if not _exists(path):
+        shown = (
+            str(item)
+            if len(str(item)) <= 200
+            else f"{str(item)[:60]}… ({len(str(item))} characters)"
+        )
+        if isinstance(item, str) and len(item.strip()) > MAX_QR_TEXT:
+            raise UsageError(
+                f"{shown}: longer than any QR code holds ({MAX_QR_TEXT} characters), and not a file"
+            )
         raise UsageError(
-            f"{path} does not exist (give a credential, a PDF, a photo or scan, or a QR text)"
+            f"{shown} does not exist (give a credential, a PDF, a photo or scan, or a QR text)"
         )
     result = ItemResult(source=str(path))
     suffix = path.suffix.lower()

@@ -18,6 +18,7 @@ from typing import Any
 from designer.credential.baking import PNG_SIGNATURE, read_png, read_svg
 from designer.credential.schema import schema_errors, schema_for
 from designer.errors import EXIT_DATA_ERROR, EXIT_OK, EXIT_UNTRUSTED, ShoshoError, UsageError
+from designer.keys.demo import demo_key_refusal
 from designer.keys.did import key_fingerprint
 from designer.keys.multikey import is_multikey, public_key_from_multibase
 from designer.signing.data_integrity import SUITE_ALGORITHMS, verify_proof
@@ -41,6 +42,7 @@ VERIFIED, UNTRUSTED, INVALID = "verified", "untrusted", "invalid"
 _EXIT = {VERIFIED: EXIT_OK, UNTRUSTED: EXIT_UNTRUSTED, INVALID: EXIT_DATA_ERROR}
 _JWT_CLAIMS = ("iss", "jti", "nbf", "exp", "sub", "iat", "aud")
 PDF_ATTACHMENT = "credential.json"
+MAX_VERIFY_BYTES = 256 * 1024 * 1024
 PDF_JWT_ATTACHMENT = "credential.jwt"
 """A PDF's signed credential: ``credential.json`` (Data Integrity) or ``credential.jwt`` (VC-JWT)."""
 
@@ -121,11 +123,17 @@ def verify_file(
     """Verify the credential in ``path`` (JSON, JWS, PNG, SVG or PDF). A missing file is a UsageError."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_VERIFY_BYTES + 1)
     except FileNotFoundError:
         raise UsageError(f"{path} does not exist") from None
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror}") from None
+    if len(data) > MAX_VERIFY_BYTES:
+        raise ShoshoError(
+            f"{path}: larger than {MAX_VERIFY_BYTES // (1024 * 1024)} MB, more than any "
+            "credential, baked image or certificate PDF"
+        )
     return verify_bytes(data, str(path), trust, status_lists=status_lists, now=now)
 
 
@@ -344,6 +352,10 @@ def _check_credential(
         elif isinstance(kid, str) and kid.startswith(issuer + "#"):
             bound_keys.append((issuer, key))
     result.key_fingerprints = [key_fingerprint(key) for _, key in bound_keys]
+    for _controller, key in bound_keys:
+        refusal = demo_key_refusal(key, result.issuer_id)
+        if refusal and refusal not in result.reasons:
+            result.reasons.append(refusal)
     _check_schema(credential, result)
     _check_dates(credential, result, now)
     _check_status(credential, result, status_lists, trust, now)

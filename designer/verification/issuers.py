@@ -129,6 +129,10 @@ class TrustedIssuers:
         return keys
 
     def trusts(self, issuer_id: str, fingerprint: str) -> bool:
+        from designer.keys.demo import DEMO_PUBLIC_KEY_MULTIBASE, is_demo_issuer
+
+        if fingerprint == DEMO_PUBLIC_KEY_MULTIBASE and not is_demo_issuer(issuer_id):
+            return False  # the demo key is public: it never vouches for a real issuer
         return fingerprint in self._keys.get(issuer_id, set())
 
     def name_of(self, issuer_id: str) -> str | None:

@@ -112,10 +112,16 @@ class TrustList:
     signed: bool = False
 
     def find_key(self, kid: bytes) -> tuple[TrustedIssuer, SealKey] | None:
-        """The issuer and key ``kid`` names: an RFC 9679 thumbprint, or a first-format kid."""
+        """The issuer and key ``kid`` names: an RFC 9679 thumbprint, or a first-format kid.
+
+        The demo key is never found for any issuer but the demo issuer."""
+        from designer.keys.demo import demo_key_refusal
+
         for issuer in self.issuers:
             for key in issuer.keys:
-                if key_id_matches(key.public_key, kid):
+                if key_id_matches(key.public_key, kid) and (
+                    demo_key_refusal(key.public_key, issuer.id) is None
+                ):
                     return issuer, key
         return None
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from designer.errors import ShoshoError, UsageError
+from designer.keys.demo import is_demo_issuer
 from designer.verification.issuers import TrustedIssuers, method_public_key
 from designer.verification.trust_list import (
     TrustedIssuer,
@@ -173,15 +174,6 @@ def _with_status_lists(issuer, status_lists, credentials, credential_keys, now, 
         ]
         snapshots.append(StatusSnapshot(checked.purpose, number, checked.bits, checked.as_of))
     return dataclasses.replace(issuer, snapshots=tuple(snapshots))
-
-
-DEMO_DOMAIN = "demo.invalid"
-
-
-def is_demo_issuer(issuer_id: str) -> bool:
-    """The issuer of ``shosho demo``: its key is published with the program, so it proves
-    nothing and is never trusted, whatever trust file names it."""
-    return DEMO_DOMAIN in issuer_id
 
 
 def _lists_seal_keys(data: dict[str, Any]) -> bool:

@@ -40,8 +40,11 @@ def page_data(entry: dict, source: str = "issuer") -> dict[str, Any]:
         raise ShoshoError(
             f"{source}: issuer {issuer.id} has no 'sealKeys': add one with `shosho trust add-key`"
         )
+    from designer.keys.demo import refuse_demo_key
+
     keys = []
     for key in issuer.keys:
+        refuse_demo_key(key.public_key, issuer.id)  # a page trusting it would vouch for anyone
         item = seal_key_entry(key.public_key, key.valid_from, key.valid_until)
         keys.append(
             {"kid": item["kid"], "alg": item["alg"], "jwk": item["publicKeyJwk"]}

@@ -49,6 +49,7 @@ def test_token_sign_with_pin_file(softhsm, tmp_path, monkeypatch):
     monkeypatch.delenv("SHOSHO_PIN", raising=False)
     pin_file = tmp_path / "pin"
     pin_file.write_text(softhsm.pin + "\n")
+    pin_file.chmod(0o600)  # a PIN file others can read is refused
     uri = softhsm.key_uri("cli-rsa")
     assert (
         run_cli("keys", "generate", "--key", uri, "--type", "rsa2048", "--pin-file", pin_file) == 0

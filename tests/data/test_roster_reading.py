@@ -213,7 +213,7 @@ def test_damaged_and_truncated_workbooks(write_xlsx, tmp_path: Path) -> None:
     ):
         read_roster(truncated)
     not_excel = tmp_path / "notes.xlsx"
-    not_excel.write_bytes(b"just some text")
+    not_excel.write_bytes(bytes(range(256)) * 4)
     with pytest.raises(ShoshoError, match=r"notes\.xlsx: not a readable Excel"):
         read_roster(not_excel)
     empty = write_xlsx([], name="empty.xlsx")

@@ -143,10 +143,25 @@ def test_softhsm_token_key_found_without_a_module_path_signs(system, demo):
     assert "VERIFIED" in trusted.stdout
 
 
-@pytest.mark.parametrize("language", ["ja_JP.UTF-8", "en_US.UTF-8"])
-def test_designer_window_opens_on_the_desktop(system, language):
+@pytest.mark.parametrize(
+    ("language", "opened"),
+    [("ja_JP.UTF-8", None), ("en_US.UTF-8", None), ("ja_JP.UTF-8", "修了証.shosho")],
+    ids=["start-page-ja", "start-page-en", "double-clicked-design"],
+)
+def test_designer_window_opens_on_the_desktop(system, language, opened):
+    """The menu entry's command, with a double-clicked design in place of %f when given."""
+    entry = (system.root / "usr/share/applications/shosho.desktop").read_text()
+    command = next(line[5:] for line in entry.splitlines() if line.startswith("Exec="))
+    if opened:
+        copied = system.as_user(
+            f"cp /opt/shosho/_internal/designer/_templates/shusho.shosho '{opened}'"
+        )
+        assert copied.returncode == 0, copied.stderr
+    command = command.replace("%f", f"'{opened}'" if opened else "")
     screen = system.root / "tmp" / "screen"
     screen.mkdir(exist_ok=True)
+    for old in screen.iterdir():
+        old.unlink()
     server = subprocess.Popen(
         [
             "chroot",
@@ -170,19 +185,19 @@ def test_designer_window_opens_on_the_desktop(system, language):
         _wait_for(lambda: framebuffer.exists(), 30, "Xvfb did not start")
         blank = _screenshot(framebuffer)
         program = system.popen_user(
-            "shosho", env={"DISPLAY": DISPLAY, "LANG": language, "LC_ALL": language}
+            command, env={"DISPLAY": DISPLAY, "LANG": language, "LC_ALL": language}
         )
         _wait_for(
             lambda: _differs(_screenshot(framebuffer), blank) or program.poll() is not None,
             90,
             "no window appeared",
         )
-        time.sleep(8)  # let the start page finish drawing
+        time.sleep(8 if not opened else 15)  # let the page (or the design) finish drawing
         assert program.poll() is None, program.communicate()[1]
         shot = _screenshot(framebuffer)
         out = BUILD / "screenshots"
         out.mkdir(parents=True, exist_ok=True)
-        shot.save(out / f"designer-{language[:2]}.png")
+        shot.save(out / f"designer-{'design' if opened else 'start'}-{language[:2]}.png")
         colours = shot.getcolors(maxcolors=1 << 16)
         assert colours is None or len(colours) > 50, "the window shows almost nothing"
     finally:

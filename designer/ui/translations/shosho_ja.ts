@@ -693,7 +693,7 @@
         <location filename="../issue_wizard.py" line="283" />
         <location filename="../issue_wizard.py" line="333" />
         <location filename="../issuer_form.py" line="92" />
-        <location filename="../messages.py" line="162" />
+        <location filename="../messages.py" line="249" />
         <location filename="../settings_dialog.py" line="78" />
         <source>Issuer</source>
         <translation>発行者</translation>
@@ -1081,13 +1081,13 @@
     </message>
     <message>
         <location filename="../main_window.py" line="282" />
-        <location filename="../main_window.py" line="593" />
+        <location filename="../main_window.py" line="632" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="285" />
-        <location filename="../main_window.py" line="596" />
+        <location filename="../main_window.py" line="635" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
@@ -1153,147 +1153,168 @@
     </message>
     <message>
         <location filename="../main_window.py" line="359" />
+        <location filename="../main_window.py" line="446" />
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="361" />
+        <source>&amp;User guide</source>
+        <translation>利用の手引き(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="365" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371" />
+        <location filename="../main_window.py" line="377" />
         <source>Arrange</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388" />
+        <location filename="../main_window.py" line="394" />
         <location filename="../ob2_import.py" line="101" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400" />
+        <location filename="../main_window.py" line="406" />
         <source>Save first</source>
         <translation>先に保存してください</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401" />
+        <location filename="../main_window.py" line="407" />
         <source>Save the template before issuing: each batch records the exact design.</source>
         <translation>発行の前にテンプレートを保存してください。バッチごとに使ったデザインを正確に記録します。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="417" />
+        <location filename="../main_window.py" line="423" />
         <source>Unfinished batch</source>
         <translation>未完了のバッチ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418" />
+        <location filename="../main_window.py" line="424" />
         <source>Batch %1 was not finished. Resume it now?</source>
         <translation>バッチ %1 が完了していません。今すぐ再開しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486" />
+        <location filename="../main_window.py" line="459" />
+        <source>User guide</source>
+        <translation>利用の手引き</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="459" />
+        <source>The user guide is not installed with this copy.</source>
+        <translation>このコピーには利用の手引きが入っていません。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="516" />
         <source>Cannot show the print preview</source>
         <translation>印刷プレビューを表示できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499" />
+        <location filename="../main_window.py" line="529" />
         <source>Add a font</source>
         <translation>フォントを追加</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="501" />
+        <location filename="../main_window.py" line="531" />
         <source>TrueType fonts (*.ttf *.ttc);;All fonts (*.ttf *.ttc *.otf *.otc)</source>
         <translation>TrueType フォント (*.ttf *.ttc);;すべてのフォント (*.ttf *.ttc *.otf *.otc)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="513" />
+        <location filename="../main_window.py" line="543" />
         <source>Cannot add the font</source>
         <translation>フォントを追加できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="518" />
+        <location filename="../main_window.py" line="548" />
         <source>Added font: %1</source>
         <translation>フォントを追加しました: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="593" />
+        <location filename="../main_window.py" line="632" />
         <source>&amp;Undo %1</source>
         <translation>元に戻す: %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="596" />
+        <location filename="../main_window.py" line="635" />
         <source>&amp;Redo %1</source>
         <translation>やり直し: %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="613" />
+        <location filename="../main_window.py" line="652" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="626" />
+        <location filename="../main_window.py" line="665" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="639" />
+        <location filename="../main_window.py" line="678" />
         <source>Open template</source>
         <translation>テンプレートを開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="660" />
+        <location filename="../main_window.py" line="699" />
         <source>Save template</source>
         <translation>テンプレートを保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="669" />
+        <location filename="../main_window.py" line="708" />
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="672" />
+        <location filename="../main_window.py" line="711" />
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="681" />
+        <location filename="../main_window.py" line="720" />
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="682" />
+        <location filename="../main_window.py" line="721" />
         <source>Save the changes to “%1” before closing it?</source>
         <translation>閉じる前に「%1」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="709" />
+        <location filename="../main_window.py" line="748" />
         <source>Cannot open the roster</source>
         <translation>名簿を開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="715" />
+        <location filename="../main_window.py" line="754" />
         <source>Open roster</source>
         <translation>名簿を開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="736" />
+        <location filename="../main_window.py" line="775" />
         <source>Front</source>
         <translation>表面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="736" />
+        <location filename="../main_window.py" line="775" />
         <source>Back</source>
         <translation>裏面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="788" />
+        <location filename="../main_window.py" line="827" />
         <source>Recover unsaved work</source>
         <translation>保存されていない作業の復元</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="789" />
+        <location filename="../main_window.py" line="828" />
         <source>Shosho closed before “%1” was saved. Recover the autosaved copy?</source>
         <translation>「%1」を保存する前に Shosho が終了しました。自動保存されたコピーを復元しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="798" />
+        <location filename="../main_window.py" line="837" />
         <source>Cannot recover</source>
         <translation>復元できません</translation>
     </message>
@@ -1872,18 +1893,18 @@ or a photo or scan of the QR code here</source>
         <translation>Open Badges 2.0: 署名は有効ですが、発行者は信頼されていません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="207" />
+        <location filename="../messages.py" line="294" />
         <source>Genuine: signed by a trusted issuer</source>
         <translation>本物です: 信頼できる発行者の署名があります</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="209" />
+        <location filename="../messages.py" line="296" />
         <source>Signature valid, but the issuer is not in your trust list</source>
         <translation>署名は正しいが、発行者が信頼リストにありません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="196" />
-        <location filename="../messages.py" line="214" />
+        <location filename="../messages.py" line="283" />
+        <location filename="../messages.py" line="301" />
         <location filename="../verify_window.py" line="158" />
         <source>Not valid</source>
         <translation>無効です</translation>
@@ -2101,7 +2122,7 @@ or a photo or scan of the QR code here</source>
         <translation>鍵とトークン</translation>
     </message>
     <message>
-        <location filename="../keys_window.py" line="482" />
+        <location filename="../keys_window.py" line="483" />
         <source>The verify window now trusts this key (kept in %1).</source>
         <translation>検証画面はこの鍵を信頼するようになりました（%1 に保存）。</translation>
     </message>
@@ -2426,7 +2447,7 @@ or a photo or scan of the QR code here</source>
     <message>
         <location filename="../batches_window.py" line="81" />
         <location filename="../field_labels.py" line="14" />
-        <location filename="../messages.py" line="238" />
+        <location filename="../messages.py" line="325" />
         <source>Student ID</source>
         <translation>学籍番号</translation>
     </message>
@@ -2620,117 +2641,177 @@ or a photo or scan of the QR code here</source>
         <translation>写真を PNG・JPEG 画像として読めません: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="54" />
+        <location filename="../messages.py" line="55" />
+        <source>The photo is damaged or cut short (it would print partly blank): %1</source>
+        <translation>写真ファイルが壊れているか途中で切れています（印刷すると一部が空白になります）: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="62" />
+        <source>%1: the image has more than %2 pixels, the most Shosho draws; scale it down</source>
+        <translation>%1: 画像が %2 画素を超えています（Shosho が描ける上限）。縮小してください</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="72" />
+        <source>%1 “%2” holds invisible characters (%3): they are ignored when people are compared, but check the cell, as the value is printed and signed as written</source>
+        <translation>%1「%2」に見えない文字（%3）が含まれています。同一人物の判定では無視しますが、値はそのまま印刷・署名されるのでセルを確認してください</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="85" />
+        <source>Sheet “%1” says it ends at row %2 but holds data down to row %3: every row was read (%4 people)</source>
+        <translation>シート「%1」の記録上の範囲は %2 行目までですが、%3 行目までデータがあります。すべての行を読みました（%4 人）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="96" />
+        <source>The file is named like an Excel workbook but holds text: read as CSV</source>
+        <translation>Excel ブックの名前ですが中身はテキストです。CSV として読みました</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="100" />
         <source>Unreadable date: %1 is not a real date</source>
         <translation>日付を読めません: %1 は実在しない日付です</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="56" />
+        <location filename="../messages.py" line="102" />
         <source>Unreadable date: %1</source>
         <translation>日付を読めません: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="59" />
+        <location filename="../messages.py" line="105" />
         <source>Student ID %1 appears twice: in rows %2 and %3</source>
         <translation>学籍番号 %1 が重複しています（%2 行目と %3 行目）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="63" />
+        <location filename="../messages.py" line="109" />
         <source>The expiry date %1 is before the issue date %2</source>
         <translation>有効期限 %1 が発行日 %2 より前です</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="67" />
+        <location filename="../messages.py" line="113" />
         <source>The date of birth %1 is in the future</source>
         <translation>生年月日 %1 が未来の日付です</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="71" />
+        <location filename="../messages.py" line="117" />
         <source>%1 cannot be drawn with %2</source>
         <translation>%1 は %2 で表示できません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="78" />
+        <location filename="../messages.py" line="124" />
         <source>Only student-ID cards can be suspended; revoke this certificate instead.</source>
         <translation>一時停止できるのは学生証だけです。この証書は失効させてください。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="86" />
+        <location filename="../messages.py" line="130" />
+        <source>The signature is valid and the key belongs to the issuer</source>
+        <translation>署名は正しく、鍵は発行者のものです</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="134" />
+        <source>Revocation not checked: no status list of this issuer is at hand</source>
+        <translation>失効は未確認です: この発行者の状態リストが手元にありません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="138" />
+        <source>The seal signs the printed values only (a card carries no credential)</source>
+        <translation>印は印刷された内容に署名しています（カードには証明書データが添付されません）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="142" />
+        <source>the status list %1 is not available offline</source>
+        <translation>状態リスト %1 はオフラインでは取得できません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="146" />
+        <source>%1 by %2, made %3</source>
+        <translation>%1（署名者 %2、作成 %3）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="152" />
         <source>“%1” is neither a file nor the text of a QR seal: choose a certificate PDF, a badge image, a credential file or a photo of the QR code.</source>
         <translation>「%1」はファイルでも QR 印の文字列でもありません。証書の PDF、バッジ画像、証明書ファイル、または QR コードの写真を選んでください。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="92" />
+        <location filename="../messages.py" line="158" />
         <source>active (not revoked or suspended)</source>
         <translation>有効（失効・停止されていません）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="93" />
+        <location filename="../messages.py" line="159" />
         <source>revoked</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="94" />
+        <location filename="../messages.py" line="160" />
         <source>suspended</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="95" />
+        <location filename="../messages.py" line="161" />
         <source>not checked: %1</source>
         <translation>確認できません: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="98" />
+        <location filename="../messages.py" line="164" />
         <source>%1 (status list %2, entry %3)</source>
         <translation>%1（状態リスト %2、%3 番）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103" />
+        <location filename="../messages.py" line="169" />
         <source>No issuer is trusted yet: anyone could have made this key. Trust the issuer (Trust this issuer…) or import a trust list.</source>
         <translation>信頼する発行者がまだありません。この鍵は誰でも作れます。発行者を信頼する（「この発行者を信頼…」）か、信頼リストを読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="109" />
+        <location filename="../messages.py" line="175" />
         <source>Key %1 is in your trust list for %2</source>
         <translation>鍵 %1 は信頼リストに %2 の鍵として登録されています</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="113" />
+        <location filename="../messages.py" line="179" />
         <source>Key %1 is not in your trust list for %2</source>
         <translation>鍵 %1 は信頼リストに %2 の鍵として登録されていません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="117" />
+        <location filename="../messages.py" line="183" />
         <source>The signing key is not bound to the issuer %1</source>
         <translation>署名した鍵が発行者 %1 のものと確認できません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="121" />
+        <location filename="../messages.py" line="187" />
         <source>The credential is not signed</source>
         <translation>この証明書には署名がありません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="125" />
+        <location filename="../messages.py" line="191" />
         <source>Not valid yet: valid from %1</source>
         <translation>まだ有効ではありません（%1 から有効）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="127" />
+        <location filename="../messages.py" line="193" />
         <source>Expired: valid until %1</source>
         <translation>期限切れです（%1 まで有効）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="130" />
+        <location filename="../messages.py" line="196" />
         <source>The key %1 cannot be looked up offline</source>
         <translation>鍵 %1 はオフラインでは調べられません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="134" />
+        <location filename="../messages.py" line="202" />
+        <source>Content the signature does not cover was added (terms the credential's contexts do not define): %1</source>
+        <translation>署名の対象にならない内容が加えられています（証明書のコンテキストが定義しない項目）: %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="213" />
+        <source>Signed with the demo key, which is published with Shosho: it cannot act for %1 and proves nothing</source>
+        <translation>Shosho と一緒に公開されているデモ鍵で署名されています。%1 の鍵としては使えず、何も証明しません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="221" />
         <source>%1 proof: %2</source>
         <translation>%1 署名: %2</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="138" />
+        <location filename="../messages.py" line="225" />
         <source>The signature does not match: the content was changed</source>
         <translation>署名が一致しません。内容が書き換えられています</translation>
     </message>
@@ -2791,15 +2872,15 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../batches_window.py" line="81" />
-        <location filename="../messages.py" line="163" />
-        <location filename="../messages.py" line="235" />
+        <location filename="../messages.py" line="250" />
+        <location filename="../messages.py" line="322" />
         <source>Recipient</source>
         <translation>受領者</translation>
     </message>
     <message>
         <location filename="../batches_window.py" line="81" />
-        <location filename="../messages.py" line="164" />
-        <location filename="../messages.py" line="236" />
+        <location filename="../messages.py" line="251" />
+        <location filename="../messages.py" line="323" />
         <source>Achievement</source>
         <translation>講座・資格</translation>
     </message>
@@ -2889,124 +2970,124 @@ or a photo or scan of the QR code here</source>
         <translation>%1 を保存しました: %2 件を %3 ページに印刷します。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="165" />
+        <location filename="../messages.py" line="252" />
         <source>Valid from</source>
         <translation>有効期間の開始</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="166" />
+        <location filename="../messages.py" line="253" />
         <source>Valid until</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="167" />
+        <location filename="../messages.py" line="254" />
         <source>Awarded</source>
         <translation>授与日</translation>
     </message>
     <message>
         <location filename="../batches_window.py" line="82" />
-        <location filename="../messages.py" line="168" />
+        <location filename="../messages.py" line="255" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="169" />
+        <location filename="../messages.py" line="256" />
         <source>Trust</source>
         <translation>信頼</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="173" />
+        <location filename="../messages.py" line="260" />
         <source>Signature: %1</source>
         <translation>署名: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="174" />
-        <location filename="../messages.py" line="221" />
+        <location filename="../messages.py" line="261" />
+        <location filename="../messages.py" line="308" />
         <source>Reason: %1</source>
         <translation>理由: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="175" />
-        <location filename="../messages.py" line="253" />
-        <location filename="../messages.py" line="257" />
+        <location filename="../messages.py" line="262" />
+        <location filename="../messages.py" line="340" />
+        <location filename="../messages.py" line="344" />
         <source>Note: %1</source>
         <translation>注意: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="181" />
+        <location filename="../messages.py" line="268" />
         <source>Genuine: the printed seal is signed by a trusted issuer</source>
         <translation>本物です: 印刷された印は信頼する発行者の署名です</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="182" />
+        <location filename="../messages.py" line="269" />
         <source>Not genuine: the printed seal does not verify</source>
         <translation>本物ではありません: 印刷された印の署名が確認できません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="183" />
+        <location filename="../messages.py" line="270" />
         <source>Revoked: the issuer has revoked this credential</source>
         <translation>失効: 発行者がこの証明書を失効させました</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="184" />
+        <location filename="../messages.py" line="271" />
         <source>Suspended: the issuer has suspended this credential</source>
         <translation>一時停止: 発行者がこの証明書を一時停止しています</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="185" />
+        <location filename="../messages.py" line="272" />
         <location filename="../ob2_import.py" line="43" />
         <source>Expired</source>
         <translation>有効期限切れ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="186" />
+        <location filename="../messages.py" line="273" />
         <source>Unknown issuer: the seal's key is not in your trust list</source>
         <translation>不明な発行者: 印の鍵が信頼リストにありません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="212" />
+        <location filename="../messages.py" line="299" />
         <source>Not genuine: the printed seal does not match the attached credential</source>
         <translation>本物ではありません: 印刷された印が添付の証明書と一致しません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="225" />
+        <location filename="../messages.py" line="312" />
         <source>Printed seal: %1</source>
         <translation>印刷された印: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="230" />
+        <location filename="../messages.py" line="317" />
         <source>Issuer: %1</source>
         <translation>発行者: %1</translation>
     </message>
     <message>
         <location filename="../batches_window.py" line="54" />
         <location filename="../batches_window.py" line="82" />
-        <location filename="../messages.py" line="237" />
+        <location filename="../messages.py" line="324" />
         <source>Issued</source>
         <translation>発行日</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="239" />
+        <location filename="../messages.py" line="326" />
         <source>Expires</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="245" />
+        <location filename="../messages.py" line="332" />
         <source>Status as of %1 UTC</source>
         <translation>状態（%1 UTC 時点）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="249" />
+        <location filename="../messages.py" line="336" />
         <source>Status: not checked (no status list for this issuer in the trust list)</source>
         <translation>状態: 未確認（信頼リストにこの発行者の状態リストがありません）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="252" />
+        <location filename="../messages.py" line="339" />
         <source>The seal signs the attached credential</source>
         <translation>印は添付の証明書に署名しています</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="255" />
+        <location filename="../messages.py" line="342" />
         <source>Credential:</source>
         <translation>証明書:</translation>
     </message>
