@@ -723,13 +723,13 @@
     </message>
     <message>
         <location filename="../issue_wizard.py" line="238" />
-        <location filename="../ob2_import.py" line="149" />
+        <location filename="../ob2_import.py" line="150" />
         <source>Choose a file</source>
         <translation>ファイルを選ぶ</translation>
     </message>
     <message>
         <location filename="../issue_wizard.py" line="244" />
-        <location filename="../ob2_import.py" line="154" />
+        <location filename="../ob2_import.py" line="155" />
         <source>Choose a folder</source>
         <translation>フォルダーを選ぶ</translation>
     </message>
@@ -1086,13 +1086,13 @@
     </message>
     <message>
         <location filename="../main_window.py" line="282" />
-        <location filename="../main_window.py" line="632" />
+        <location filename="../main_window.py" line="637" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="285" />
-        <location filename="../main_window.py" line="635" />
+        <location filename="../main_window.py" line="640" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
@@ -1214,112 +1214,112 @@
         <translation>このコピーには利用の手引きが入っていません。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516" />
+        <location filename="../main_window.py" line="521" />
         <source>Cannot show the print preview</source>
         <translation>印刷プレビューを表示できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="529" />
+        <location filename="../main_window.py" line="534" />
         <source>Add a font</source>
         <translation>フォントを追加</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="531" />
+        <location filename="../main_window.py" line="536" />
         <source>TrueType fonts (*.ttf *.ttc);;All fonts (*.ttf *.ttc *.otf *.otc)</source>
         <translation>TrueType フォント (*.ttf *.ttc);;すべてのフォント (*.ttf *.ttc *.otf *.otc)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="543" />
+        <location filename="../main_window.py" line="548" />
         <source>Cannot add the font</source>
         <translation>フォントを追加できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="548" />
+        <location filename="../main_window.py" line="553" />
         <source>Added font: %1</source>
         <translation>フォントを追加しました: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="632" />
+        <location filename="../main_window.py" line="637" />
         <source>&amp;Undo %1</source>
         <translation>元に戻す: %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="635" />
+        <location filename="../main_window.py" line="640" />
         <source>&amp;Redo %1</source>
         <translation>やり直し: %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="652" />
+        <location filename="../main_window.py" line="657" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="665" />
+        <location filename="../main_window.py" line="670" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="678" />
+        <location filename="../main_window.py" line="683" />
         <source>Open template</source>
         <translation>テンプレートを開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="699" />
+        <location filename="../main_window.py" line="704" />
         <source>Save template</source>
         <translation>テンプレートを保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="708" />
+        <location filename="../main_window.py" line="713" />
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="711" />
+        <location filename="../main_window.py" line="716" />
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="720" />
+        <location filename="../main_window.py" line="725" />
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="721" />
+        <location filename="../main_window.py" line="726" />
         <source>Save the changes to “%1” before closing it?</source>
         <translation>閉じる前に「%1」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="748" />
+        <location filename="../main_window.py" line="753" />
         <source>Cannot open the roster</source>
         <translation>名簿を開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="754" />
+        <location filename="../main_window.py" line="759" />
         <source>Open roster</source>
         <translation>名簿を開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="775" />
+        <location filename="../main_window.py" line="780" />
         <source>Front</source>
         <translation>表面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="775" />
+        <location filename="../main_window.py" line="780" />
         <source>Back</source>
         <translation>裏面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="827" />
+        <location filename="../main_window.py" line="832" />
         <source>Recover unsaved work</source>
         <translation>保存されていない作業の復元</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="828" />
+        <location filename="../main_window.py" line="833" />
         <source>Shosho closed before “%1” was saved. Recover the autosaved copy?</source>
         <translation>「%1」を保存する前に Shosho が終了しました。自動保存されたコピーを復元しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="837" />
+        <location filename="../main_window.py" line="842" />
         <source>Cannot recover</source>
         <translation>復元できません</translation>
     </message>
@@ -1859,8 +1859,12 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../verify_window.py" line="90" />
+        <source>Certificates (*.pdf *.png *.svg *.json *.jwt *.jws *.jpg *.jpeg);;All files (*)</source>
+        <translation>証書 (*.pdf *.png *.svg *.json *.jwt *.jws *.jpg *.jpeg);;すべてのファイル (*)</translation>
+    </message>
+    <message>
         <source>Certificates (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;All files (*)</source>
-        <translation>証書 (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;すべてのファイル (*)</translation>
+        <translation type="vanished">証書 (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;すべてのファイル (*)</translation>
     </message>
     <message>
         <location filename="../verify_window.py" line="97" />
@@ -2234,7 +2238,7 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../ob2_import.py" line="71" />
-        <location filename="../ob2_import.py" line="224" />
+        <location filename="../ob2_import.py" line="225" />
         <source>Left out</source>
         <translation>取り込まないもの</translation>
     </message>
@@ -2304,83 +2308,83 @@ or a photo or scan of the QR code here</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="108" />
+        <location filename="../ob2_import.py" line="109" />
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="111" />
+        <location filename="../ob2_import.py" line="112" />
         <source>Open the design</source>
         <translation>デザインを開く</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="114" />
+        <location filename="../ob2_import.py" line="115" />
         <location filename="../print_preview.py" line="238" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="139" />
+        <location filename="../ob2_import.py" line="140" />
         <source>File…</source>
         <translation>ファイル…</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="143" />
+        <location filename="../ob2_import.py" line="144" />
         <source>Folder…</source>
         <translation>フォルダー…</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="167" />
+        <location filename="../ob2_import.py" line="168" />
         <source>Choose a new folder to save into first</source>
         <translation>先に新しい保存先フォルダーを選んでください</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="179" />
+        <location filename="../ob2_import.py" line="180" />
         <source>Choose the badges to import first.</source>
         <translation>先に取り込むバッジを選んでください。</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="191" />
+        <location filename="../ob2_import.py" line="192" />
         <source>Cannot import: %1</source>
         <translation>取り込めません: %1</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="201" />
+        <location filename="../ob2_import.py" line="202" />
         <source>%1 achievement(s) and %2 recipient(s) will be created; %3 left out.</source>
         <translation>達成項目 %1 件、受領者 %2 人を作成します。取り込まないもの %3 件。</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="206" />
+        <location filename="../ob2_import.py" line="207" />
         <source>Will be created</source>
         <translation>作成するもの</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="212" />
+        <location filename="../ob2_import.py" line="213" />
         <source>%1 recipient(s); design %2.shosho, roster %2-roster.csv</source>
         <translation>受領者 %1 人。デザイン %2.shosho、名簿 %2-roster.csv</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="218" />
+        <location filename="../ob2_import.py" line="219" />
         <source>(known only by a hashed e-mail)</source>
         <translation>(ハッシュ化したメールアドレスのみ)</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="221" />
+        <location filename="../ob2_import.py" line="222" />
         <source>Issuer profile linked to the 2.0 issuer</source>
         <translation>2.0 の発行者にリンクした発行者プロファイル</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="230" />
+        <location filename="../ob2_import.py" line="231" />
         <source>Notes</source>
         <translation>注記</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="243" />
+        <location filename="../ob2_import.py" line="244" />
         <source>Import Open Badges 2.0</source>
         <translation>Open Badges 2.0 の取り込み</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="246" />
+        <location filename="../ob2_import.py" line="247" />
         <source>Imported into %1. Open a design and issue it with its roster.</source>
         <translation>%1 に取り込みました。デザインを開き、その名簿で発行してください。</translation>
     </message>
