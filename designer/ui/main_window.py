@@ -434,7 +434,7 @@ class MainWindow(QMainWindow):
         from designer.ui.ob2_import import Ob2ImportDialog
 
         self.ob2_import = Ob2ImportDialog(self)
-        self.ob2_import.designOpened.connect(self.open_path)
+        self.ob2_import.designOpened.connect(self._open_imported)
         self.ob2_import.show()
         return self.ob2_import
 
@@ -478,6 +478,11 @@ class MainWindow(QMainWindow):
         self.batches_window = BatchesWindow(self, ask_reason)
         self.batches_window.show()
         return self.batches_window
+
+    def _open_imported(self, design: str, roster: str) -> None:
+        """An imported Open Badges 2.0 design, with the roster of its recipients."""
+        if self.open_path(design) is not None and roster:
+            self.open_roster(roster)
 
     def show_verify_window(self):
         from designer.ui.verify_window import VerifyWindow

@@ -13,8 +13,8 @@
         <translation>回転</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="79" />
-        <location filename="../editor.py" line="339" />
+        <location filename="../editor.py" line="89" />
+        <location filename="../editor.py" line="362" />
         <location filename="../inspector.py" line="85" />
         <location filename="../inspector.py" line="88" />
         <location filename="../main_window.py" line="248" />
@@ -22,35 +22,35 @@
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="87" />
+        <location filename="../editor.py" line="104" />
         <location filename="../inspector.py" line="159" />
         <location filename="../main_window.py" line="250" />
         <source>Image</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="90" />
+        <location filename="../editor.py" line="107" />
         <location filename="../field_labels.py" line="27" />
         <location filename="../main_window.py" line="251" />
         <source>Photo</source>
         <translation>顔写真</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="97" />
+        <location filename="../editor.py" line="114" />
         <location filename="../inspector.py" line="213" />
         <location filename="../main_window.py" line="252" />
         <source>QR code</source>
         <translation>QR コード</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="100" />
+        <location filename="../editor.py" line="117" />
         <location filename="../inspector.py" line="238" />
         <location filename="../main_window.py" line="253" />
         <source>Barcode</source>
         <translation>バーコード</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="103" />
+        <location filename="../editor.py" line="120" />
         <location filename="../inspector.py" line="253" />
         <location filename="../inspector.py" line="258" />
         <location filename="../main_window.py" line="254" />
@@ -58,65 +58,70 @@
         <translation>図形</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="105" />
+        <location filename="../editor.py" line="122" />
         <location filename="../inspector.py" line="280" />
         <location filename="../main_window.py" line="255" />
         <source>Border</source>
         <translation>飾り枠</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="208" />
+        <location filename="../editor.py" line="174" />
+        <source>Cannot save %1: the folder %2 does not exist.</source>
+        <translation>%1 を保存できません: フォルダー %2 がありません。</translation>
+    </message>
+    <message>
+        <location filename="../editor.py" line="231" />
         <source>Add %s</source>
         <translation>%s を追加</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="260" />
+        <location filename="../editor.py" line="283" />
         <source>Paste</source>
         <translation>貼り付け</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="270" />
+        <location filename="../editor.py" line="293" />
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="293" />
+        <location filename="../editor.py" line="316" />
         <source>Change %s</source>
         <translation>%s を変更</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="300" />
+        <location filename="../editor.py" line="323" />
         <source>Move</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="314" />
+        <location filename="../editor.py" line="337" />
         <source>Align</source>
         <translation>整列</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="326" />
+        <location filename="../editor.py" line="349" />
         <source>Distribute</source>
         <translation>等間隔に配置</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="345" />
+        <location filename="../editor.py" line="368" />
         <location filename="../inspector.py" line="461" />
         <source>Insert field</source>
         <translation>差し込み項目を挿入</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="400" />
+        <location filename="../editor.py" line="423" />
         <source>Page size</source>
         <translation>用紙サイズ</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="406" />
+        <location filename="../editor.py" line="429" />
         <source>Add guide</source>
         <translation>ガイドを追加</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="413" />
+        <location filename="../editor.py" line="436" />
         <location filename="../main_window.py" line="226" />
         <source>Clear guides</source>
         <translation>ガイドを消去</translation>
@@ -718,13 +723,13 @@
     </message>
     <message>
         <location filename="../issue_wizard.py" line="238" />
-        <location filename="../ob2_import.py" line="149" />
+        <location filename="../ob2_import.py" line="150" />
         <source>Choose a file</source>
         <translation>ファイルを選ぶ</translation>
     </message>
     <message>
         <location filename="../issue_wizard.py" line="244" />
-        <location filename="../ob2_import.py" line="154" />
+        <location filename="../ob2_import.py" line="155" />
         <source>Choose a folder</source>
         <translation>フォルダーを選ぶ</translation>
     </message>
@@ -1081,13 +1086,13 @@
     </message>
     <message>
         <location filename="../main_window.py" line="282" />
-        <location filename="../main_window.py" line="632" />
+        <location filename="../main_window.py" line="637" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="285" />
-        <location filename="../main_window.py" line="635" />
+        <location filename="../main_window.py" line="640" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
@@ -1209,112 +1214,112 @@
         <translation>このコピーには利用の手引きが入っていません。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="516" />
+        <location filename="../main_window.py" line="521" />
         <source>Cannot show the print preview</source>
         <translation>印刷プレビューを表示できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="529" />
+        <location filename="../main_window.py" line="534" />
         <source>Add a font</source>
         <translation>フォントを追加</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="531" />
+        <location filename="../main_window.py" line="536" />
         <source>TrueType fonts (*.ttf *.ttc);;All fonts (*.ttf *.ttc *.otf *.otc)</source>
         <translation>TrueType フォント (*.ttf *.ttc);;すべてのフォント (*.ttf *.ttc *.otf *.otc)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="543" />
+        <location filename="../main_window.py" line="548" />
         <source>Cannot add the font</source>
         <translation>フォントを追加できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="548" />
+        <location filename="../main_window.py" line="553" />
         <source>Added font: %1</source>
         <translation>フォントを追加しました: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="632" />
+        <location filename="../main_window.py" line="637" />
         <source>&amp;Undo %1</source>
         <translation>元に戻す: %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="635" />
+        <location filename="../main_window.py" line="640" />
         <source>&amp;Redo %1</source>
         <translation>やり直し: %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="652" />
+        <location filename="../main_window.py" line="657" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="665" />
+        <location filename="../main_window.py" line="670" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="678" />
+        <location filename="../main_window.py" line="683" />
         <source>Open template</source>
         <translation>テンプレートを開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="699" />
+        <location filename="../main_window.py" line="704" />
         <source>Save template</source>
         <translation>テンプレートを保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="708" />
+        <location filename="../main_window.py" line="713" />
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="711" />
+        <location filename="../main_window.py" line="716" />
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="720" />
+        <location filename="../main_window.py" line="725" />
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="721" />
+        <location filename="../main_window.py" line="726" />
         <source>Save the changes to “%1” before closing it?</source>
         <translation>閉じる前に「%1」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="748" />
+        <location filename="../main_window.py" line="753" />
         <source>Cannot open the roster</source>
         <translation>名簿を開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="754" />
+        <location filename="../main_window.py" line="759" />
         <source>Open roster</source>
         <translation>名簿を開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="775" />
+        <location filename="../main_window.py" line="780" />
         <source>Front</source>
         <translation>表面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="775" />
+        <location filename="../main_window.py" line="780" />
         <source>Back</source>
         <translation>裏面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="827" />
+        <location filename="../main_window.py" line="832" />
         <source>Recover unsaved work</source>
         <translation>保存されていない作業の復元</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="828" />
+        <location filename="../main_window.py" line="833" />
         <source>Shosho closed before “%1” was saved. Recover the autosaved copy?</source>
         <translation>「%1」を保存する前に Shosho が終了しました。自動保存されたコピーを復元しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="837" />
+        <location filename="../main_window.py" line="842" />
         <source>Cannot recover</source>
         <translation>復元できません</translation>
     </message>
@@ -1854,8 +1859,12 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../verify_window.py" line="90" />
+        <source>Certificates (*.pdf *.png *.svg *.json *.jwt *.jws *.jpg *.jpeg);;All files (*)</source>
+        <translation>証書 (*.pdf *.png *.svg *.json *.jwt *.jws *.jpg *.jpeg);;すべてのファイル (*)</translation>
+    </message>
+    <message>
         <source>Certificates (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;All files (*)</source>
-        <translation>証書 (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;すべてのファイル (*)</translation>
+        <translation type="vanished">証書 (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;すべてのファイル (*)</translation>
     </message>
     <message>
         <location filename="../verify_window.py" line="97" />
@@ -2229,7 +2238,7 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../ob2_import.py" line="71" />
-        <location filename="../ob2_import.py" line="224" />
+        <location filename="../ob2_import.py" line="225" />
         <source>Left out</source>
         <translation>取り込まないもの</translation>
     </message>
@@ -2299,148 +2308,183 @@ or a photo or scan of the QR code here</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="108" />
+        <location filename="../ob2_import.py" line="109" />
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="111" />
+        <location filename="../ob2_import.py" line="112" />
         <source>Open the design</source>
         <translation>デザインを開く</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="114" />
-        <location filename="../print_preview.py" line="223" />
+        <location filename="../ob2_import.py" line="115" />
+        <location filename="../print_preview.py" line="238" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="139" />
+        <location filename="../ob2_import.py" line="140" />
         <source>File…</source>
         <translation>ファイル…</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="143" />
+        <location filename="../ob2_import.py" line="144" />
         <source>Folder…</source>
         <translation>フォルダー…</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="167" />
+        <location filename="../ob2_import.py" line="168" />
         <source>Choose a new folder to save into first</source>
         <translation>先に新しい保存先フォルダーを選んでください</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="179" />
+        <location filename="../ob2_import.py" line="180" />
         <source>Choose the badges to import first.</source>
         <translation>先に取り込むバッジを選んでください。</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="191" />
+        <location filename="../ob2_import.py" line="192" />
         <source>Cannot import: %1</source>
         <translation>取り込めません: %1</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="201" />
+        <location filename="../ob2_import.py" line="202" />
         <source>%1 achievement(s) and %2 recipient(s) will be created; %3 left out.</source>
         <translation>達成項目 %1 件、受領者 %2 人を作成します。取り込まないもの %3 件。</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="206" />
+        <location filename="../ob2_import.py" line="207" />
         <source>Will be created</source>
         <translation>作成するもの</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="212" />
+        <location filename="../ob2_import.py" line="213" />
         <source>%1 recipient(s); design %2.shosho, roster %2-roster.csv</source>
         <translation>受領者 %1 人。デザイン %2.shosho、名簿 %2-roster.csv</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="218" />
+        <location filename="../ob2_import.py" line="219" />
         <source>(known only by a hashed e-mail)</source>
         <translation>(ハッシュ化したメールアドレスのみ)</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="221" />
+        <location filename="../ob2_import.py" line="222" />
         <source>Issuer profile linked to the 2.0 issuer</source>
         <translation>2.0 の発行者にリンクした発行者プロファイル</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="230" />
+        <location filename="../ob2_import.py" line="231" />
         <source>Notes</source>
         <translation>注記</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="243" />
+        <location filename="../ob2_import.py" line="244" />
         <source>Import Open Badges 2.0</source>
         <translation>Open Badges 2.0 の取り込み</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="246" />
+        <location filename="../ob2_import.py" line="247" />
         <source>Imported into %1. Open a design and issue it with its roster.</source>
         <translation>%1 に取り込みました。デザインを開き、その名簿で発行してください。</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="243" />
+        <location filename="../print_preview.py" line="223" />
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="224" />
+        <source>Print on a printer of this PC, at true size</source>
+        <translation>このパソコンのプリンターで実寸で印刷します</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="226" />
+        <source>Calibration page…</source>
+        <translation>位置合わせページ…</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="228" />
+        <source>Print a page of crosses to measure how far the printer shifts the print</source>
+        <translation>十字を印刷して、プリンターの印刷位置のずれを測ります</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="232" />
+        <source>Print double-sided, flipping on the long edge: each back lands on its front.</source>
+        <translation>両面印刷（長辺とじ）で印刷してください。裏面がそれぞれの表面の裏に重なります。</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="274" />
+        <source>Cannot print</source>
+        <translation>印刷できません</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="276" />
+        <source>Sent %1 pages to the printer.</source>
+        <translation>%1 ページをプリンターに送りました。</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="295" />
         <source>record %1</source>
         <translation>%1 件目</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="245" />
+        <location filename="../print_preview.py" line="297" />
         <source>records %1–%2</source>
         <translation>%1–%2 件目</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="251" />
+        <location filename="../print_preview.py" line="303" />
         <source>backs, mirrored for long-edge duplex</source>
         <translation>裏面 (長辺とじ両面印刷用に左右反転)</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="253" />
+        <location filename="../print_preview.py" line="305" />
         <source>fronts</source>
         <translation>表面</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="256" />
+        <location filename="../print_preview.py" line="308" />
         <source>%1 cards per A4 sheet (%2 × %3) with crop marks · %4 · %5</source>
         <translation>A4 1 枚に %1 枚 (%2 × %3)・トンボ付き · %4 · %5</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="265" />
+        <location filename="../print_preview.py" line="317" />
         <source>back</source>
         <translation>裏面</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="265" />
+        <location filename="../print_preview.py" line="317" />
         <source>front</source>
         <translation>表面</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="273" />
+        <location filename="../print_preview.py" line="325" />
         <source>no sheets</source>
         <translation>用紙なし</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="281" />
+        <location filename="../print_preview.py" line="333" />
         <source>Sheet %1 of %2</source>
         <translation>用紙 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="291" />
+        <location filename="../print_preview.py" line="343" />
         <source>Save print PDF</source>
         <translation>印刷用 PDF を保存</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="293" />
+        <location filename="../print_preview.py" line="345" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="306" />
+        <location filename="../print_preview.py" line="358" />
         <source>Cannot save the print PDF</source>
         <translation>印刷用 PDF を保存できません</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="311" />
+        <location filename="../print_preview.py" line="363" />
         <source>Saved %1 (%2 pages)</source>
         <translation>%1 を保存しました (%2 ページ)</translation>
     </message>
@@ -3096,11 +3140,36 @@ or a photo or scan of the QR code here</source>
         <source>Set up the issuer first (Tools ▸ Issuer): its ID is needed.</source>
         <translation>先に発行者を設定してください（ツール ▸ 発行者）。発行者 ID が必要です。</translation>
     </message>
+    <message>
+        <location filename="../canvas/inplace.py" line="42" />
+        <source>Edit text</source>
+        <translation>文字を編集</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="36" />
+        <source>The printer could not be opened</source>
+        <translation>プリンターを開けません</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="60" />
+        <source>Printer calibration page</source>
+        <translation>プリンター位置合わせページ</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="61" />
+        <source>Each cross should be 20 mm from the edges (the last at the centre).</source>
+        <translation>各十字は用紙の端から 20 mm の位置にあります（最後の一つは中央）。</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="62" />
+        <source>Measure how far the crosses are moved; enter that as the print offset.</source>
+        <translation>十字のずれを測り、その値を印刷位置の補正として入力してください。</translation>
+    </message>
 </context>
 <context>
     <name>CanvasView</name>
     <message>
-        <location filename="../canvas/view.py" line="219" />
+        <location filename="../canvas/view.py" line="240" />
         <source>Add field</source>
         <translation>差し込み項目を追加</translation>
     </message>
@@ -3108,7 +3177,7 @@ or a photo or scan of the QR code here</source>
 <context>
     <name>Ruler</name>
     <message>
-        <location filename="../canvas/view.py" line="236" />
+        <location filename="../canvas/view.py" line="257" />
         <source>Drag onto the page to add a guide</source>
         <translation>ページへドラッグしてガイドを追加</translation>
     </message>
