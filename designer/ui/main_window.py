@@ -484,10 +484,17 @@ class MainWindow(QMainWindow):
         if self.open_path(design) is not None and roster:
             self.open_roster(roster)
 
+    def place_beside_menus(self, window) -> None:
+        """Open a tool window over the canvas, below the menus and toolbars, not over them."""
+        area = self.centralWidget().geometry()
+        top_left = self.mapToGlobal(area.topLeft())
+        window.move(top_left.x() + 40, top_left.y() + 20)
+
     def show_verify_window(self):
         from designer.ui.verify_window import VerifyWindow
 
         self.verify_window = VerifyWindow(self)
+        self.place_beside_menus(self.verify_window)
         self.verify_window.show()
         return self.verify_window
 
@@ -557,6 +564,7 @@ class MainWindow(QMainWindow):
         from designer.ui.keys_window import KeysWindow
 
         self.keys_window = KeysWindow(ask_pin, ask_passphrase, self)
+        self.place_beside_menus(self.keys_window)
         self.keys_window.show()
         return self.keys_window
 

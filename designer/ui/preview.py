@@ -71,6 +71,7 @@ class PreviewBar(QWidget):
         self._on_loaded()
 
     def _on_loaded(self) -> None:
+        self.search.clear()  # a search typed for the previous roster means nothing here
         count = self.session.count()
         self.number.blockSignals(True)
         self.number.setMaximum(max(count, 1))

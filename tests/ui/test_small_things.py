@@ -49,3 +49,19 @@ def test_double_click_edits_text_in_place(window, qtbot):
     view.in_place.setPlainText("間違い")
     qtbot.keyClick(view.in_place, Qt.Key.Key_Escape)
     assert editor.document.element(element_id).text != "間違い"
+
+
+def test_a_new_roster_clears_the_search_and_tool_windows_leave_the_menus_free(window, tmp_path):
+    from tests.ui.conftest import write_roster
+
+    window.new_blank("A4", "landscape")
+    write_roster(tmp_path / "a.csv", 3)
+    assert window.open_roster(tmp_path / "a.csv")
+    window.preview_bar.search.setText("山田")
+    write_roster(tmp_path / "b.csv", 2)
+    assert window.open_roster(tmp_path / "b.csv")
+    assert window.preview_bar.search.text() == ""
+    verify = window.show_verify_window()
+    menus_bottom = window.mapToGlobal(window.centralWidget().geometry().topLeft()).y()
+    assert verify.geometry().top() >= menus_bottom
+    verify.close()
