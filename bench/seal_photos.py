@@ -27,7 +27,7 @@ def main() -> None:
     import tempfile
 
     from designer.verification.paper import read_qr_texts
-    from tests.sign.test_seal_photos import DESIGNS, phone_photo, render_densest
+    from tests.signing.test_seal_photos import DESIGNS, phone_photo, render_densest
 
     with tempfile.TemporaryDirectory() as folder:
         for name in DESIGNS:

@@ -28,5 +28,10 @@ def templates_dir() -> Path:
     return _first_existing(_PACKAGE.parent / "templates", _PACKAGE / "_templates")
 
 
+def docs_dir() -> Path:
+    """The documentation (``docs/`` of the checkout): the user guide the Help menu opens."""
+    return _first_existing(_PACKAGE.parent / "docs", _PACKAGE / "_docs")
+
+
 def examples_dir() -> Path:
     return _first_existing(_PACKAGE.parent / "examples", _PACKAGE / "_examples")

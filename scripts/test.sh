@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(softhsm2 opensc poppler-utils zbar-tools xvfb libxcb-icccm4 libxcb-keysyms1
   libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libzbar0 postgresql
-  chromium debootstrap)
+  chromium debootstrap nodejs)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

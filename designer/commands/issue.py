@@ -114,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from designer.issue.pipeline import issue_batch, latest_unfinished, resume_notes, run_batch
     from designer.issue.plan import PlanRequest, RosterProblems
-    from designer.signing.suites import default_suite
+    from designer.signing.suites import certification_note, default_suite
     from designer.store import Store, open_store
 
     settings = settings_from_args(args)
@@ -172,6 +172,9 @@ def _run(args: argparse.Namespace) -> int:
             )
             signer = _signer(args.key, args)
             request = replace(request, suite=args.suite or default_suite(signer))
+            note = certification_note(request.suite, signer.algorithm)
+            if note:
+                print(f"shosho: note: {note}", file=sys.stderr)
             try:
                 result = issue_batch(
                     store, request, signer, workers=args.workers, progress=bar.update

@@ -11,6 +11,7 @@ from designer.keys.public_keys import load_public_key_pem
 from designer.verification.trust_list import (
     import_trust_list,
     installed_trust_list_path,
+    is_issuer_profile,
     load_trust_list,
     new_trust_list_document,
     put_issuer,
@@ -18,6 +19,7 @@ from designer.verification.trust_list import (
     seal_key_entry,
     sign_trust_list,
     snapshot_from_status_list,
+    trust_entry_from_profile,
     write_json_file,
 )
 
@@ -42,7 +44,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     add_issuer = commands.add_parser("add-issuer", help="add or replace an issuer in a trust list")
     add_issuer.add_argument("trust_list", metavar="TRUST.json", help="created if missing")
-    add_issuer.add_argument("--issuer", required=True, metavar="ISSUER.json")
+    add_issuer.add_argument(
+        "--issuer",
+        required=True,
+        metavar="ISSUER.json",
+        help="the issuer profile `shosho issue` reads (or a trust entry)",
+    )
+    seal = add_issuer.add_mutually_exclusive_group()
+    seal.add_argument("--key", metavar="KEYREF", help="its signing key: pkcs11:… or file:PATH")
+    seal.add_argument("--public-key", metavar="PEM", help="its public key as a PEM file")
+    add_issuer.add_argument("--valid-from", type=_date, metavar="YYYY-MM-DD")
+    add_issuer.add_argument("--valid-until", type=_date, metavar="YYYY-MM-DD")
+    _secret_options(add_issuer)
     add_issuer.set_defaults(func=run_add_issuer)
 
     add_status = commands.add_parser(
@@ -104,10 +117,10 @@ def _open_signer(args: argparse.Namespace):
     )
 
 
-def run_add_key(args: argparse.Namespace) -> int:
+def _seal_key(args: argparse.Namespace, issuer_id: str | None) -> dict:
+    """The seal-key entry of ``--key`` or ``--public-key``; the demo key only for the demo."""
     from designer.keys.demo import refuse_demo_key
 
-    document = read_json_file(args.issuer, "issuer file")
     if args.key:
         public_key = _open_signer(args).public_key()
     else:
@@ -117,8 +130,24 @@ def run_add_key(args: argparse.Namespace) -> int:
             raise UsageError(
                 f"{args.public_key}: not an Ed25519 or P-256 PEM public key ({error})"
             ) from None
-    refuse_demo_key(public_key, document.get("id") if isinstance(document.get("id"), str) else None)
-    entry = seal_key_entry(public_key, args.valid_from, args.valid_until)
+    refuse_demo_key(public_key, issuer_id)
+    try:
+        return seal_key_entry(public_key, args.valid_from, args.valid_until)
+    except ValueError:
+        raise UsageError(
+            f"{args.key or args.public_key}: seals are made with Ed25519 or P-256 keys only"
+        ) from None
+
+
+def run_add_key(args: argparse.Namespace) -> int:
+    document = read_json_file(args.issuer, "issuer file")
+    if is_issuer_profile(document):
+        raise UsageError(
+            f"{args.issuer} is an issuer profile (what `shosho issue` reads), which holds no "
+            "keys: give it and the key to `shosho trust add-issuer TRUST.json --issuer "
+            f"{args.issuer} --key KEYREF`"
+        )
+    entry = _seal_key(args, document.get("id") if isinstance(document.get("id"), str) else None)
     keys = [key for key in document.get("sealKeys", []) if key.get("kid") != entry["kid"]]
     document["sealKeys"] = [*keys, entry]
     write_json_file(args.issuer, document)
@@ -131,7 +160,28 @@ def _read_or_new(path: str) -> dict:
 
 
 def run_add_issuer(args: argparse.Namespace) -> int:
-    document = put_issuer(_read_or_new(args.trust_list), read_json_file(args.issuer, "issuer file"))
+    from designer.issue.profile import read_profile_file
+
+    data = read_json_file(args.issuer, "issuer file")
+    given_key = args.key or args.public_key
+    if is_issuer_profile(data):
+        profile = read_profile_file(Path(args.issuer))
+        keys = [_seal_key(args, profile["id"])] if given_key else []
+        entry, left_out = trust_entry_from_profile(profile, keys)
+        if left_out:
+            print(f"not in the trust list (credentials carry them): {', '.join(left_out)}")
+        if not given_key:
+            print(
+                "note: no seal key given (--key or --public-key): this issuer's seals and "
+                "credentials are not trusted through this list"
+            )
+    else:
+        entry = data
+        if given_key:
+            new = _seal_key(args, entry.get("id") if isinstance(entry.get("id"), str) else None)
+            keys = [k for k in entry.get("sealKeys", []) if k.get("kid") != new["kid"]]
+            entry = {**entry, "sealKeys": [*keys, new]}
+    document = put_issuer(_read_or_new(args.trust_list), entry)
     write_json_file(args.trust_list, document)
     print(
         f"{args.trust_list}: {len(document['issuers'])} issuer(s); sign it with `shosho trust sign`"

@@ -12,9 +12,10 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from designer.errors import UsageError
-from designer.verification.any_item import load_trust, verify_item, worst
+from designer.errors import ShoshoError, UsageError
+from designer.verification.any_item import verify_item, worst
 from designer.verification.credential import load_status_list
+from designer.verification.trust_store import load_trust
 
 
 def register(subparsers) -> None:
@@ -72,7 +73,9 @@ def parse_now(text: str | None) -> datetime | None:
 def run(args) -> int:
     from designer.ob2.cli import split_ob2, verify_ob2
 
-    items, ob2_items = split_ob2(args.items)
+    vc_jwts = [item for item in args.items if _is_vc_jwt(item)]
+    items, ob2_items = split_ob2([item for item in args.items if item not in vc_jwts])
+    items = [item for item in args.items if item in vc_jwts or item in items]  # in given order
     trust_files, ob2_keys = split_ob2([str(path) for path in args.trust])
     codes = []
     if ob2_items:
@@ -86,3 +89,21 @@ def run(args) -> int:
     for result in results:
         print(json.dumps(result.to_json(), ensure_ascii=False) if args.json else result.describe())
     return worst([*codes, *(result.exit_code for result in results)])
+
+
+def _is_vc_jwt(item: str) -> bool:
+    """A file holding a VC-JWT (a compact JWS whose payload is a Verifiable Credential): never
+    an Open Badges 2.0 signed assertion, whatever else it looks like."""
+    from designer.signing.vcjwt import decode_jwt
+
+    path = Path(item)
+    try:
+        if not path.is_file() or path.stat().st_size > 10_000_000:
+            return False
+        text = path.read_text(encoding="utf-8-sig").strip()
+        _header, payload, _input, _signature = decode_jwt(text)
+    except (OSError, UnicodeDecodeError, ShoshoError):
+        return False
+    credential = payload.get("vc") if isinstance(payload.get("vc"), dict) else payload
+    types = credential.get("type") or []
+    return "VerifiableCredential" in (types if isinstance(types, list) else [types])

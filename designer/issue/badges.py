@@ -63,20 +63,26 @@ def badge_images(
 
     shown = dict(values)
     shown["course_name"] = achievement_name(template, values, issuer_id)
-    return render_badge(design, shown)
+    png, svg = render_badge(design, shown)
+    return palette_png(png), svg
+
+
+def palette_png(png: bytes, pixels: int | None = None) -> bytes:
+    """The PNG with a palette of 256 colours (a quarter of the bytes, no visible change),
+    scaled down to ``pixels`` wide when given."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        if pixels and image.width > pixels:
+            image = image.resize(
+                (pixels, round(image.height * pixels / image.width)), Image.Resampling.LANCZOS
+            )
+        image = image.convert("RGBA").quantize(256, method=Image.Quantize.FASTOCTREE)
+        buffer = io.BytesIO()
+        image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
 
 
 def image_data_uri(png: bytes, pixels: int = ACHIEVEMENT_IMAGE_PIXELS) -> str:
     """A ``data:image/png`` URI of the badge, scaled down to ``pixels`` wide."""
-    from PIL import Image
-
-    with Image.open(io.BytesIO(png)) as image:
-        if image.width > pixels:
-            image = image.resize(
-                (pixels, round(image.height * pixels / image.width)), Image.Resampling.LANCZOS
-            )
-        # A palette of 256 colours keeps the badge sharp at a sixth of the size.
-        image = image.convert("RGBA").quantize(256, method=Image.Quantize.FASTOCTREE)
-        buffer = io.BytesIO()
-        image.save(buffer, "PNG", optimize=True)
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    return "data:image/png;base64," + base64.b64encode(palette_png(png, pixels)).decode("ascii")

@@ -123,8 +123,8 @@ def issue_demo_batch(out_dir: Path, settings: Settings) -> DemoSummary:
             result = run_batch(store, batch_id, signer)  # nothing to sign; rewrites lost files
     bundle = out_dir / "DEMO-bundle.zip"
     export_bundle(store, result.batch_id, bundle, signer, force=True)
-    status_dir = out_dir / "status"
-    export_status_lists(store, signer, status_dir)
+    written = export_status_lists(store, signer, out_dir / "status")
+    status_dir = written[0].parent if written else out_dir / "status"  # …/status/<host>/<path>
     page = write_verify_page(entry_path, out_dir / "verify-page")
     return DemoSummary(
         out_dir=out_dir,

@@ -29,7 +29,6 @@ from designer.store.models import (
     Batch,
     Credential,
     Issuer,
-    StatusList,
 )
 
 MANIFEST = "manifest.json"
@@ -216,29 +215,15 @@ def export_bundle(
 
 
 def _signed_lists(store: Store, signer: Signer, issuer_row: int) -> dict[str, bytes]:
-    """The issuer's signed status lists, by file name under ``status/``; refuses a bundle that
-    would miss one of them."""
+    """The issuer's signed status lists (every one of them, signed with its own key), by their
+    path under ``status/``: ``<host>/<URL path>``, as ``shosho status export`` lays them out."""
     from designer.issue.status import signed_status_lists
+    from designer.status_lists import serialise
 
-    with store.read() as session:
-        urls = set(
-            session.execute(
-                select(StatusList.url).where(StatusList.issuer_id == issuer_row)
-            ).scalars()
-        )
-    signed = {
-        name: _json(credential)
-        for name, credential in signed_status_lists(store, signer).items()
-        if credential.get("id") in urls
+    return {
+        name: serialise(credential)
+        for name, credential in signed_status_lists(store, signer, issuer_row).items()
     }
-    missing = sorted(urls - {json.loads(data)["id"] for data in signed.values()})
-    if missing:
-        raise ShoshoError(
-            f"status list {missing[0]} could not be put in the bundle (another issuer's list "
-            "has the same file name): export this issuer's status lists with shosho status "
-            "export, or bundle without --key"
-        )
-    return signed
 
 
 def _row(c: Credential, files: list[str]) -> dict:

@@ -42,6 +42,8 @@ from designer.issue.work import (
 from designer.keys.demo import refuse_demo_key
 from designer.keys.signer import Signer
 from designer.pdfsign.batch import check_signer_for_pdfs, pdf_signing_step
+from designer.pdfsign.batch import wanted as wants_pdf_signatures
+from designer.pdfsign.timestamps import check_tsa_url
 from designer.store import Store, audit, seals
 from designer.store.models import (
     BATCH_DONE,
@@ -560,7 +562,9 @@ def issue_batch(
 
     BatchSigner(signer, request.suite, utcnow())  # a suite the key cannot sign stops here
     refuse_demo_key(signer.public_key(), _issuer_uri(store, request.issuer_ref))
-    if request.sign_pdf:
+    if request.tsa_url:
+        check_tsa_url(request.tsa_url)
+    if wants_pdf_signatures(store, request.issuer_ref, request.sign_pdf):
         check_signer_for_pdfs(signer)  # no certificate, or an Ed25519 key, stops here too
     batch_id = plan_batch(store, request)
     return run_batch(

@@ -10,7 +10,6 @@ canonicalisation time). The output is byte-for-byte what ``designer.credential.j
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from typing import Any
 
@@ -18,10 +17,8 @@ from pyld import jsonld
 
 from designer.credential import jsonld as bundled
 from designer.credential.jsonld import require_defined_terms
-from designer.keys.demo import refuse_demo_key
-from designer.keys.multikey import multibase_encode
 from designer.keys.signer import Signer
-from designer.signing.data_integrity import DataIntegritySigner, issuer_id, unsecured
+from designer.signing.data_integrity import DataIntegritySigner, with_proof
 from designer.signing.suites import SUITES, VC_JWT
 from designer.signing.vcjwt import sign_jwt
 
@@ -105,6 +102,11 @@ def canonicalize(document: dict[str, Any]) -> str:
         return bundled.canonicalize(document)
 
 
+def _check_terms(document: dict[str, Any]) -> None:
+    """Safe mode with the processor this module canonicalises with (its contexts kept)."""
+    require_defined_terms(document, _processor)
+
+
 class BatchSigner:
     """Signs the credentials of one batch: one suite, one key, one ``created`` time.
 
@@ -120,9 +122,12 @@ class BatchSigner:
         self.signer = signer
         self.suite = suite
         self._data_integrity = (
-            None if suite == VC_JWT else DataIntegritySigner(signer, suite, created=created)
+            None
+            if suite == VC_JWT
+            else DataIntegritySigner(
+                signer, suite, created=created, canonicalize=canonicalize, check_terms=_check_terms
+            )
         )
-        self._proof_hashes: dict[str, bytes] = {}
 
     @property
     def is_jwt(self) -> bool:
@@ -132,23 +137,5 @@ class BatchSigner:
         """(signed text, the signed credential as a dict: for VC-JWT the credential signed)."""
         if self._data_integrity is None:
             return sign_jwt(credential, self.signer), credential
-        document = unsecured(credential)
-        require_defined_terms(document, _processor)
-        refuse_demo_key(self.signer.public_key(), issuer_id(document))
-        config = self._data_integrity.proof_config(document)
-        document_hash = hashlib.sha256(canonicalize(document).encode("utf-8")).digest()
-        signature = self.signer.sign(self._proof_hash(config) + document_hash)
-        proof = {key: value for key, value in config.items() if key != "@context"}
-        proof["proofValue"] = multibase_encode(signature)
-        existing = credential.get("proof", [])
-        signed = dict(credential)
-        signed["proof"] = ([existing] if isinstance(existing, dict) else list(existing)) + [proof]
+        signed = with_proof(credential, self._data_integrity.new_proof(credential))
         return json.dumps(signed, ensure_ascii=False), signed
-
-    def _proof_hash(self, config: dict[str, Any]) -> bytes:
-        key = json.dumps(config, sort_keys=True, ensure_ascii=False)
-        cached = self._proof_hashes.get(key)
-        if cached is None:
-            cached = hashlib.sha256(canonicalize(config).encode("utf-8")).digest()
-            self._proof_hashes[key] = cached
-        return cached

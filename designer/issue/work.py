@@ -253,10 +253,11 @@ def sign_record(job: SignJob) -> Signed:
         valid_until=_valid_until(template, job.values),
         status=job.revocation,
     )
-    # One entry: the OB 3.0 schema allows a single credentialStatus, and revocation is the
-    # purpose verifiers check. A card's suspension bit sits at the same list position (see
-    # store.status.mirror), where the printed seal's status index finds it.
-    credential["credentialStatus"] = _status(job.revocation)
+    # One entry: the OB 3.0 schema allows a single credentialStatus. A card's entry is its
+    # suspension bit, which revoking also sets for good, so every verifier that reads Bitstring
+    # Status Lists fails a suspended or a revoked card; its revocation bit sits at the same list
+    # position (store.status.mirror), where the printed seal's status index finds both.
+    credential["credentialStatus"] = _status(job.suspension or job.revocation)
     signed_text, signed = process.batch_signer.sign(credential)
     # The seal's digest covers what was signed: the JWS itself for a VC-JWT.
     sealed = signed_text if process.setup.suite == "vc-jwt" else signed

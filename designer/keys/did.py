@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from designer.errors import UsageError
+from designer.keys.jwk import jwk_thumbprint, public_jwk
 from designer.keys.multikey import public_key_multibase
-from designer.signing.vcjwt import jwk_thumbprint, public_jwk
 
 DID_CONTEXT = "https://www.w3.org/ns/did/v1"
 MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1"
@@ -94,6 +94,27 @@ def verification_method_entry(controller: str, public_key) -> dict[str, Any]:
     return entry
 
 
+def jwk_method_entry(controller: str, public_key) -> dict[str, Any]:
+    """A ``JsonWebKey`` method ``#<JWK thumbprint>``: what a VC-JWT ``kid`` names, and the form
+    the 1EdTech validator resolves (it reads ``publicKeyJwk`` only)."""
+    jwk = public_jwk(public_key)
+    return {
+        "id": f"{controller}#{jwk_thumbprint(jwk)}",
+        "controller": controller,
+        "type": "JsonWebKey",
+        "publicKeyJwk": jwk,
+    }
+
+
+def method_entries(controller: str, public_key) -> list[dict[str, Any]]:
+    """Every method a key is published under: a Multikey for Data Integrity proofs and seals,
+    and for P-256 also its JWK (RSA keys are JWKs already)."""
+    entries = [verification_method_entry(controller, public_key)]
+    if isinstance(public_key, ec.EllipticCurvePublicKey):
+        entries.append(jwk_method_entry(controller, public_key))
+    return entries
+
+
 def did_document(
     did: str, public_keys: list, existing: dict[str, Any] | None = None
 ) -> dict[str, Any]:
@@ -107,10 +128,10 @@ def did_document(
         methods = list(existing.get("verificationMethod", []))
     known = {method.get("id") for method in methods}
     for key in public_keys:
-        entry = verification_method_entry(did, key)
-        if entry["id"] not in known:
-            methods.append(entry)
-            known.add(entry["id"])
+        for entry in method_entries(did, key):
+            if entry["id"] not in known:
+                methods.append(entry)
+                known.add(entry["id"])
     contexts = [DID_CONTEXT, MULTIKEY_CONTEXT]
     if any(method.get("type") == "JsonWebKey" for method in methods):
         contexts.append(JWK_CONTEXT)

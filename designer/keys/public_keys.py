@@ -11,7 +11,6 @@ for P-256). ``key_id_matches`` accepts both, so those seals and key entries keep
 
 from __future__ import annotations
 
-import base64
 import hashlib
 
 import cbor2
@@ -19,6 +18,9 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+
+from designer.keys.jwk import public_jwk
+from designer.keys.jwk import public_key_from_jwk as any_public_key_from_jwk
 
 COSE_EDDSA = -8
 """EdDSA, deprecated by RFC 9864; seals of the first format carry it."""
@@ -36,14 +38,6 @@ _COSE_KTY, _COSE_CRV, _COSE_X, _COSE_Y = 1, -1, -2, -3
 _KTY_OKP, _KTY_EC2, _CRV_P256, _CRV_ED25519 = 1, 2, 1, 6
 
 PublicKey = ed25519.Ed25519PublicKey | ec.EllipticCurvePublicKey
-
-
-def b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def b64url_decode(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
 def raw_public_key(public_key: PublicKey) -> bytes:
@@ -102,29 +96,16 @@ def key_id_matches(public_key: PublicKey, kid: bytes | str) -> bool:
 
 
 def public_key_to_jwk(public_key: PublicKey) -> dict[str, str]:
-    if isinstance(public_key, ed25519.Ed25519PublicKey):
-        return {"kty": "OKP", "crv": "Ed25519", "x": b64url(raw_public_key(public_key))}
-    numbers = public_key.public_numbers()
-    return {
-        "kty": "EC",
-        "crv": "P-256",
-        "x": b64url(numbers.x.to_bytes(32, "big")),
-        "y": b64url(numbers.y.to_bytes(32, "big")),
-    }
+    raw_public_key(public_key)  # rejects key types a seal cannot have
+    return public_jwk(public_key)
 
 
 def public_key_from_jwk(jwk: dict) -> PublicKey:
     """Raises ``ValueError`` for anything but an Ed25519 or P-256 public JWK."""
-    try:
-        if jwk.get("kty") == "OKP" and jwk.get("crv") == "Ed25519":
-            return ed25519.Ed25519PublicKey.from_public_bytes(b64url_decode(jwk["x"]))
-        if jwk.get("kty") == "EC" and jwk.get("crv") == "P-256":
-            x = int.from_bytes(b64url_decode(jwk["x"]), "big")
-            y = int.from_bytes(b64url_decode(jwk["y"]), "big")
-            return ec.EllipticCurvePublicNumbers(x, y, ec.SECP256R1()).public_key()
-    except (KeyError, TypeError, ValueError) as error:
-        raise ValueError(f"not a usable public JWK: {error}") from None
-    raise ValueError("only Ed25519 (OKP) and P-256 (EC) public keys are accepted")
+    key = any_public_key_from_jwk(jwk)
+    if not isinstance(key, ed25519.Ed25519PublicKey | ec.EllipticCurvePublicKey):
+        raise ValueError("only Ed25519 (OKP) and P-256 (EC) public keys are accepted")
+    return key
 
 
 def load_public_key_pem(data: bytes) -> PublicKey:

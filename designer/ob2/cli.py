@@ -47,7 +47,10 @@ def verify_ob2(
 ) -> int:
     """Print a verdict for every 2.0 award among ``paths``; returns the worst exit code."""
     collection = _collection(paths)
+    _add_context(collection, _beside(paths))
     trusted = [obj for obj in _collection(trust_paths).objects.values() if is_key_document(obj)]
+    for key in trusted:  # a key given as a trust source is also a key to check with
+        collection.objects.setdefault(str(key.get("id")), key)
     verdicts = check_all(collection, trusted_keys=trusted, now=now)
     codes = []
     for verdict in verdicts:
@@ -87,14 +90,36 @@ def verify_ob2(
     return max(codes, key=lambda c: (c != EXIT_OK, c == EXIT_DATA_ERROR)) if codes else EXIT_OK
 
 
-def verify_dropped_file(path: Path, *, now: datetime | None = None) -> list:
-    """Verdicts for one 2.0 file handed to the verify window, read with the 2.0 objects beside
-    it (an export folder holds the BadgeClass, issuer, key and revocation list next to the awards)."""
-    siblings = [p for p in sorted(path.parent.glob("*.json"))[:500] if p != path]
-    collection = _collection([path])
-    context = _collection(siblings)
+def _beside(paths: list[Path]) -> list[Path]:
+    """The JSON files next to the files given: an export folder holds the BadgeClass, issuer,
+    key and revocation list beside the awards."""
+    given = {p.resolve() for p in paths}
+    folders = dict.fromkeys(p.resolve().parent for p in paths)
+    return [
+        p
+        for folder in folders
+        for p in sorted(folder.glob("*.json"))[:500]
+        if p.resolve() not in given
+    ]
+
+
+def _add_context(collection: Collection, paths: list[Path]) -> None:
+    """Objects from ``paths`` that awards refer to (never their awards: those were not given)."""
+    context = Collection()
+    for path in paths:
+        try:
+            read_item(str(path), path.read_bytes(), context)
+        except OSError:
+            continue
     for obj_id, obj in context.objects.items():
-        if obj_id not in collection.objects and obj.get("type") != "Assertion":
-            collection.objects[obj_id] = obj
+        if obj.get("type") != "Assertion":
+            collection.objects.setdefault(obj_id, obj)
     collection.revoked_hosted.update(context.revoked_hosted)
+
+
+def verify_dropped_file(path: Path, *, now: datetime | None = None) -> list:
+    """Verdicts for one 2.0 file handed to the verify window (read as ``shosho verify`` reads
+    it: with the 2.0 objects beside it)."""
+    collection = _collection([path])
+    _add_context(collection, _beside([path]))
     return check_all(collection, now=now)

@@ -153,7 +153,13 @@ def plan_import(
     for found, verdict in checked:
         what = f"{found.source} ({found.id})"
         if found.id in seen:
-            plan.skipped.append((what, f"the same award as {seen[found.id]}: imported once"))
+            if verdict.state == INVALID:
+                why = f"invalid copy of the award in {seen[found.id]} (altered?): " + "; ".join(
+                    verdict.reasons
+                )
+            else:
+                why = f"the same award as {seen[found.id]}: imported once"
+            plan.skipped.append((what, why))
             continue
         if found.id in revoked_ids and verdict.state != REVOKED:
             plan.skipped.append((what, "another copy of this award shows it revoked"))
@@ -188,6 +194,12 @@ def plan_import(
             plan.notes.append(
                 f"{what}: hosted award taken from the export as it stands (not re-fetched)"
             )
+    unnamed = sum(1 for b in plan.badges for r in b.rows if not r["full_name"])
+    if unnamed:
+        plan.notes.append(
+            f"{unnamed} recipient(s) have no name (known only by a hashed e-mail): their "
+            "certificates print no name; give the office's roster to put names to them"
+        )
     if people:
         matched = sum(1 for b in plan.badges for r in b.rows if r["email"])
         plan.notes.append(f"{matched} recipient(s) matched an e-mail address in {roster}")

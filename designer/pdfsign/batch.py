@@ -68,6 +68,26 @@ def resolve_options(
     )
 
 
+def wanted(store, issuer_ref: str, sign: bool | None) -> bool:
+    """Whether a batch about to be planned will sign its PDFs: the explicit choice, else the
+    default of the issuer profile it names (a file, or a profile saved in the store)."""
+    if sign is not None:
+        return sign
+    from designer.issue.profile import profile_of, read_profile_file
+    from designer.store.models import Issuer
+
+    path = Path(issuer_ref)
+    if path.suffix.lower() == ".json" or path.exists():
+        profile = read_profile_file(path)
+    else:
+        with store.read() as session:
+            issuer = session.execute(
+                select(Issuer).where(Issuer.name == issuer_ref)
+            ).scalar_one_or_none()
+            profile = profile_of(issuer) if issuer is not None else {}
+    return PdfSignatureOptions.from_json(profile.get(OPTIONS_KEY)).sign
+
+
 def check_signer_for_pdfs(signer: Signer) -> None:
     """Fail before a batch is planned when its PDFs could not be signed with this key."""
     from designer.pdfsign.certificates import load_certificate

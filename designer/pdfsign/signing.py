@@ -136,6 +136,7 @@ class PdfSigningSession:
             raise PdfSigningError("the PDF signing session is closed")
         try:
             writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+            keep_producer_in_step(writer)
             pdf_signer = self._pdf_signer
             if self._spec_template is not None:
                 box = _pdf_box(writer, self.box, source)
@@ -175,6 +176,23 @@ class PdfSigningSession:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def keep_producer_in_step(writer) -> None:
+    """PDF/A wants the document information's Producer equal to the XMP's. pyHanko writes its
+    own name as the XMP Producer and appends it to an information Producer that lacks it, so
+    the two would differ; with the information Producer set to pyHanko's name too, they agree.
+    """
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    info_ref = writer.trailer_view.get("/Info")
+    if info_ref is None or "/Metadata" not in writer.root:
+        return
+    info = info_ref.get_object()
+    if str(info.get("/Producer", "")) != VENDOR:
+        info["/Producer"] = generic.TextStringObject(VENDOR)
+        writer.mark_update(info_ref)
 
 
 def _second_session(key_ref: str):

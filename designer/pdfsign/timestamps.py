@@ -56,10 +56,12 @@ def add_document_timestamp(pdf: bytes, timestamper, source: str = "PDF") -> byte
     from pyhanko.sign import signers
 
     from designer.pdfsign import asn1_speed
+    from designer.pdfsign.signing import keep_producer_in_step
 
     asn1_speed.install()
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+        keep_producer_in_step(writer)
         output = io.BytesIO()
         signers.PdfTimeStamper(timestamper, field_name=TIMESTAMP_FIELD).timestamp_pdf(
             writer, "sha256", output=output

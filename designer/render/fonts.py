@@ -290,11 +290,9 @@ class FontLibrary:
         described in ``self.rejected``, unless ``strict``, when they raise ShoshoError."""
         folder = Path(folder)
         if not folder.is_dir():
-            message = f"font folder {folder} does not exist"
             if strict:
-                raise ShoshoError(message)
-            self.rejected.append(message)
-            return []
+                raise ShoshoError(f"font folder {folder} does not exist")
+            return []  # a user who has added no fonts has no fonts folder: nothing to say
         added: list[FontRef] = []
         for path in sorted(folder.iterdir()):
             if path.suffix.lower() not in FONT_SUFFIXES or not path.is_file():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,6 +26,7 @@ from designer.credential.jsonld import (
     require_defined_terms,
     undefined_terms,
 )
+from designer.credential.jsonld import canonicalize as canonical_nquads
 from designer.errors import ShoshoError
 from designer.keys.demo import refuse_demo_key
 from designer.keys.multikey import multibase_decode, multibase_encode, public_key_multibase
@@ -86,6 +88,8 @@ class DataIntegritySigner:
         suite: str = EDDSA_RDFC_2022,
         created: datetime | None = None,
         verification_method: str | None = None,
+        canonicalize: Callable[[dict[str, Any]], str] | None = None,
+        check_terms: Callable[[dict[str, Any]], None] | None = None,
     ) -> None:
         if suite not in SUITE_ALGORITHMS:
             raise ShoshoError(f"unknown Data Integrity suite {suite!r}")
@@ -97,6 +101,8 @@ class DataIntegritySigner:
         self.suite = suite
         self.created = format_datetime(created or datetime.now(UTC))
         self.verification_method = verification_method
+        self._canonicalize = canonicalize or canonical_nquads
+        self._check_terms = check_terms or require_defined_terms
         self._proof_hashes: dict[str, bytes] = {}
 
     def proof_config(self, credential: dict[str, Any]) -> dict[str, Any]:
@@ -116,24 +122,33 @@ class DataIntegritySigner:
         key = json.dumps(config, sort_keys=True, ensure_ascii=False)
         cached = self._proof_hashes.get(key)
         if cached is None:
-            cached = hashlib.sha256(canonicalize(config).encode("utf-8")).digest()
+            cached = hashlib.sha256(self._canonicalize(config).encode("utf-8")).digest()
             self._proof_hashes[key] = cached
         return cached
 
-    def sign(self, credential: dict[str, Any]) -> dict[str, Any]:
-        """A signed copy of ``credential`` with the new proof appended to ``proof`` (an array)."""
+    def new_proof(self, credential: dict[str, Any]) -> dict[str, Any]:
+        """The proof (with ``proofValue``) this signer makes for ``credential``."""
         document = unsecured(credential)
-        require_defined_terms(document)
+        self._check_terms(document)  # JSON-LD safe mode: refuse terms no context defines
         refuse_demo_key(self.signer.public_key(), issuer_id(document))
         config = self.proof_config(document)
-        document_hash = hashlib.sha256(canonicalize(document).encode("utf-8")).digest()
+        document_hash = hashlib.sha256(self._canonicalize(document).encode("utf-8")).digest()
         signature = self.signer.sign(self._proof_hash(config) + document_hash)
         proof = {key: value for key, value in config.items() if key != "@context"}
         proof["proofValue"] = multibase_encode(signature)
-        signed = copy.deepcopy(credential)
-        existing = signed.get("proof", [])
-        signed["proof"] = ([existing] if isinstance(existing, dict) else list(existing)) + [proof]
-        return signed
+        return proof
+
+    def sign(self, credential: dict[str, Any]) -> dict[str, Any]:
+        """A signed copy of ``credential`` with the new proof appended to ``proof`` (an array)."""
+        return with_proof(copy.deepcopy(credential), self.new_proof(credential))
+
+
+def with_proof(credential: dict[str, Any], proof: dict[str, Any]) -> dict[str, Any]:
+    """``credential`` (a shallow copy) with ``proof`` appended to its proofs."""
+    signed = dict(credential)
+    existing = signed.get("proof", [])
+    signed["proof"] = ([existing] if isinstance(existing, dict) else list(existing)) + [proof]
+    return signed
 
 
 def verify_proof(document: dict[str, Any], proof: dict[str, Any], public_key) -> str | None:

@@ -4,8 +4,6 @@ plus ``iss``, ``jti``, ``nbf``, ``sub`` and ``exp`` claims. RS256, ES256 and EdD
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 from datetime import datetime
 from typing import Any
@@ -18,6 +16,8 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from designer.credential.jsonld import require_defined_terms
 from designer.errors import ShoshoError
 from designer.keys.demo import refuse_demo_key
+from designer.keys.jwk import b64url, b64url_decode, jwk_thumbprint, public_jwk
+from designer.keys.jwk import public_key_from_jwk as public_key_from_jwk
 from designer.keys.multikey import public_key_multibase
 from designer.keys.signer import Signer
 from designer.signing.data_integrity import issuer_id
@@ -25,74 +25,14 @@ from designer.signing.data_integrity import issuer_id
 JWT_ALGORITHMS = {"Ed25519": "EdDSA", "P-256": "ES256", "RSA-2048": "RS256", "RSA-3072": "RS256"}
 
 
-def b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def b64url_decode(text: str) -> bytes:
-    try:
-        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    except (ValueError, TypeError):
-        raise ShoshoError("not base64url") from None
-
-
-def public_jwk(key) -> dict[str, str]:
-    """The public JWK of a key (never any private member)."""
-    if isinstance(key, ed25519.Ed25519PublicKey):
-        from cryptography.hazmat.primitives import serialization
-
-        raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-        return {"kty": "OKP", "crv": "Ed25519", "x": b64url(raw)}
-    if isinstance(key, ec.EllipticCurvePublicKey):
-        numbers = key.public_numbers()
-        return {
-            "kty": "EC",
-            "crv": "P-256",
-            "x": b64url(numbers.x.to_bytes(32, "big")),
-            "y": b64url(numbers.y.to_bytes(32, "big")),
-        }
-    if isinstance(key, rsa.RSAPublicKey):
-        numbers = key.public_numbers()
-        return {
-            "kty": "RSA",
-            "n": b64url(numbers.n.to_bytes((numbers.n.bit_length() + 7) // 8, "big")),
-            "e": b64url(numbers.e.to_bytes((numbers.e.bit_length() + 7) // 8, "big")),
-        }
-    raise ShoshoError("unsupported public key type for a JWK")
-
-
-def jwk_thumbprint(jwk: dict[str, str]) -> str:
-    """RFC 7638 thumbprint (SHA-256, base64url)."""
-    members = {"OKP": ("crv", "kty", "x"), "EC": ("crv", "kty", "x", "y"), "RSA": ("e", "kty", "n")}
-    required = {name: jwk[name] for name in members[jwk["kty"]]}
-    canonical = json.dumps(required, separators=(",", ":"), sort_keys=True)
-    return b64url(hashlib.sha256(canonical.encode("utf-8")).digest())
-
-
-def public_key_from_jwk(jwk: dict[str, Any]):
-    try:
-        kty = jwk["kty"]
-        if "d" in jwk:
-            raise ShoshoError("a JWS header carries a private key (d): refused")
-        if kty == "OKP" and jwk.get("crv") == "Ed25519":
-            return ed25519.Ed25519PublicKey.from_public_bytes(b64url_decode(jwk["x"]))
-        if kty == "EC" and jwk.get("crv") == "P-256":
-            x = int.from_bytes(b64url_decode(jwk["x"]), "big")
-            y = int.from_bytes(b64url_decode(jwk["y"]), "big")
-            return ec.EllipticCurvePublicNumbers(x, y, ec.SECP256R1()).public_key()
-        if kty == "RSA":
-            n = int.from_bytes(b64url_decode(jwk["n"]), "big")
-            e = int.from_bytes(b64url_decode(jwk["e"]), "big")
-            return rsa.RSAPublicNumbers(e, n).public_key()
-    except (KeyError, ValueError, TypeError):
-        pass
-    raise ShoshoError("the JWS header carries an unusable jwk")
-
-
 def key_id_for(issuer: str, signer: Signer) -> str:
-    """did:key URL for did:key issuers; ``<issuer>#<multikey>`` or ``#<JWK thumbprint>`` otherwise."""
+    """The ``kid``: the did:key URL for did:key issuers; otherwise ``<issuer>#<multikey>`` for
+    Ed25519, and ``<issuer>#<JWK thumbprint>`` for P-256 and RSA, the ``JsonWebKey`` method of
+    the issuer's did.json (``keys.did.method_entries``) that the 1EdTech validator resolves."""
     key = signer.public_key()
-    if isinstance(key, rsa.RSAPublicKey):
+    if isinstance(key, rsa.RSAPublicKey | ec.EllipticCurvePublicKey) and not issuer.startswith(
+        "did:key:"
+    ):
         return f"{issuer}#{jwk_thumbprint(public_jwk(key))}"
     multikey = public_key_multibase(key)
     return f"{issuer}#{multikey}"
@@ -108,8 +48,9 @@ def _numeric_date(value: str) -> int:
 def sign_jwt(credential: dict[str, Any], signer: Signer, *, include_jwk: bool | None = None) -> str:
     """The compact JWS of ``credential``.
 
-    The public key travels as ``jwk`` for RSA keys (there is no did:key for RSA), and the ``kid``
-    names it under the issuer so a verifier with the issuer's JWKS or trust list can bind it.
+    The public key travels as ``jwk`` when the ``kid`` is a JWK thumbprint (RSA and P-256 keys
+    of did:web and https issuers), and the ``kid`` names it under the issuer so a verifier with
+    the issuer's did.json or trust list can bind it.
     """
     algorithm = JWT_ALGORITHMS.get(signer.algorithm)
     if algorithm is None:
@@ -117,8 +58,10 @@ def sign_jwt(credential: dict[str, Any], signer: Signer, *, include_jwk: bool | 
     issuer = issuer_id(credential)
     require_defined_terms(credential)
     refuse_demo_key(signer.public_key(), issuer)
-    header: dict[str, Any] = {"alg": algorithm, "typ": "JWT", "kid": key_id_for(issuer, signer)}
-    if include_jwk if include_jwk is not None else algorithm == "RS256":
+    kid = key_id_for(issuer, signer)
+    header: dict[str, Any] = {"alg": algorithm, "typ": "JWT", "kid": kid}
+    by_thumbprint = algorithm != "EdDSA" and not kid.startswith("did:key:")
+    if include_jwk if include_jwk is not None else by_thumbprint:
         header["jwk"] = public_jwk(signer.public_key())
     payload = dict(credential)
     payload["iss"] = issuer

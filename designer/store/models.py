@@ -19,6 +19,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from designer.status_lists import LIST_SIZE
+from designer.status_lists import REVOCATION as REVOCATION
+from designer.status_lists import SUSPENSION as SUSPENSION
+
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -47,10 +51,7 @@ STATUSES = (ACTIVE, SUSPENDED, REVOKED, SUPERSEDED)
 VALID_STATUSES = (ACTIVE, SUSPENDED)
 """States in which a person still holds the credential (a suspension can be lifted)."""
 
-REVOCATION = "revocation"
-SUSPENSION = "suspension"
-STATUS_LIST_SIZE = 131_072
-"""Entries per status list: the W3C minimum (16 KB), which hides who is revoked among many."""
+STATUS_LIST_SIZE = LIST_SIZE
 
 
 class Issuer(Base):

@@ -1,69 +1,18 @@
-"""Bitstring status lists (W3C Bitstring Status List v1.0): allocation and bits.
+"""The store's status lists: handing out positions and flipping bits.
 
-Index 0 is the left-most bit, i.e. the most significant bit of byte 0. The encoded list is
-multibase ``u`` + base64url (no padding) of the GZIP-compressed bitstring. Indices are handed
-out in order and never reused: ``next_index`` only grows, and a full list is followed by a new one.
+Indices are handed out in order and never reused: ``next_index`` only grows, and a full list is
+followed by a new one. Encoding and naming live in ``designer.status_lists``.
 """
 
 from __future__ import annotations
-
-import base64
-import gzip
-import math
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from designer.errors import ShoshoError
-from designer.store.models import (
-    REVOCATION,
-    STATUS_LIST_SIZE,
-    SUSPENSION,
-    Issuer,
-    StatusList,
-    utcnow,
-)
-
-PURPOSES = (REVOCATION, SUSPENSION)
-
-
-def empty_bits(size: int = STATUS_LIST_SIZE) -> bytes:
-    return bytes(math.ceil(size / 8))
-
-
-def get_bit(bits: bytes, index: int) -> bool:
-    return bool(bits[index // 8] & (0x80 >> (index % 8)))
-
-
-def with_bit(bits: bytes, index: int, value: bool) -> bytes:
-    data = bytearray(bits)
-    mask = 0x80 >> (index % 8)
-    if value:
-        data[index // 8] |= mask
-    else:
-        data[index // 8] &= ~mask & 0xFF
-    return bytes(data)
-
-
-def encode_list(bits: bytes) -> str:
-    """``encodedList``: multibase base64url (``u``, no padding) of the GZIP'd bitstring."""
-    compressed = gzip.compress(bits, compresslevel=9, mtime=0)
-    return "u" + base64.urlsafe_b64encode(compressed).rstrip(b"=").decode("ascii")
-
-
-def decode_list(encoded: str) -> bytes:
-    if not encoded.startswith("u"):
-        raise ShoshoError("status list: encodedList must be multibase base64url (start with 'u')")
-    body = encoded[1:]
-    try:
-        return gzip.decompress(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
-    except (ValueError, OSError, EOFError) as error:
-        raise ShoshoError(f"status list: encodedList cannot be decoded ({error})") from None
-
-
-def list_url(base: str, purpose: str, number: int) -> str:
-    """Where list ``number`` of ``purpose`` is published, under the issuer's status location."""
-    return f"{base.rstrip('/')}/{purpose}-{number}.json"
+from designer.status_lists import PURPOSES, empty_bits, get_bit, list_number, list_url, with_bit
+from designer.status_lists import global_index as global_index
+from designer.store.models import STATUS_LIST_SIZE, Issuer, StatusList, utcnow
 
 
 def allocate(
@@ -112,17 +61,6 @@ def allocate(
         current.updated_at = utcnow()
     session.flush()
     return slots
-
-
-def list_number(url: str) -> int:
-    """The number of a list from its published name (``…/revocation-3.json`` -> 3)."""
-    stem = url.rsplit("/", 1)[-1].removesuffix(".json")
-    return int(stem.rsplit("-", 1)[-1])
-
-
-def global_index(url: str, index: int, size: int = STATUS_LIST_SIZE) -> int:
-    """One number for (list, index): what the printed seal carries, counting lists from 1."""
-    return (list_number(url) - 1) * size + index
 
 
 def mirror(

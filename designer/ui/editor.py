@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QUndoStack
 
+from designer.errors import ShoshoError
 from designer.model.document import Document
 from designer.model.elements import (
     ELEMENT_TYPES,
@@ -50,6 +51,15 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+def _apply_default_font(element: TextElement) -> None:
+    """New text takes the font chosen in Settings ▸ Default font, when one is."""
+    from designer.ui.settings_dialog import UI_KEY, read_settings_file
+
+    family = read_settings_file().get(UI_KEY, {}).get("default_font")
+    if family:
+        element.style.font_family = family
+
+
 def attribute_label(path: str) -> str:
     """What the inspector calls an attribute (高さ, not height), for undo labels."""
     from designer.ui.inspector import sections
@@ -78,11 +88,18 @@ def new_element(
         element = TextElement(
             name=tr("Text"), text=tr("Text"), width=unit * 0.5, height=unit * 0.08
         )
+        _apply_default_font(element)
     elif kind == "field":
+        from designer.ui.field_labels import field_label
+
         name = field or "full_name"
         element = TextElement(
-            name=name, text=f"{{{{ {name} }}}}", width=unit * 0.5, height=unit * 0.08
+            name=field_label(name),
+            text=f"{{{{ {name} }}}}",
+            width=unit * 0.5,
+            height=unit * 0.08,
         )
+        _apply_default_font(element)
     elif kind == "image":
         element = ImageElement(name=tr("Image"), width=unit * 0.25, height=unit * 0.25)
     elif kind == "photo":
@@ -152,6 +169,12 @@ class Editor(QObject):
             raise ValueError("no file name to save to")
         if target.suffix.lower() != ".shosho":
             target = target.with_suffix(".shosho")
+        if not target.parent.is_dir():
+            raise ShoshoError(
+                tr("Cannot save %1: the folder %2 does not exist.")
+                .replace("%1", target.name)
+                .replace("%2", str(target.parent))
+            )
         save_template(self.document.template, target)
         self.document.set_path(target)
         self.undo_stack.setClean()

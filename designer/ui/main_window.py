@@ -356,6 +356,12 @@ class MainWindow(QMainWindow):
         self.tools_menu.addSeparator()
         self.tools_menu.addAction(self._action(tr("&Settings…"), self.show_settings))
 
+        help_menu = menu.addMenu(tr("&Help"))
+        self.actions["user_guide"] = self._action(
+            tr("&User guide"), self.open_user_guide, QKeySequence.StandardKey.HelpContents
+        )
+        help_menu.addAction(self.actions["user_guide"])
+
         main_bar = QToolBar(tr("Main"))
         main_bar.setObjectName("mainToolbar")
         main_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -428,9 +434,33 @@ class MainWindow(QMainWindow):
         from designer.ui.ob2_import import Ob2ImportDialog
 
         self.ob2_import = Ob2ImportDialog(self)
-        self.ob2_import.designOpened.connect(self.open_path)
+        self.ob2_import.designOpened.connect(self._open_imported)
         self.ob2_import.show()
         return self.ob2_import
+
+    def user_guide_path(self) -> Path | None:
+        """The user guide in the interface language (Japanese unless the UI is English)."""
+        from designer.resources import docs_dir
+
+        folder = docs_dir()
+        english = tr("&Help") == "&Help"
+        for name in ("user-guide.md",) if english else ("user-guide.ja.md", "user-guide.md"):
+            if (folder / name).is_file():
+                return folder / name
+        return None
+
+    def open_user_guide(self) -> Path | None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        path = self.user_guide_path()
+        if path is None:
+            QMessageBox.information(
+                self, tr("User guide"), tr("The user guide is not installed with this copy.")
+            )
+            return None
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
 
     def show_issuer_form(self, name: str | None = None):
         from designer.ui.issuer_form import IssuerForm, issuer_names
@@ -448,6 +478,11 @@ class MainWindow(QMainWindow):
         self.batches_window = BatchesWindow(self, ask_reason)
         self.batches_window.show()
         return self.batches_window
+
+    def _open_imported(self, design: str, roster: str) -> None:
+        """An imported Open Badges 2.0 design, with the roster of its recipients."""
+        if self.open_path(design) is not None and roster:
+            self.open_roster(roster)
 
     def show_verify_window(self):
         from designer.ui.verify_window import VerifyWindow
@@ -539,7 +574,16 @@ class MainWindow(QMainWindow):
         names = [
             n
             for n in self.actions
-            if n not in ("new", "open", "quit", "open_roster", "previous_record", "next_record")
+            if n
+            not in (
+                "new",
+                "open",
+                "quit",
+                "open_roster",
+                "previous_record",
+                "next_record",
+                "user_guide",
+            )
         ]
         for name in names:
             self.actions[name].setEnabled(editing)

@@ -126,6 +126,26 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]]:
         ),
         # The verifier.
         (
+            r"the signature is valid and the key belongs to the issuer",
+            lambda m: tr("The signature is valid and the key belongs to the issuer"),
+        ),
+        (
+            r"revocation status unknown: no cached status list for this issuer",
+            lambda m: tr("Revocation not checked: no status list of this issuer is at hand"),
+        ),
+        (
+            r"the seal carries no credential digest to compare",
+            lambda m: tr("The seal signs the printed values only (a card carries no credential)"),
+        ),
+        (
+            r"status list (\S+) is not available offline",
+            lambda m: _fill(tr("the status list %1 is not available offline"), m[1]),
+        ),
+        (
+            r"(\S+) by (\S+) \(created (\S+)\)",
+            lambda m: _fill(tr("%1 by %2, made %3"), m[1], m[2], m[3]),
+        ),
+        (
             r"(.+) does not exist \(give a credential, a PDF, a photo or scan, or a QR text\)",
             lambda m: _fill(
                 tr(

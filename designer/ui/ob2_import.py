@@ -74,12 +74,12 @@ def reason_label(reason: str) -> str:
 class Ob2ImportDialog(QDialog):
     """Import Open Badges 2.0 awards; ``designOpened`` asks the main window to open a design."""
 
-    designOpened = Signal(str)  # noqa: N815 (Qt signal naming)
+    designOpened = Signal(str, str)  # noqa: N815 (Qt signal naming): design, its roster
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Import Open Badges 2.0 — Shosho"))
-        self.resize(760, 560)
+        self.resize(980, 620)
         self.plan = None
         self.written: list[Path] = []
         self.source = QLineEdit()
@@ -104,7 +104,8 @@ class Ob2ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([tr("What"), tr("Details")])
-        self.tree.setColumnWidth(0, 320)
+        self.tree.setColumnWidth(0, 300)
+        self.tree.setWordWrap(True)
         self.import_button = QPushButton(tr("Import"))
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.run_import)
@@ -254,5 +255,6 @@ class Ob2ImportDialog(QDialog):
     def _open_design(self) -> None:
         designs = [p for p in self.written if p.suffix == ".shosho"]
         if designs:
-            self.designOpened.emit(str(designs[0]))
+            roster = designs[0].with_name(designs[0].stem + "-roster.csv")
+            self.designOpened.emit(str(designs[0]), str(roster) if roster.exists() else "")
             self.accept()

@@ -220,6 +220,21 @@ class PrintPreviewDialog(QDialog):
         self.about.setStyleSheet("color:#5f6368;")
         self.save_button = QPushButton(tr("Save print PDF…"))
         self.save_button.clicked.connect(self._save_clicked)
+        self.print_button = QPushButton(tr("Print…"))
+        self.print_button.setToolTip(tr("Print on a printer of this PC, at true size"))
+        self.print_button.clicked.connect(self.print_dialog)
+        self.calibrate_button = QPushButton(tr("Calibration page…"))
+        self.calibrate_button.setToolTip(
+            tr("Print a page of crosses to measure how far the printer shifts the print")
+        )
+        self.calibrate_button.clicked.connect(self.print_calibration_dialog)
+        self.duplex = QLabel(
+            tr("Print double-sided, flipping on the long edge: each back lands on its front.")
+            if sheets.is_card and sheets.sides > 1
+            else ""
+        )
+        self.duplex.setObjectName("duplexHint")
+        self.duplex.setWordWrap(True)
         close = QPushButton(tr("Close"))
         close.clicked.connect(self.accept)
         bar = QHBoxLayout()
@@ -229,12 +244,49 @@ class PrintPreviewDialog(QDialog):
         bar.addSpacing(12)
         bar.addWidget(self.about, 1)
         bar.addWidget(self.save_button)
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.calibrate_button)
         bar.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.duplex)
         layout.addLayout(bar)
         self.resize(760, 920)
         self.go(0)
+
+    def print_dialog(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if self.sheets.is_card and self.sheets.sides > 1:
+            printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer) -> int | None:
+        """Print every sheet (strictly: a missing photo or field stops it, as for the PDF)."""
+        from designer.ui.printing import print_sheets
+
+        try:
+            pages = print_sheets(self.sheets.strict(), printer)
+        except (ShoshoError, OSError) as error:
+            QMessageBox.warning(self, tr("Cannot print"), str(error))
+            return None
+        self.about.setText(tr("Sent %1 pages to the printer.").replace("%1", str(pages)))
+        return pages
+
+    def print_calibration_dialog(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_calibration(printer)
+
+    def print_calibration(self, printer) -> int:
+        from designer.ui.printing import calibration_page, print_sheets
+
+        return print_sheets([calibration_page(self.sheets.fonts)], printer)
 
     def describe(self, index: int) -> str:
         sheets = self.sheets

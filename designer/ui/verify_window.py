@@ -87,7 +87,7 @@ class VerifyWindow(QWidget):
             self,
             tr("Choose what to verify"),
             "",
-            tr("Certificates (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;All files (*)"),
+            tr("Certificates (*.pdf *.png *.svg *.json *.jwt *.jws *.jpg *.jpeg);;All files (*)"),
         )
         if path:
             self.verify(path)

@@ -7,143 +7,41 @@ printed on it (which must sign that same credential). The worst finding decides.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from designer.errors import EXIT_DATA_ERROR, EXIT_OK, EXIT_UNTRUSTED, ShoshoError, UsageError
-from designer.keys.demo import is_demo_issuer
+from designer.keys.demo import is_demo_issuer as is_demo_issuer
 from designer.pdfsign.checking import PdfSignatureReport, check_pdf_file
 from designer.verification.credential import VERIFIED, VerificationResult, verify_file
-from designer.verification.issuers import TrustedIssuers
 from designer.verification.paper import IMAGE_SUFFIXES, PaperVerdict, looks_like_seal, verify_paper
-from designer.verification.trust_list import (
-    TrustList,
-    installed_trust_list,
-    load_trust_list,
-    trust_list_from_issuers,
-)
+from designer.verification.trust_store import Trust as Trust
+from designer.verification.trust_store import TrustStore
+from designer.verification.trust_store import load_trust as load_trust
 
 CREDENTIAL_SUFFIXES = {".json", ".jsonld", ".jwt", ".jws", ".svg"}
 _SEVERITY = {EXIT_OK: 0, EXIT_UNTRUSTED: 1, EXIT_DATA_ERROR: 2}
 
+SEAL_UNTRUSTED = "untrusted"
+"""The seal's signature checks out with the attached credential's key, which nobody vouches for."""
+
 SEAL_HEADLINES = {
     "genuine": "GENUINE: the printed seal is signed by a trusted issuer",
+    SEAL_UNTRUSTED: "SIGNATURE VALID, ISSUER NOT TRUSTED: the seal is signed with the "
+    "credential's key, which no trust source lists",
     "not_genuine": "NOT GENUINE: the printed seal does not verify",
     "revoked": "REVOKED: the issuer has revoked this credential",
     "suspended": "SUSPENDED: the issuer has suspended this credential",
     "expired": "EXPIRED",
-    "unknown_issuer": "UNKNOWN ISSUER: the seal's key is not in the trust list",
+    "unknown_issuer": "CANNOT CHECK: the seal's key is unknown (not in any trust source)",
 }
 
 
 def worst(codes) -> int:
     return max(codes, key=_SEVERITY.__getitem__, default=EXIT_OK)
-
-
-@dataclass
-class Trust:
-    """What a verifier trusts: issuers' credential keys and the trust list for seals."""
-
-    credentials: TrustedIssuers = field(default_factory=TrustedIssuers)
-    seals: TrustList = field(default_factory=TrustList)
-    pdf_roots: list = field(default_factory=list)
-    """CA certificates (asn1crypto) that PDF signatures may chain to."""
-
-    def add_trust_list(self, trust_list: TrustList) -> None:
-        """Seal keys are the issuer's keys: the same key signs the credential and its seal."""
-        from designer.keys.did import key_fingerprint
-
-        issuers = [issuer for issuer in trust_list.issuers if not is_demo_issuer(issuer.id)]
-        self.seals.issuers.extend(issuers)
-        for issuer in issuers:
-            self.credentials.add(
-                issuer.id,
-                [key_fingerprint(key.public_key) for key in issuer.keys],
-                issuer.display_name,
-            )
-
-
-def load_trust(files=(), issuers=(), *, installed: bool = True) -> Trust:
-    """Trust from ``--trust`` files (signed trust lists, DID documents, issuer lists),
-    ``--trust-issuer`` entries and, unless ``installed`` is false, the imported trust list."""
-    from designer.pdfsign.checking import CERTIFICATE_SUFFIXES, trust_anchors
-
-    trust = Trust()
-    trust.pdf_roots = trust_anchors(
-        [Path(p) for p in files if Path(p).suffix.lower() in CERTIFICATE_SUFFIXES], installed
-    )
-    if installed:
-        trust.add_trust_list(installed_trust_list())
-    for path in files:
-        path = Path(path)
-        if path.suffix.lower() in CERTIFICATE_SUFFIXES:
-            continue  # a CA certificate for PDF signatures
-        data = _read_json(path)
-        if isinstance(data, dict) and data.get("type") == "ShoshoTrustList":
-            trust.add_trust_list(load_trust_list(path))
-            continue
-        if isinstance(data, dict) and ("sealKeys" in data or _lists_seal_keys(data)):
-            entries = data.get("issuers") if "issuers" in data else [data]
-            trust.add_trust_list(
-                trust_list_from_issuers(entries)
-            )  # trusted because the user says so
-            continue
-        trust.credentials.add_file(path)
-        if isinstance(data, dict) and "verificationMethod" in data:
-            issuer = _seal_issuer_from_did(data, str(path))
-            if issuer is not None:
-                trust.seals.issuers.append(issuer)
-    for entry in issuers:
-        trust.credentials.add_entry(entry)
-    trust.credentials.forget(is_demo_issuer)
-    return trust
-
-
-def _lists_seal_keys(data: dict[str, Any]) -> bool:
-    issuers = data.get("issuers")
-    return isinstance(issuers, list) and any(
-        isinstance(e, dict) and "sealKeys" in e for e in issuers
-    )
-
-
-def _read_json(path: Path) -> Any:
-    import json
-
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UsageError(f"trust file {path} does not exist") from None
-    except (OSError, ValueError, UnicodeDecodeError) as error:
-        raise UsageError(f"trust file {path} is not readable JSON: {error}") from None
-
-
-def _seal_issuer_from_did(document: dict[str, Any], source: str):
-    """A DID document the user trusts vouches for seals made with its assertion keys too: the
-    institution signs credentials and printed seals with the same key."""
-    from designer.verification.issuers import method_public_key
-    from designer.verification.trust_list import issuer_from_entry, seal_key_entry
-
-    did = document.get("id")
-    assertion = {
-        ref if isinstance(ref, str) else ref.get("id")
-        for ref in document.get("assertionMethod", [])
-    }
-    keys = []
-    for method in document.get("verificationMethod", []):
-        method_id = method.get("id", "") if isinstance(method, dict) else ""
-        if method_id not in assertion and f"{did}{method_id}" not in assertion:
-            continue
-        try:
-            keys.append(seal_key_entry(method_public_key(method, source)))
-        except ShoshoError:
-            continue  # RSA keys sign VC-JWTs only; seals are EdDSA or ES256
-    if not isinstance(did, str) or not keys:
-        return None
-    return issuer_from_entry(
-        {"id": did, "name": document.get("name") or did, "sealKeys": keys}, source
-    )
 
 
 @dataclass
@@ -161,12 +59,9 @@ class ItemResult:
             return None
         if self.paper.genuine:
             return EXIT_OK
-        if (
-            self.paper.seal.status == "unknown_issuer"
-            and self.paper.credential_matches is not False
-        ):
-            return EXIT_UNTRUSTED  # nobody vouches for the key: never "genuine", not proven forged
-        return EXIT_DATA_ERROR
+        if self.paper.seal.status == SEAL_UNTRUSTED and self.paper.credential_matches is not False:
+            return EXIT_UNTRUSTED  # checked with the credential's key, which nobody vouches for
+        return EXIT_DATA_ERROR  # forged, withdrawn, or not checked at all (unknown key)
 
     @property
     def exit_code(self) -> int:
@@ -196,6 +91,9 @@ class ItemResult:
         if "suspended" in withdrawn:
             return "SUSPENDED: the issuer has suspended this credential"
         code = self.exit_code
+        unknown = self._unknown_key()
+        if code == EXIT_DATA_ERROR and unknown:
+            return f"CANNOT CHECK (unknown key {unknown})"
         if code == EXIT_OK:
             return "VERIFIED: signature valid, issuer trusted"
         if code == EXIT_UNTRUSTED:
@@ -209,6 +107,19 @@ class ItemResult:
                 return "NOT GENUINE: the printed seal does not match the attached credential"
             return SEAL_HEADLINES.get(self.paper.seal.status, "NOT GENUINE")
         return "INVALID"
+
+    def _unknown_key(self) -> str | None:
+        """The key of a signature that could not be checked, if that is what decides."""
+        paper = self.paper
+        if (
+            paper is not None
+            and paper.seal.status == "unknown_issuer"
+            and paper.credential_matches is not False
+        ):
+            return paper.seal.kid or "?"
+        if self.credential is not None and self.credential.unknown_key:
+            return self.credential.unknown_key
+        return None
 
     def describe(self) -> str:
         lines = [f"{self.source}: {self.headline}"]
@@ -253,6 +164,8 @@ class ItemResult:
 
     def to_json(self) -> dict[str, Any]:
         verdict = {EXIT_OK: "verified", EXIT_UNTRUSTED: "untrusted"}.get(self.exit_code, "invalid")
+        if self.exit_code == EXIT_DATA_ERROR and self._unknown_key():
+            verdict = "cannot_check"
         data: dict[str, Any] = {
             "source": self.source,
             "verdict": verdict,
@@ -312,16 +225,20 @@ def _exists(item: str | Path) -> bool:
 
 def verify_item(
     item: str | Path,
-    trust: Trust,
+    trust: TrustStore,
     *,
     status_lists: dict[str, dict[str, Any]] | None = None,
     now: dt.datetime | None = None,
 ) -> ItemResult:
     """Verify one thing a user hands over. A file that does not exist is a UsageError."""
+    status_lists = status_lists or {}
+    moment = now or dt.datetime.now(dt.UTC)
     today = now.date() if now else None
     if isinstance(item, str) and not _exists(item) and is_seal_text(item):
         result = ItemResult(source="QR text")
-        result.paper = verify_paper(item.strip(), trust.seals, today=today)
+        seals, notes = trust.seals_for(None, status_lists, [], moment)
+        result.paper = verify_paper(item.strip(), seals, today=today)
+        result.notes += notes
         return result
     path = Path(item)
     if not _exists(path):
@@ -341,13 +258,15 @@ def verify_item(
     suffix = path.suffix.lower()
     try:
         if suffix == ".pdf":
-            _verify_pdf(path, trust, result, status_lists, now, today)
+            _verify_pdf(path, trust, result, status_lists, now, moment, today)
         elif suffix == ".png" and _is_baked(path):
             result.credential = verify_file(
                 path, trust.credentials, status_lists=status_lists, now=now
             )
         elif suffix in IMAGE_SUFFIXES:
-            result.paper = verify_paper(path, trust.seals, today=today)
+            seals, notes = trust.seals_for(None, status_lists, [], moment)
+            result.paper = verify_paper(path, seals, today=today)
+            result.notes += notes
         else:
             result.credential = verify_file(
                 path, trust.credentials, status_lists=status_lists, now=now
@@ -375,7 +294,10 @@ def _is_baked(path: Path) -> bool:
     return True
 
 
-def _verify_pdf(path, trust, result, status_lists, now, today) -> None:
+def _verify_pdf(path, trust, result, status_lists, now, moment, today) -> None:
+    """The attached credential first; then the seal, against the keys listed for the issuer
+    the credential names (or, if none is, the credential's own key, which proves the seal was
+    made with it but not who holds it)."""
     from designer.verification.paper import pdf_attachments
 
     attachments = pdf_attachments(path)
@@ -385,9 +307,36 @@ def _verify_pdf(path, trust, result, status_lists, now, today) -> None:
         result.notes.append("the PDF carries no signed credential attachment")
     trusted = result.credential is not None and result.credential.verdict == VERIFIED
     result.pdf_signatures = check_pdf_file(path, attachments, trust.pdf_roots, trusted)
+    credential = result.credential
+    issuer_id = credential.issuer_id if credential else None
+    keys = credential.key_fingerprints if credential else []
+    seals, notes = trust.seals_for(issuer_id, status_lists, keys, moment)
     try:
-        result.paper = verify_paper(path, trust.seals, today=today)
+        result.paper = verify_paper(path, seals, today=today)
     except ShoshoError as error:
         if result.credential is None:
             raise
         result.notes.append(f"no printed seal checked: {error}")
+        return
+    result.notes += notes
+    if result.paper.seal.status == "unknown_issuer" and issuer_id and keys:
+        _check_seal_with_credential_key(result, trust, issuer_id, keys, status_lists, moment, today)
+
+
+def _check_seal_with_credential_key(result, trust, issuer_id, keys, status_lists, moment, today):
+    from designer.signing.seal import GENUINE, verify_seal_text
+
+    own = trust.own_key_seals(issuer_id, keys, status_lists, moment)
+    if own is None:
+        return
+    seal = verify_seal_text(result.paper.text, own, today=today)
+    if seal.status == "unknown_issuer":
+        return  # made with another key than the credential's: still unknown
+    if seal.status == GENUINE:
+        seal = dataclasses.replace(
+            seal,
+            status=SEAL_UNTRUSTED,
+            reason="the seal is signed with the key that signed the attached credential",
+            issuer=None,
+        )
+    result.paper = dataclasses.replace(result.paper, seal=seal)

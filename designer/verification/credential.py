@@ -7,9 +7,7 @@ and content valid but the key is not in the trust list or not bound to the issue
 
 from __future__ import annotations
 
-import base64
 import copy
-import gzip
 import io
 import json
 from dataclasses import asdict, dataclass, field
@@ -28,6 +26,15 @@ from designer.signing.vcjwt import (
     decode_jwt,
     public_key_from_jwk,
     verify_jws_signature,
+)
+from designer.status_lists import (
+    REVOCATION,
+    SUSPENSION,
+    get_bit,
+    list_bits,
+    list_purpose,
+    parse_published,
+    sibling_url,
 )
 from designer.verification.issuers import TrustedIssuers
 
@@ -60,6 +67,10 @@ class VerificationResult:
     trust: str = ""
     """Who vouches for the issuer's key, or why nobody does."""
     warnings: list[str] = field(default_factory=list)
+    unknown_key: str | None = None
+    """The key a signature names that this verifier cannot find: nothing was checked."""
+    key_fingerprints: list[str] = field(default_factory=list)
+    """Keys whose signature on this credential checked out and that are bound to its issuer."""
     credential: dict[str, Any] | None = None
 
     @property
@@ -68,6 +79,8 @@ class VerificationResult:
 
     @property
     def headline(self) -> str:
+        if self.verdict == INVALID and self.unknown_key:
+            return f"CANNOT CHECK (unknown key {self.unknown_key})"
         if self.verdict == VERIFIED:
             return "VERIFIED: signature valid, issuer trusted"
         if self.verdict == UNTRUSTED:
@@ -138,11 +151,22 @@ def verify_bytes(
         _verify_text(
             text, result, trust or TrustedIssuers(), status_lists or {}, now or datetime.now(UTC)
         )
+    except UnknownKey as error:
+        result.unknown_key = error.key
+        result.reasons.append(str(error))
     except ShoshoError as error:
         result.reasons.append(str(error))
     if result.reasons:
         result.verdict = INVALID
     return result
+
+
+class UnknownKey(ShoshoError):
+    """A signature names a key this verifier cannot find: it cannot be checked."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
 
 
 def verify_credential(
@@ -270,8 +294,9 @@ def _jwt_key(header: dict[str, Any], trust: TrustedIssuers):
     jwk = header.get("jwk")
     if isinstance(jwk, dict):
         return public_key_from_jwk(jwk), "the key in the JWS header"
-    raise ShoshoError(
-        f"cannot find the JWS key offline (kid {kid!r}): give the issuer's did.json with --trust"
+    raise UnknownKey(
+        str(kid),
+        f"cannot find the JWS key offline (kid {kid!r}): give the issuer's did.json with --trust",
     )
 
 
@@ -326,13 +351,14 @@ def _check_credential(
             bound_keys.append((kid.split("#")[0], key))
         elif isinstance(kid, str) and kid.startswith(issuer + "#"):
             bound_keys.append((issuer, key))
+    result.key_fingerprints = [key_fingerprint(key) for _, key in bound_keys]
     for _controller, key in bound_keys:
         refusal = demo_key_refusal(key, result.issuer_id)
         if refusal and refusal not in result.reasons:
             result.reasons.append(refusal)
     _check_schema(credential, result)
     _check_dates(credential, result, now)
-    _check_status(credential, result, status_lists, now)
+    _check_status(credential, result, status_lists, trust, now)
     _decide_trust(result, trust, bound_keys)
 
 
@@ -398,7 +424,11 @@ def _resolve_method(method: Any, result: VerificationResult):
     controller, _, fragment = method.rpartition("#")
     if controller and is_multikey(fragment):
         return public_key_from_multibase(fragment), controller
-    result.reasons.append(f"cannot resolve the verification method {method} offline")
+    result.unknown_key = method
+    result.reasons.append(
+        f"cannot resolve the verification method {method} offline: give the issuer's did.json "
+        "with --trust"
+    )
     return None, None
 
 
@@ -440,7 +470,11 @@ def _check_dates(credential: dict[str, Any], result: VerificationResult, now: da
 
 
 def _check_status(
-    credential: dict[str, Any], result: VerificationResult, status_lists, now: datetime
+    credential: dict[str, Any],
+    result: VerificationResult,
+    status_lists,
+    trust: TrustedIssuers,
+    now: datetime,
 ) -> None:
     entries = credential.get("credentialStatus")
     if entries is None:
@@ -454,9 +488,8 @@ def _check_status(
             states.append(f"not checked: {entry.get('type')} needs the network")
             continue
         url = entry.get("statusListCredential")
-        purpose = entry.get("statusPurpose", "revocation")
-        status_list = status_lists.get(url)
-        if status_list is None:
+        purpose = entry.get("statusPurpose", REVOCATION)
+        if url not in status_lists:
             states.append(f"not checked: status list {url} is not available offline")
             continue
         try:
@@ -465,45 +498,63 @@ def _check_status(
             raise ShoshoError(
                 f"statusListIndex is not an integer: {entry.get('statusListIndex')!r}"
             ) from None
-        set_bit = _status_bit(status_list, url, index, result, now)
-        if set_bit:
-            state = (
-                "revoked"
-                if purpose == "revocation"
-                else "suspended"
-                if purpose == "suspension"
-                else purpose
+        checked = status_list_bits(
+            status_lists[url], url, result.issuer_id, trust, result.key_fingerprints, now
+        )
+        if checked.purpose != purpose:
+            raise ShoshoError(
+                f"the status list {url} is a {checked.purpose} list, but the credential's "
+                f"entry says {purpose}"
             )
-            states.append(state)
-            result.reasons.append(f"{state} (status list {url}, index {index})")
-        else:
+        if not get_bit(checked.bits, index):
             states.append("active")
+            continue
+        state = "revoked" if purpose == REVOCATION else "suspended"
+        revocation = sibling_url(url, REVOCATION) if purpose == SUSPENSION else None
+        if revocation in status_lists:
+            sibling = status_list_bits(
+                status_lists[revocation], revocation, result.issuer_id, trust,
+                result.key_fingerprints, now,
+            )  # fmt: skip
+            if sibling.purpose == REVOCATION and get_bit(sibling.bits, index):
+                state, url = "revoked", revocation
+        states.append(state)
+        result.reasons.append(f"{state} (status list {url}, index {index})")
     result.status = "; ".join(states) if states else "none"
 
 
-def _status_bit(
-    status_list: dict[str, Any], url: str, index: int, result: VerificationResult, now: datetime
-) -> bool:
-    check = verify_credential(status_list, now=now)
+@dataclass(frozen=True)
+class CheckedList:
+    url: str
+    issuer_id: str
+    purpose: str
+    bits: bytes
+    as_of: datetime
+
+
+def status_list_bits(
+    signed: dict[str, Any] | str,
+    url: str,
+    issuer_id: str | None,
+    trust: TrustedIssuers,
+    issuer_keys: list[str],
+    now: datetime,
+) -> CheckedList:
+    """The bits of a published list, once its signature checks out with a key that is trusted
+    for ``issuer_id`` or that signed the credential being checked (``issuer_keys``)."""
+    check = verify_credential(signed, trust, now=now)
     if check.verdict == INVALID:
         raise ShoshoError(f"the status list {url} does not verify: {'; '.join(check.reasons)}")
-    if check.issuer_id != result.issuer_id:
+    if check.issuer_id != issuer_id:
+        raise ShoshoError(f"the status list {url} is issued by {check.issuer_id}, not {issuer_id}")
+    if check.verdict != VERIFIED and not set(check.key_fingerprints) & set(issuer_keys):
         raise ShoshoError(
-            f"the status list {url} is issued by {check.issuer_id}, not {result.issuer_id}"
+            f"the status list {url} is signed by a key that is neither trusted for {issuer_id} "
+            "nor the one that signed the credential"
         )
-    subject = status_list.get("credentialSubject") or {}
-    encoded = subject.get("encodedList", "")
-    if not isinstance(encoded, str) or not encoded.startswith("u"):
-        raise ShoshoError(f"the status list {url} has no multibase encodedList")
-    try:
-        bits = gzip.decompress(
-            base64.urlsafe_b64decode(encoded[1:] + "=" * (-len(encoded[1:]) % 4))
-        )
-    except (ValueError, OSError):
-        raise ShoshoError(f"the status list {url} encodedList is damaged") from None
-    if index >= len(bits) * 8:
-        raise ShoshoError(f"status index {index} is outside the status list {url}")
-    return bool(bits[index // 8] & (0x80 >> (index % 8)))
+    credential = check.credential or {}
+    stamp = _parse_time(credential.get("validFrom"), "validFrom") or now
+    return CheckedList(url, issuer_id or "", list_purpose(credential), list_bits(credential), stamp)
 
 
 def _decide_trust(
@@ -530,17 +581,17 @@ def _decide_trust(
         result.trust = f"the key {fingerprints} is not in the trust list for {issuer}"
 
 
-def load_status_list(path: str | Path) -> tuple[str, dict[str, Any]]:
-    """(URL, credential) of a BitstringStatusListCredential file, keyed by its id."""
+def load_status_list(path: str | Path) -> tuple[str, dict[str, Any] | str]:
+    """(URL, signed list) of a published BitstringStatusListCredential file (JSON or VC-JWT)."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise UsageError(f"status list {path} does not exist") from None
-    except (OSError, ValueError, UnicodeDecodeError) as error:
-        raise UsageError(f"status list {path} is not readable JSON: {error}") from None
-    if not isinstance(data, dict) or "BitstringStatusListCredential" not in (
-        data.get("type") or []
-    ):
-        raise UsageError(f"{path} is not a BitstringStatusListCredential")
-    return data.get("id", ""), data
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"status list {path} is not readable text: {error}") from None
+    try:
+        credential, signed = parse_published(text, str(path))
+    except ShoshoError as error:
+        raise UsageError(str(error)) from None
+    return credential["id"], signed

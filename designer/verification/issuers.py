@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from designer.errors import ShoshoError, UsageError
+from designer.keys.did import key_fingerprint
+from designer.keys.jwk import public_key_from_jwk
 from designer.keys.multikey import is_multikey, public_key_from_multibase
-from designer.signing.vcjwt import jwk_thumbprint, public_key_from_jwk
 
 
 class TrustedIssuers:
@@ -74,7 +75,7 @@ class TrustedIssuers:
                 continue
             key = method_public_key(method, source)
             self._public_keys[method_id] = key
-            fingerprints.append(_fingerprint(key))
+            fingerprints.append(key_fingerprint(key))
         self.add(did, fingerprints, document.get("name"))
 
     def add_file(self, path: str | Path) -> None:
@@ -113,6 +114,20 @@ class TrustedIssuers:
         """A key published in a trusted DID document under ``verification_method``, if any."""
         return self._public_keys.get(verification_method)
 
+    def seal_capable_keys(self) -> dict[str, list]:
+        """Issuer id -> the trusted Ed25519/P-256 public keys (the kinds a seal is made with)."""
+        keys: dict[str, list] = {}
+        for issuer_id, fingerprints in self._keys.items():
+            for fingerprint in sorted(fingerprints):
+                if is_multikey(fingerprint):
+                    try:
+                        keys.setdefault(issuer_id, []).append(
+                            public_key_from_multibase(fingerprint)
+                        )
+                    except ShoshoError:
+                        continue
+        return keys
+
     def trusts(self, issuer_id: str, fingerprint: str) -> bool:
         from designer.keys.demo import DEMO_PUBLIC_KEY_MULTIBASE, is_demo_issuer
 
@@ -133,16 +148,4 @@ def method_public_key(method: dict[str, Any], source: str):
         return public_key_from_jwk(method["publicKeyJwk"])
     raise ShoshoError(
         f"{source}: verification method {method.get('id')!r} has no usable public key"
-    )
-
-
-def _fingerprint(key) -> str:
-    from designer.keys.did import key_fingerprint
-
-    return key_fingerprint(key)
-
-
-def fingerprint_of_jwk(jwk: dict[str, Any]) -> str:
-    return (
-        jwk_thumbprint(jwk) if jwk.get("kty") == "RSA" else _fingerprint(public_key_from_jwk(jwk))
     )

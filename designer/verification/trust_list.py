@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import gzip
 import json
 import os
 from dataclasses import dataclass, field
@@ -18,12 +17,11 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from designer.errors import ShoshoError
+from designer.keys.jwk import b64url, b64url_decode
 from designer.keys.public_keys import (
     ALG_NAMES,
     COSE_ALG_FOR_SIGNER,
     PublicKey,
-    b64url,
-    b64url_decode,
     cose_alg_for,
     key_id_matches,
     kid_for_public_key,
@@ -32,6 +30,7 @@ from designer.keys.public_keys import (
     verify_signature,
 )
 from designer.signing.jcs import canonical_json
+from designer.status_lists import PURPOSES, decode_list, encode_list, get_bit
 
 if TYPE_CHECKING:
     from designer.keys.signer import Signer
@@ -39,7 +38,7 @@ if TYPE_CHECKING:
 TRUST_LIST_TYPE = "ShoshoTrustList"
 TRUST_LIST_VERSION = 1
 DEFAULT_STATUS_LIST_LENGTH = 131072
-STATUS_PURPOSES = ("revocation", "suspension")
+STATUS_PURPOSES = PURPOSES
 _ALG_BY_NAME = {name: alg for alg, name in ALG_NAMES.items()}
 
 
@@ -65,10 +64,10 @@ class StatusSnapshot:
     as_of: dt.datetime
 
     def bit(self, position: int) -> bool:
-        byte, offset = divmod(position, 8)
-        if byte >= len(self.bits):
-            raise ShoshoError(f"status index beyond the cached {self.purpose} list")
-        return bool(self.bits[byte] & (0x80 >> offset))
+        try:
+            return get_bit(self.bits, position)
+        except ShoshoError:
+            raise ShoshoError(f"status index beyond the cached {self.purpose} list") from None
 
 
 @dataclass(frozen=True)
@@ -216,10 +215,10 @@ def _seal_key(item: dict, where: str) -> SealKey:
 
 def _snapshot(item: dict, where: str) -> StatusSnapshot:
     try:
-        bits = decode_encoded_list(item["encodedList"])
+        bits = decode_list(item["encodedList"])
         as_of = dt.datetime.fromisoformat(item["asOf"].replace("Z", "+00:00"))
         return StatusSnapshot(item["purpose"], int(item["list"]), bits, as_of)
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, ShoshoError) as error:
         raise ShoshoError(f"{where}: a status snapshot is malformed ({error})") from None
 
 
@@ -242,15 +241,8 @@ def seal_key_entry(
 # --- status lists -----------------------------------------------------------------------------
 
 
-def decode_encoded_list(encoded: str) -> bytes:
-    """Bitstring Status List ``encodedList``: multibase ``u`` + base64url of GZIP'd bits."""
-    if not encoded.startswith("u"):
-        raise ValueError("encodedList must be multibase base64url (starting with 'u')")
-    return gzip.decompress(b64url_decode(encoded[1:]))
-
-
-def encode_status_bits(bits: bytes) -> str:
-    return "u" + b64url(gzip.compress(bits, mtime=0))
+decode_encoded_list = decode_list
+encode_status_bits = encode_list
 
 
 def snapshot_from_status_list(
@@ -267,10 +259,7 @@ def snapshot_from_status_list(
     purpose = purpose or subject.get("statusPurpose", "revocation")
     if purpose not in STATUS_PURPOSES:
         raise ShoshoError(f"status list: purpose {purpose!r} is not revocation or suspension")
-    try:
-        decode_encoded_list(encoded)
-    except (ValueError, OSError) as error:
-        raise ShoshoError(f"status list: encodedList does not decode ({error})") from None
+    decode_list(encoded)
     if as_of is None:
         stamp = status_list.get("validFrom") or status_list.get("issuanceDate")
         as_of = (
@@ -293,10 +282,47 @@ def new_trust_list_document() -> dict[str, Any]:
     return {"type": TRUST_LIST_TYPE, "version": TRUST_LIST_VERSION, "issuers": []}
 
 
+PROFILE_ONLY = ("email", "phone", "description", "image", "profile_name")
+"""Issuer-profile keys that only credentials carry; a trust entry has no place for them."""
+
+
+def is_issuer_profile(data: dict) -> bool:
+    """The office's issuer profile (snake_case, docs/issuer-profile.md), not a trust entry."""
+    return "status_list_url" in data and not set(data) & {"sealKeys", "statusLists", "verifyUrl"}
+
+
+def trust_entry_from_profile(
+    profile: dict, seal_keys: list[dict]
+) -> tuple[dict[str, Any], list[str]]:
+    """The trust-list entry for an issuer profile (read and checked by
+    ``designer.issue.profile``) and its seal keys, with the profile keys it does not carry."""
+    entry: dict[str, Any] = {"id": profile["id"], "name": profile["name"]}
+    if profile.get("url"):
+        entry["url"] = profile["url"]
+    if profile.get("verify_url"):
+        entry["verifyUrl"] = profile["verify_url"]
+    entry["statusLists"] = _status_lists_from_folder(profile.get("status_list_url"))
+    entry["sealKeys"] = list(seal_keys)
+    issuer_from_entry(entry, "issuer profile")
+    return entry, [key for key in PROFILE_ONLY if key in profile]
+
+
 def put_issuer(document: dict, entry: dict) -> dict:
-    """Add or replace (by id) an issuer entry; checks it and drops any existing signature."""
+    """Add or replace (by id) an issuer entry; checks it and drops any existing signature.
+    A key a trust entry does not have is refused, never dropped."""
     issuer_from_entry(entry)
-    kept = {key: value for key, value in entry.items() if key in _ENTRY_FIELDS}
+    unknown = sorted(set(entry) - _ENTRY_FIELDS)
+    if unknown:
+        hint = (
+            " (this is an issuer profile: make its entry with `shosho trust add-issuer "
+            "TRUST.json --issuer PROFILE.json --key KEYREF`)"
+            if is_issuer_profile(entry)
+            else ""
+        )
+        raise ShoshoError(
+            f"issuer {entry.get('id')}: a trust entry has no {', '.join(unknown)}{hint}"
+        )
+    kept = dict(entry)
     issuers = [item for item in document.get("issuers", []) if item.get("id") != entry["id"]]
     issuers.append(kept)
     document["issuers"] = issuers
@@ -413,13 +439,19 @@ def trust_list_from_issuers(entries: list[dict]) -> TrustList:
 
 
 def installed_trust_list_path() -> Path:
-    """Where ``shosho trust import`` keeps the list: ``$SHOSHO_HOME/trust-list.json``."""
-    home = os.environ.get("SHOSHO_HOME")
-    if home:
-        return Path(home) / "trust-list.json"
-    import platformdirs
+    """Where ``shosho trust import`` keeps the list: ``trust-list.json`` in the data folder
+    every other setting uses (``SHOSHO_HOME`` if set)."""
+    from designer.settings import HOME_ENV, data_home
 
-    return Path(platformdirs.user_data_dir("shosho", appauthor=False)) / "trust-list.json"
+    path = data_home() / "trust-list.json"
+    if not path.exists() and not os.environ.get(HOME_ENV):
+        import platformdirs
+
+        earlier = Path(platformdirs.user_data_dir("shosho", appauthor=False)) / "trust-list.json"
+        if earlier.is_file() and earlier.parent != path.parent:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(earlier.read_bytes())  # kept where earlier versions put it
+    return path
 
 
 def import_trust_list(path: str | Path, accept_new_publisher: bool = False) -> TrustList:

@@ -146,6 +146,7 @@ def shojo() -> Template:
 
 def english(preset: str) -> Template:
     """Certificate of completion in English, A4 or Letter landscape."""
+    date_filter = "date_us" if preset == "Letter" else "date_en"
     page = PageSpec.from_preset(preset, "landscape")
     t = Template(name=f"Certificate of Completion ({preset})", kind="certificate", language="en",
                  description="English certificate of completion, landscape.", page=page)
@@ -171,9 +172,13 @@ def english(preset: str) -> Template:
              min_size=16, valign="middle", font_family="Caladea", color=INK, align="center"),
         ShapeElement(name="name-rule", shape="line", x=cx - 75, y=110, width=150, height=0,
                      stroke=GOLD, stroke_width=0.4),
-        text("body", "has successfully completed the course\n{{ course_name }}", 40, 115, W - 80, 20,
-             size=15, line_height=1.5, fit="shrink", min_size=10, **serif),
-        text("date", "Awarded on {{ completion_date | date_en }}", 40, 137, W - 80, 8, size=13, **serif),
+        text("body", "has successfully completed the course", 40, 114.5, W - 80, 8, size=15, **serif),
+        # the course title is what the certificate is for: set larger and bold, two lines at most
+        text("course", "{{ course_name }}", 40, 123, W - 80, 13, size=19, bold=True, line_height=1.15,
+             fit="shrink", min_size=11, valign="middle", font_family="Caladea", color=INK, align="center"),
+        # US style (March 20, 2025) on Letter paper, international (20 March 2025) on A4
+        text("date", f"Awarded on {{{{ completion_date | {date_filter} }}}}", 40, 138, W - 80, 8, size=13,
+             **serif),
         ShapeElement(name="sign-rule-left", shape="line", x=45, y=H - 42, width=70, height=0,
                      stroke=INK, stroke_width=0.3),
         text("sign-left", "Ichiro Yamakawa\nPresident", 45, H - 40, 70, 14, size=11, line_height=1.35, **serif),
@@ -183,9 +188,10 @@ def english(preset: str) -> Template:
              size=11, line_height=1.35, **serif),
         text("number", "Certificate No. {{ student_id }}", 22, H - 22, 80, 6, size=8,
              font_family="Caladea", color=MUTED, align="left"),
+        # printed straight on the tinted paper (dark on light, quiet zone kept): no white box
         QRElement(name="qr", content="{{ seal_url }}", x=cx - 12.5, y=H - 50, width=25, height=25,
                   ec_level="M", caption="{{ verify_host | default('verify: not yet issued') }}",
-                  caption_size=5.5),
+                  caption_size=5.5, background="none"),
     ]
     return t
 

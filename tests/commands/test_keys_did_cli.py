@@ -60,5 +60,6 @@ def test_a_new_key_is_merged_into_the_existing_did_json(tmp_path, capsys, monkey
     assert "https://mirai.example/.well-known/did.json" in capsys.readouterr().out
     document = json.loads(out.read_text("utf-8"))
     assert document["id"] == "did:web:mirai.example"
-    assert len(document["verificationMethod"]) == 2
+    types = sorted(m["type"] for m in document["verificationMethod"])
+    assert types == ["JsonWebKey", "Multikey", "Multikey"]  # P-256 also as a JWK, for VC-JWT
     assert document["assertionMethod"] == [m["id"] for m in document["verificationMethod"]]

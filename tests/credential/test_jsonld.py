@@ -14,7 +14,7 @@ from designer.credential.jsonld import (
     load_context,
 )
 
-VECTORS = Path(__file__).parents[1] / "sign" / "data" / "vectors"
+VECTORS = Path(__file__).parents[1] / "signing" / "data" / "vectors"
 
 
 def test_unknown_context_url_is_named():

@@ -54,7 +54,7 @@ def test_baked_badges_show_the_design_for_each_course(workspace, signer):
         data = png_path.read_bytes()
         credential = json.loads(read_png(data))
         assert json.loads(read_svg(svg_path.read_text("utf-8"))) == credential
-        image = Image.open(io.BytesIO(data)).convert("RGB")
+        image = Image.open(io.BytesIO(data)).convert("RGBA").convert("RGB")
         centre = image.getpixel((image.width // 2, image.height // 3))
         assert _near(centre, NAVY) and not _near(centre, GOLD)
         svg = svg_path.read_text("utf-8")
@@ -66,5 +66,5 @@ def test_baked_badges_show_the_design_for_each_course(workspace, signer):
         small = Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1])))
         assert small.width == 256
         pictures.append(data)
-    first, second = (Image.open(io.BytesIO(p)).convert("RGB") for p in pictures)
+    first, second = (Image.open(io.BytesIO(p)).convert("RGBA").convert("RGB") for p in pictures)
     assert first.tobytes() != second.tobytes()  # each course's own badge

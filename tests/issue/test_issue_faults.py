@@ -17,9 +17,9 @@ from designer.issue.pipeline import issue_batch, resume_notes, run_batch
 from designer.issue.plan import AlreadyIssued, PlanRequest
 from designer.issue.status import change_status
 from designer.model import load_template
+from designer.status_lists import decode_list, get_bit
 from designer.store import open_store
 from designer.store.models import Credential, StatusList
-from designer.store.status import decode_list, get_bit
 
 from .checks import check_batch_complete
 from .conftest import command_env, db_url, issue_command, new_batch_args, run, write_roster
@@ -173,7 +173,11 @@ def test_revoke_suspend_and_export(workspace, signer, tmp_path):
         lists = {
             n: json.loads(archive.read(n)) for n in archive.namelist() if n.startswith("status/")
         }
-    revocation = lists["status/revocation-1.json"]
+    assert sorted(lists) == [  # laid out by URL: status/<host>/<path>
+        "status/mirai.example/status/revocation-1.json",
+        "status/mirai.example/status/suspension-1.json",
+    ]
+    revocation = lists["status/mirai.example/status/revocation-1.json"]
     bits = decode_list(revocation["credentialSubject"]["encodedList"])
     assert get_bit(bits, first.revocation_index) and not get_bit(bits, second.revocation_index)
     assert revocation["proof"][0]["cryptosuite"] == "eddsa-rdfc-2022"

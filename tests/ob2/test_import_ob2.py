@@ -208,3 +208,33 @@ def test_imported_awards_are_issued_as_3_0_credentials_on_the_token(
     capsys.readouterr()
     assert main(["verify", str(credentials[0])]) == 3  # signed; the did:web is not trusted here
     assert "SIGNATURE VALID" in capsys.readouterr().out
+
+
+def test_an_altered_copy_of_an_award_is_reported_as_invalid(export, tmp_path):
+    folder, office = export
+    first = (folder / "awards" / "1.jwt").read_text()
+    header, payload, signature = first.split(".")
+    from designer.ob2.reader import b64url_decode
+
+    from .factory import b64url
+
+    award = json.loads(b64url_decode(payload))
+    changed = b64url(json.dumps({**award, "issuedOn": "2020-01-01T00:00:00Z"}).encode())
+    (folder / "awards" / "1-copy.jwt").write_text(f"{header}.{changed}.{signature}")
+    plan = plan_import([folder], now=NOW)
+    reasons = {Path(what.split(" (")[0]).name: why for what, why in plan.skipped}
+    assert reasons["1-copy.jwt"].startswith("invalid copy of the award in")
+    assert "does not verify" in reasons["1-copy.jwt"]
+    assert any("have no name" in note for note in plan.notes)  # no roster given
+
+
+def test_a_key_given_as_trust_source_is_used_to_check(tmp_path, capsys):
+    office = Ob2Issuer()
+    badge = office.badge("python", "Python 入門")
+    folder = tmp_path / "given"
+    write_json(folder / "badge.json", badge)
+    write_json(folder / "issuer.json", office.profile() | {"revocationList": None})
+    (folder / "a.jws").write_text(office.sign(office.assertion(badge, 1, "a@example.ac.jp")))
+    key = write_json(tmp_path / "from-the-issuer" / "key.json", office.key_document())
+    assert main(["verify", str(folder / "a.jws"), "--trust", str(key)]) == 0
+    assert "VERIFIED (Open Badges 2.0, signed)" in capsys.readouterr().out

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pikepdf
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from sqlalchemy import select
@@ -91,6 +92,11 @@ def test_every_pdf_of_a_signed_batch_validates_and_keeps_credential_and_seal(
         pdf = workspace / "out" / f"{row.file_stem}.pdf"
         files = json.loads(row.files_json)
         assert hashlib.sha256(pdf.read_bytes()).hexdigest() == files[pdf.name]
+
+        # still PDF/A-3b, its metadata in agreement
+        with pikepdf.open(pdf) as document, document.open_metadata() as xmp:
+            assert xmp["pdfaid:part"] == "3"
+            assert xmp["pdf:Producer"] == str(document.docinfo.Producer)
 
         report = check_pdf_signatures(pdf.read_bytes(), [certificate])
         (signature,) = report.signatures

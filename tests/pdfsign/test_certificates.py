@@ -5,6 +5,7 @@ names the chain and says when the PDF and the credential were signed by differen
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from cryptography import x509
@@ -149,6 +150,13 @@ def test_a_key_without_certificate_stops_before_the_batch(workspace, home, pin_e
     key = pin_env.make_key("p256")
     assert main(issue_args(workspace, key, "--sign-pdf")) == 2
     assert "shosho keys cert self-signed" in capsys.readouterr().err
+    profile = json.loads((workspace / "issuer.json").read_text(encoding="utf-8"))
+    profile["pdf_signature"] = {"sign": True}
+    (workspace / "issuer.json").write_text(json.dumps(profile), encoding="utf-8")
+    assert main(issue_args(workspace, key)) == 2, "the profile's default asks for signatures"
+    assert "shosho keys cert self-signed" in capsys.readouterr().err
+    assert main(issue_args(workspace, key, "--sign-pdf", "--tsa", "tsa.example")) == 2
+    assert "not an http(s) URL" in capsys.readouterr().err
     with open_store(db_url(workspace)).read() as session:
         assert session.scalar(select(func.count()).select_from(Batch)) == 0
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+import pikepdf
 from sqlalchemy import select
 
 from designer.cli import main
@@ -77,6 +78,8 @@ def test_offline_batch_queues_timestamps_that_pdf_timestamp_adds_later(workspace
     for row, pdf in zip(rows, _pdfs(workspace, rows), strict=True):
         data = pdf.read_bytes()
         assert json.loads(row.files_json)[pdf.name] == hashlib.sha256(data).hexdigest()
+        with pikepdf.open(pdf) as document, document.open_metadata() as xmp:
+            assert xmp["pdf:Producer"] == str(document.docinfo.Producer), "PDF/A metadata"
         signature, stamp = check_pdf_signatures(data, anchors).signatures
         assert signature.sound, signature
         assert signature.changed_after == "only time-stamps and validation data were added"

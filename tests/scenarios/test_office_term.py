@@ -42,7 +42,7 @@ class Office:
         self.folder, self.db, self.capsys = folder, db, capsys
         self.pin_file = folder / "pin.txt"
         self.pin_file.write_text(softhsm.pin + "\n", encoding="utf-8")
-        self.pin_file.chmod(0o600)  # as staff keep it: a PIN file others can read is refused
+        self.pin_file.chmod(0o600)
         shutil.copytree(examples_dir() / "photos", folder / "photos")
 
     def run(self, *args: str, store: bool = True) -> tuple[int, str, str]:

@@ -10,17 +10,10 @@ from sqlalchemy import inspect, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from designer.errors import ShoshoError, UsageError
+from designer.status_lists import decode_list, empty_bits, encode_list, get_bit, with_bit
 from designer.store import Store, audit, open_store
 from designer.store.models import REVOCATION, SUSPENSION, AuditEntry, Issuer
-from designer.store.status import (
-    allocate,
-    decode_list,
-    empty_bits,
-    encode_list,
-    get_bit,
-    set_status,
-    with_bit,
-)
+from designer.store.status import allocate, set_status
 
 DATA = Path(__file__).parent / "data"
 

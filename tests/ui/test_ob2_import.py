@@ -58,17 +58,19 @@ def test_the_import_window_previews_and_imports_in_japanese(qapp, qtbot, tmp_pat
         dialog.out.setText(str(tmp_path / "imported"))
         assert dialog.import_button.isEnabled()
         opened = []
-        window_open = window.open_path
         dialog.designOpened.disconnect()
-        dialog.designOpened.connect(opened.append)
+        dialog.designOpened.connect(lambda design, roster: opened.append((design, roster)))
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
         assert (tmp_path / "imported" / "Python-入門-roster.csv").exists()
         assert (tmp_path / "imported" / "Python-入門.shosho").exists()
         assert dialog.open_button.isEnabled()
         dialog.open_button.click()
-        assert opened == [str(tmp_path / "imported" / "Python-入門.shosho")]
-        assert window_open(opened[0]) is not None
+        design, roster = opened[0]
+        assert design == str(tmp_path / "imported" / "Python-入門.shosho")
+        assert roster == str(tmp_path / "imported" / "Python-入門-roster.csv")
+        window._open_imported(design, roster)
         assert window.editor.document.template.achievement["name"] == "Python 入門"
+        assert window.session.roster is not None and len(window.session.roster.records) == 1
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)

@@ -48,6 +48,7 @@ _NOT_LANGUAGE = [
     r"[\w.-]+(?:/[\w.-]+)+",  # relative paths (docs/keys.md)
     r"(?:[A-Za-z]:)?(?:[/\\][^\s/\\]+)+[/\\]?",  # paths
     r"\{\{.*?\}\}",
+    r"\bz[1-9A-HJ-NP-Za-km-z]{40,}\b",  # multibase keys
     r"(?:pkcs11|file|did|urn):\S+",
     r"\S+\.(?:shosho|json|csv|pdf|png|jpg|svg|pem|tsv|xlsx|ttf|so|md)\b",
     r"<[^>]+>",  # markup

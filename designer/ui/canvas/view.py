@@ -48,6 +48,7 @@ class CanvasView(QGraphicsView):
         self._space_down = False
         # The page refits to the window (first show, maximise, resize) until the user zooms.
         self.auto_fit = True
+        self.in_place = None  # the text being edited on the canvas, if any
 
     # ----- tools
     def set_select_tool(self) -> None:
@@ -131,6 +132,26 @@ class CanvasView(QGraphicsView):
             return
         self.setFocus()
         self.tool.press(event, self.mapToScene(event.position().toPoint()))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            pos = self.mapToScene(event.position().toPoint())
+            tool = self.tool if isinstance(self.tool, SelectTool) else SelectTool(self)
+            item = tool.element_item_at(pos)
+            if item is not None and item.kind == "text" and not item.locked:
+                self.edit_in_place(item.element_id)
+                return
+        super().mouseDoubleClickEvent(event)
+
+    def edit_in_place(self, element_id: str):
+        """Edit a text element's text on the canvas, over the element itself."""
+        from designer.ui.canvas.inplace import InPlaceEditor
+
+        if self.in_place is not None:
+            self.in_place.commit()
+        self.editor.select([element_id])
+        self.in_place = InPlaceEditor(self, element_id)
+        return self.in_place
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         pos = self.mapToScene(event.position().toPoint())

@@ -13,8 +13,8 @@
         <translation>回転</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="79" />
-        <location filename="../editor.py" line="339" />
+        <location filename="../editor.py" line="89" />
+        <location filename="../editor.py" line="362" />
         <location filename="../inspector.py" line="85" />
         <location filename="../inspector.py" line="88" />
         <location filename="../main_window.py" line="248" />
@@ -22,35 +22,35 @@
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="87" />
+        <location filename="../editor.py" line="104" />
         <location filename="../inspector.py" line="159" />
         <location filename="../main_window.py" line="250" />
         <source>Image</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="90" />
+        <location filename="../editor.py" line="107" />
         <location filename="../field_labels.py" line="27" />
         <location filename="../main_window.py" line="251" />
         <source>Photo</source>
         <translation>顔写真</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="97" />
+        <location filename="../editor.py" line="114" />
         <location filename="../inspector.py" line="213" />
         <location filename="../main_window.py" line="252" />
         <source>QR code</source>
         <translation>QR コード</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="100" />
+        <location filename="../editor.py" line="117" />
         <location filename="../inspector.py" line="238" />
         <location filename="../main_window.py" line="253" />
         <source>Barcode</source>
         <translation>バーコード</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="103" />
+        <location filename="../editor.py" line="120" />
         <location filename="../inspector.py" line="253" />
         <location filename="../inspector.py" line="258" />
         <location filename="../main_window.py" line="254" />
@@ -58,65 +58,70 @@
         <translation>図形</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="105" />
+        <location filename="../editor.py" line="122" />
         <location filename="../inspector.py" line="280" />
         <location filename="../main_window.py" line="255" />
         <source>Border</source>
         <translation>飾り枠</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="208" />
+        <location filename="../editor.py" line="174" />
+        <source>Cannot save %1: the folder %2 does not exist.</source>
+        <translation>%1 を保存できません: フォルダー %2 がありません。</translation>
+    </message>
+    <message>
+        <location filename="../editor.py" line="231" />
         <source>Add %s</source>
         <translation>%s を追加</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="260" />
+        <location filename="../editor.py" line="283" />
         <source>Paste</source>
         <translation>貼り付け</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="270" />
+        <location filename="../editor.py" line="293" />
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="293" />
+        <location filename="../editor.py" line="316" />
         <source>Change %s</source>
         <translation>%s を変更</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="300" />
+        <location filename="../editor.py" line="323" />
         <source>Move</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="314" />
+        <location filename="../editor.py" line="337" />
         <source>Align</source>
         <translation>整列</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="326" />
+        <location filename="../editor.py" line="349" />
         <source>Distribute</source>
         <translation>等間隔に配置</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="345" />
+        <location filename="../editor.py" line="368" />
         <location filename="../inspector.py" line="461" />
         <source>Insert field</source>
         <translation>差し込み項目を挿入</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="400" />
+        <location filename="../editor.py" line="423" />
         <source>Page size</source>
         <translation>用紙サイズ</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="406" />
+        <location filename="../editor.py" line="429" />
         <source>Add guide</source>
         <translation>ガイドを追加</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="413" />
+        <location filename="../editor.py" line="436" />
         <location filename="../main_window.py" line="226" />
         <source>Clear guides</source>
         <translation>ガイドを消去</translation>
@@ -693,7 +698,7 @@
         <location filename="../issue_wizard.py" line="283" />
         <location filename="../issue_wizard.py" line="333" />
         <location filename="../issuer_form.py" line="92" />
-        <location filename="../messages.py" line="229" />
+        <location filename="../messages.py" line="249" />
         <location filename="../settings_dialog.py" line="78" />
         <source>Issuer</source>
         <translation>発行者</translation>
@@ -718,13 +723,13 @@
     </message>
     <message>
         <location filename="../issue_wizard.py" line="238" />
-        <location filename="../ob2_import.py" line="149" />
+        <location filename="../ob2_import.py" line="150" />
         <source>Choose a file</source>
         <translation>ファイルを選ぶ</translation>
     </message>
     <message>
         <location filename="../issue_wizard.py" line="244" />
-        <location filename="../ob2_import.py" line="154" />
+        <location filename="../ob2_import.py" line="155" />
         <source>Choose a folder</source>
         <translation>フォルダーを選ぶ</translation>
     </message>
@@ -1081,13 +1086,13 @@
     </message>
     <message>
         <location filename="../main_window.py" line="282" />
-        <location filename="../main_window.py" line="593" />
+        <location filename="../main_window.py" line="637" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="285" />
-        <location filename="../main_window.py" line="596" />
+        <location filename="../main_window.py" line="640" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
@@ -1153,147 +1158,168 @@
     </message>
     <message>
         <location filename="../main_window.py" line="359" />
+        <location filename="../main_window.py" line="446" />
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="361" />
+        <source>&amp;User guide</source>
+        <translation>利用の手引き(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="365" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371" />
+        <location filename="../main_window.py" line="377" />
         <source>Arrange</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388" />
+        <location filename="../main_window.py" line="394" />
         <location filename="../ob2_import.py" line="101" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400" />
+        <location filename="../main_window.py" line="406" />
         <source>Save first</source>
         <translation>先に保存してください</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401" />
+        <location filename="../main_window.py" line="407" />
         <source>Save the template before issuing: each batch records the exact design.</source>
         <translation>発行の前にテンプレートを保存してください。バッチごとに使ったデザインを正確に記録します。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="417" />
+        <location filename="../main_window.py" line="423" />
         <source>Unfinished batch</source>
         <translation>未完了のバッチ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418" />
+        <location filename="../main_window.py" line="424" />
         <source>Batch %1 was not finished. Resume it now?</source>
         <translation>バッチ %1 が完了していません。今すぐ再開しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="486" />
+        <location filename="../main_window.py" line="459" />
+        <source>User guide</source>
+        <translation>利用の手引き</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="459" />
+        <source>The user guide is not installed with this copy.</source>
+        <translation>このコピーには利用の手引きが入っていません。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="521" />
         <source>Cannot show the print preview</source>
         <translation>印刷プレビューを表示できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="499" />
+        <location filename="../main_window.py" line="534" />
         <source>Add a font</source>
         <translation>フォントを追加</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="501" />
+        <location filename="../main_window.py" line="536" />
         <source>TrueType fonts (*.ttf *.ttc);;All fonts (*.ttf *.ttc *.otf *.otc)</source>
         <translation>TrueType フォント (*.ttf *.ttc);;すべてのフォント (*.ttf *.ttc *.otf *.otc)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="513" />
+        <location filename="../main_window.py" line="548" />
         <source>Cannot add the font</source>
         <translation>フォントを追加できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="518" />
+        <location filename="../main_window.py" line="553" />
         <source>Added font: %1</source>
         <translation>フォントを追加しました: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="593" />
+        <location filename="../main_window.py" line="637" />
         <source>&amp;Undo %1</source>
         <translation>元に戻す: %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="596" />
+        <location filename="../main_window.py" line="640" />
         <source>&amp;Redo %1</source>
         <translation>やり直し: %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="613" />
+        <location filename="../main_window.py" line="657" />
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="626" />
+        <location filename="../main_window.py" line="670" />
         <source>Cannot open</source>
         <translation>開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="639" />
+        <location filename="../main_window.py" line="683" />
         <source>Open template</source>
         <translation>テンプレートを開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="660" />
+        <location filename="../main_window.py" line="704" />
         <source>Save template</source>
         <translation>テンプレートを保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="669" />
+        <location filename="../main_window.py" line="713" />
         <source>Cannot save</source>
         <translation>保存できません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="672" />
+        <location filename="../main_window.py" line="716" />
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="681" />
+        <location filename="../main_window.py" line="725" />
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="682" />
+        <location filename="../main_window.py" line="726" />
         <source>Save the changes to “%1” before closing it?</source>
         <translation>閉じる前に「%1」の変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="709" />
+        <location filename="../main_window.py" line="753" />
         <source>Cannot open the roster</source>
         <translation>名簿を開けません</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="715" />
+        <location filename="../main_window.py" line="759" />
         <source>Open roster</source>
         <translation>名簿を開く</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="736" />
+        <location filename="../main_window.py" line="780" />
         <source>Front</source>
         <translation>表面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="736" />
+        <location filename="../main_window.py" line="780" />
         <source>Back</source>
         <translation>裏面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="788" />
+        <location filename="../main_window.py" line="832" />
         <source>Recover unsaved work</source>
         <translation>保存されていない作業の復元</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="789" />
+        <location filename="../main_window.py" line="833" />
         <source>Shosho closed before “%1” was saved. Recover the autosaved copy?</source>
         <translation>「%1」を保存する前に Shosho が終了しました。自動保存されたコピーを復元しますか?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="798" />
+        <location filename="../main_window.py" line="842" />
         <source>Cannot recover</source>
         <translation>復元できません</translation>
     </message>
@@ -1833,8 +1859,12 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../verify_window.py" line="90" />
+        <source>Certificates (*.pdf *.png *.svg *.json *.jwt *.jws *.jpg *.jpeg);;All files (*)</source>
+        <translation>証書 (*.pdf *.png *.svg *.json *.jwt *.jws *.jpg *.jpeg);;すべてのファイル (*)</translation>
+    </message>
+    <message>
         <source>Certificates (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;All files (*)</source>
-        <translation>証書 (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;すべてのファイル (*)</translation>
+        <translation type="vanished">証書 (*.pdf *.png *.svg *.json *.jwt *.jpg *.jpeg);;すべてのファイル (*)</translation>
     </message>
     <message>
         <location filename="../verify_window.py" line="97" />
@@ -1872,18 +1902,18 @@ or a photo or scan of the QR code here</source>
         <translation>Open Badges 2.0: 署名は有効ですが、発行者は信頼されていません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="274" />
+        <location filename="../messages.py" line="294" />
         <source>Genuine: signed by a trusted issuer</source>
         <translation>本物です: 信頼できる発行者の署名があります</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="276" />
+        <location filename="../messages.py" line="296" />
         <source>Signature valid, but the issuer is not in your trust list</source>
         <translation>署名は正しいが、発行者が信頼リストにありません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="263" />
-        <location filename="../messages.py" line="281" />
+        <location filename="../messages.py" line="283" />
+        <location filename="../messages.py" line="301" />
         <location filename="../verify_window.py" line="158" />
         <source>Not valid</source>
         <translation>無効です</translation>
@@ -2208,7 +2238,7 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../ob2_import.py" line="71" />
-        <location filename="../ob2_import.py" line="224" />
+        <location filename="../ob2_import.py" line="225" />
         <source>Left out</source>
         <translation>取り込まないもの</translation>
     </message>
@@ -2278,155 +2308,190 @@ or a photo or scan of the QR code here</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="108" />
+        <location filename="../ob2_import.py" line="109" />
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="111" />
+        <location filename="../ob2_import.py" line="112" />
         <source>Open the design</source>
         <translation>デザインを開く</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="114" />
-        <location filename="../print_preview.py" line="223" />
+        <location filename="../ob2_import.py" line="115" />
+        <location filename="../print_preview.py" line="238" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="139" />
+        <location filename="../ob2_import.py" line="140" />
         <source>File…</source>
         <translation>ファイル…</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="143" />
+        <location filename="../ob2_import.py" line="144" />
         <source>Folder…</source>
         <translation>フォルダー…</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="167" />
+        <location filename="../ob2_import.py" line="168" />
         <source>Choose a new folder to save into first</source>
         <translation>先に新しい保存先フォルダーを選んでください</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="179" />
+        <location filename="../ob2_import.py" line="180" />
         <source>Choose the badges to import first.</source>
         <translation>先に取り込むバッジを選んでください。</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="191" />
+        <location filename="../ob2_import.py" line="192" />
         <source>Cannot import: %1</source>
         <translation>取り込めません: %1</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="201" />
+        <location filename="../ob2_import.py" line="202" />
         <source>%1 achievement(s) and %2 recipient(s) will be created; %3 left out.</source>
         <translation>達成項目 %1 件、受領者 %2 人を作成します。取り込まないもの %3 件。</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="206" />
+        <location filename="../ob2_import.py" line="207" />
         <source>Will be created</source>
         <translation>作成するもの</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="212" />
+        <location filename="../ob2_import.py" line="213" />
         <source>%1 recipient(s); design %2.shosho, roster %2-roster.csv</source>
         <translation>受領者 %1 人。デザイン %2.shosho、名簿 %2-roster.csv</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="218" />
+        <location filename="../ob2_import.py" line="219" />
         <source>(known only by a hashed e-mail)</source>
         <translation>(ハッシュ化したメールアドレスのみ)</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="221" />
+        <location filename="../ob2_import.py" line="222" />
         <source>Issuer profile linked to the 2.0 issuer</source>
         <translation>2.0 の発行者にリンクした発行者プロファイル</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="230" />
+        <location filename="../ob2_import.py" line="231" />
         <source>Notes</source>
         <translation>注記</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="243" />
+        <location filename="../ob2_import.py" line="244" />
         <source>Import Open Badges 2.0</source>
         <translation>Open Badges 2.0 の取り込み</translation>
     </message>
     <message>
-        <location filename="../ob2_import.py" line="246" />
+        <location filename="../ob2_import.py" line="247" />
         <source>Imported into %1. Open a design and issue it with its roster.</source>
         <translation>%1 に取り込みました。デザインを開き、その名簿で発行してください。</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="243" />
+        <location filename="../print_preview.py" line="223" />
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="224" />
+        <source>Print on a printer of this PC, at true size</source>
+        <translation>このパソコンのプリンターで実寸で印刷します</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="226" />
+        <source>Calibration page…</source>
+        <translation>位置合わせページ…</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="228" />
+        <source>Print a page of crosses to measure how far the printer shifts the print</source>
+        <translation>十字を印刷して、プリンターの印刷位置のずれを測ります</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="232" />
+        <source>Print double-sided, flipping on the long edge: each back lands on its front.</source>
+        <translation>両面印刷（長辺とじ）で印刷してください。裏面がそれぞれの表面の裏に重なります。</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="274" />
+        <source>Cannot print</source>
+        <translation>印刷できません</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="276" />
+        <source>Sent %1 pages to the printer.</source>
+        <translation>%1 ページをプリンターに送りました。</translation>
+    </message>
+    <message>
+        <location filename="../print_preview.py" line="295" />
         <source>record %1</source>
         <translation>%1 件目</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="245" />
+        <location filename="../print_preview.py" line="297" />
         <source>records %1–%2</source>
         <translation>%1–%2 件目</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="251" />
+        <location filename="../print_preview.py" line="303" />
         <source>backs, mirrored for long-edge duplex</source>
         <translation>裏面 (長辺とじ両面印刷用に左右反転)</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="253" />
+        <location filename="../print_preview.py" line="305" />
         <source>fronts</source>
         <translation>表面</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="256" />
+        <location filename="../print_preview.py" line="308" />
         <source>%1 cards per A4 sheet (%2 × %3) with crop marks · %4 · %5</source>
         <translation>A4 1 枚に %1 枚 (%2 × %3)・トンボ付き · %4 · %5</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="265" />
+        <location filename="../print_preview.py" line="317" />
         <source>back</source>
         <translation>裏面</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="265" />
+        <location filename="../print_preview.py" line="317" />
         <source>front</source>
         <translation>表面</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="273" />
+        <location filename="../print_preview.py" line="325" />
         <source>no sheets</source>
         <translation>用紙なし</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="281" />
+        <location filename="../print_preview.py" line="333" />
         <source>Sheet %1 of %2</source>
         <translation>用紙 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="291" />
+        <location filename="../print_preview.py" line="343" />
         <source>Save print PDF</source>
         <translation>印刷用 PDF を保存</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="293" />
+        <location filename="../print_preview.py" line="345" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="306" />
+        <location filename="../print_preview.py" line="358" />
         <source>Cannot save the print PDF</source>
         <translation>印刷用 PDF を保存できません</translation>
     </message>
     <message>
-        <location filename="../print_preview.py" line="311" />
+        <location filename="../print_preview.py" line="363" />
         <source>Saved %1 (%2 pages)</source>
         <translation>%1 を保存しました (%2 ページ)</translation>
     </message>
     <message>
         <location filename="../batches_window.py" line="81" />
         <location filename="../field_labels.py" line="14" />
-        <location filename="../messages.py" line="305" />
+        <location filename="../messages.py" line="325" />
         <source>Student ID</source>
         <translation>学籍番号</translation>
     </message>
@@ -2680,92 +2745,117 @@ or a photo or scan of the QR code here</source>
         <translation>一時停止できるのは学生証だけです。この証書は失効させてください。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="132" />
+        <location filename="../messages.py" line="130" />
+        <source>The signature is valid and the key belongs to the issuer</source>
+        <translation>署名は正しく、鍵は発行者のものです</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="134" />
+        <source>Revocation not checked: no status list of this issuer is at hand</source>
+        <translation>失効は未確認です: この発行者の状態リストが手元にありません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="138" />
+        <source>The seal signs the printed values only (a card carries no credential)</source>
+        <translation>印は印刷された内容に署名しています（カードには証明書データが添付されません）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="142" />
+        <source>the status list %1 is not available offline</source>
+        <translation>状態リスト %1 はオフラインでは取得できません</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="146" />
+        <source>%1 by %2, made %3</source>
+        <translation>%1（署名者 %2、作成 %3）</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="152" />
         <source>“%1” is neither a file nor the text of a QR seal: choose a certificate PDF, a badge image, a credential file or a photo of the QR code.</source>
         <translation>「%1」はファイルでも QR 印の文字列でもありません。証書の PDF、バッジ画像、証明書ファイル、または QR コードの写真を選んでください。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="138" />
+        <location filename="../messages.py" line="158" />
         <source>active (not revoked or suspended)</source>
         <translation>有効（失効・停止されていません）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="139" />
+        <location filename="../messages.py" line="159" />
         <source>revoked</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="140" />
+        <location filename="../messages.py" line="160" />
         <source>suspended</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="141" />
+        <location filename="../messages.py" line="161" />
         <source>not checked: %1</source>
         <translation>確認できません: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="144" />
+        <location filename="../messages.py" line="164" />
         <source>%1 (status list %2, entry %3)</source>
         <translation>%1（状態リスト %2、%3 番）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="149" />
+        <location filename="../messages.py" line="169" />
         <source>No issuer is trusted yet: anyone could have made this key. Trust the issuer (Trust this issuer…) or import a trust list.</source>
         <translation>信頼する発行者がまだありません。この鍵は誰でも作れます。発行者を信頼する（「この発行者を信頼…」）か、信頼リストを読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="155" />
+        <location filename="../messages.py" line="175" />
         <source>Key %1 is in your trust list for %2</source>
         <translation>鍵 %1 は信頼リストに %2 の鍵として登録されています</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="159" />
+        <location filename="../messages.py" line="179" />
         <source>Key %1 is not in your trust list for %2</source>
         <translation>鍵 %1 は信頼リストに %2 の鍵として登録されていません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="163" />
+        <location filename="../messages.py" line="183" />
         <source>The signing key is not bound to the issuer %1</source>
         <translation>署名した鍵が発行者 %1 のものと確認できません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="167" />
+        <location filename="../messages.py" line="187" />
         <source>The credential is not signed</source>
         <translation>この証明書には署名がありません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="171" />
+        <location filename="../messages.py" line="191" />
         <source>Not valid yet: valid from %1</source>
         <translation>まだ有効ではありません（%1 から有効）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="173" />
+        <location filename="../messages.py" line="193" />
         <source>Expired: valid until %1</source>
         <translation>期限切れです（%1 まで有効）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="176" />
+        <location filename="../messages.py" line="196" />
         <source>The key %1 cannot be looked up offline</source>
         <translation>鍵 %1 はオフラインでは調べられません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="182" />
+        <location filename="../messages.py" line="202" />
         <source>Content the signature does not cover was added (terms the credential's contexts do not define): %1</source>
         <translation>署名の対象にならない内容が加えられています（証明書のコンテキストが定義しない項目）: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="193" />
+        <location filename="../messages.py" line="213" />
         <source>Signed with the demo key, which is published with Shosho: it cannot act for %1 and proves nothing</source>
         <translation>Shosho と一緒に公開されているデモ鍵で署名されています。%1 の鍵としては使えず、何も証明しません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="201" />
+        <location filename="../messages.py" line="221" />
         <source>%1 proof: %2</source>
         <translation>%1 署名: %2</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="205" />
+        <location filename="../messages.py" line="225" />
         <source>The signature does not match: the content was changed</source>
         <translation>署名が一致しません。内容が書き換えられています</translation>
     </message>
@@ -2826,15 +2916,15 @@ or a photo or scan of the QR code here</source>
     </message>
     <message>
         <location filename="../batches_window.py" line="81" />
-        <location filename="../messages.py" line="230" />
-        <location filename="../messages.py" line="302" />
+        <location filename="../messages.py" line="250" />
+        <location filename="../messages.py" line="322" />
         <source>Recipient</source>
         <translation>受領者</translation>
     </message>
     <message>
         <location filename="../batches_window.py" line="81" />
-        <location filename="../messages.py" line="231" />
-        <location filename="../messages.py" line="303" />
+        <location filename="../messages.py" line="251" />
+        <location filename="../messages.py" line="323" />
         <source>Achievement</source>
         <translation>講座・資格</translation>
     </message>
@@ -2924,124 +3014,124 @@ or a photo or scan of the QR code here</source>
         <translation>%1 を保存しました: %2 件を %3 ページに印刷します。</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="232" />
+        <location filename="../messages.py" line="252" />
         <source>Valid from</source>
         <translation>有効期間の開始</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="233" />
+        <location filename="../messages.py" line="253" />
         <source>Valid until</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="234" />
+        <location filename="../messages.py" line="254" />
         <source>Awarded</source>
         <translation>授与日</translation>
     </message>
     <message>
         <location filename="../batches_window.py" line="82" />
-        <location filename="../messages.py" line="235" />
+        <location filename="../messages.py" line="255" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="236" />
+        <location filename="../messages.py" line="256" />
         <source>Trust</source>
         <translation>信頼</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="240" />
+        <location filename="../messages.py" line="260" />
         <source>Signature: %1</source>
         <translation>署名: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="241" />
-        <location filename="../messages.py" line="288" />
+        <location filename="../messages.py" line="261" />
+        <location filename="../messages.py" line="308" />
         <source>Reason: %1</source>
         <translation>理由: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="242" />
-        <location filename="../messages.py" line="320" />
-        <location filename="../messages.py" line="324" />
+        <location filename="../messages.py" line="262" />
+        <location filename="../messages.py" line="340" />
+        <location filename="../messages.py" line="344" />
         <source>Note: %1</source>
         <translation>注意: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="248" />
+        <location filename="../messages.py" line="268" />
         <source>Genuine: the printed seal is signed by a trusted issuer</source>
         <translation>本物です: 印刷された印は信頼する発行者の署名です</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="249" />
+        <location filename="../messages.py" line="269" />
         <source>Not genuine: the printed seal does not verify</source>
         <translation>本物ではありません: 印刷された印の署名が確認できません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="250" />
+        <location filename="../messages.py" line="270" />
         <source>Revoked: the issuer has revoked this credential</source>
         <translation>失効: 発行者がこの証明書を失効させました</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="251" />
+        <location filename="../messages.py" line="271" />
         <source>Suspended: the issuer has suspended this credential</source>
         <translation>一時停止: 発行者がこの証明書を一時停止しています</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="252" />
+        <location filename="../messages.py" line="272" />
         <location filename="../ob2_import.py" line="43" />
         <source>Expired</source>
         <translation>有効期限切れ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="253" />
+        <location filename="../messages.py" line="273" />
         <source>Unknown issuer: the seal's key is not in your trust list</source>
         <translation>不明な発行者: 印の鍵が信頼リストにありません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="279" />
+        <location filename="../messages.py" line="299" />
         <source>Not genuine: the printed seal does not match the attached credential</source>
         <translation>本物ではありません: 印刷された印が添付の証明書と一致しません</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="292" />
+        <location filename="../messages.py" line="312" />
         <source>Printed seal: %1</source>
         <translation>印刷された印: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="297" />
+        <location filename="../messages.py" line="317" />
         <source>Issuer: %1</source>
         <translation>発行者: %1</translation>
     </message>
     <message>
         <location filename="../batches_window.py" line="54" />
         <location filename="../batches_window.py" line="82" />
-        <location filename="../messages.py" line="304" />
+        <location filename="../messages.py" line="324" />
         <source>Issued</source>
         <translation>発行日</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="306" />
+        <location filename="../messages.py" line="326" />
         <source>Expires</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="312" />
+        <location filename="../messages.py" line="332" />
         <source>Status as of %1 UTC</source>
         <translation>状態（%1 UTC 時点）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="316" />
+        <location filename="../messages.py" line="336" />
         <source>Status: not checked (no status list for this issuer in the trust list)</source>
         <translation>状態: 未確認（信頼リストにこの発行者の状態リストがありません）</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="319" />
+        <location filename="../messages.py" line="339" />
         <source>The seal signs the attached credential</source>
         <translation>印は添付の証明書に署名しています</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="322" />
+        <location filename="../messages.py" line="342" />
         <source>Credential:</source>
         <translation>証明書:</translation>
     </message>
@@ -3050,11 +3140,36 @@ or a photo or scan of the QR code here</source>
         <source>Set up the issuer first (Tools ▸ Issuer): its ID is needed.</source>
         <translation>先に発行者を設定してください（ツール ▸ 発行者）。発行者 ID が必要です。</translation>
     </message>
+    <message>
+        <location filename="../canvas/inplace.py" line="42" />
+        <source>Edit text</source>
+        <translation>文字を編集</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="36" />
+        <source>The printer could not be opened</source>
+        <translation>プリンターを開けません</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="60" />
+        <source>Printer calibration page</source>
+        <translation>プリンター位置合わせページ</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="61" />
+        <source>Each cross should be 20 mm from the edges (the last at the centre).</source>
+        <translation>各十字は用紙の端から 20 mm の位置にあります（最後の一つは中央）。</translation>
+    </message>
+    <message>
+        <location filename="../printing.py" line="62" />
+        <source>Measure how far the crosses are moved; enter that as the print offset.</source>
+        <translation>十字のずれを測り、その値を印刷位置の補正として入力してください。</translation>
+    </message>
 </context>
 <context>
     <name>CanvasView</name>
     <message>
-        <location filename="../canvas/view.py" line="219" />
+        <location filename="../canvas/view.py" line="240" />
         <source>Add field</source>
         <translation>差し込み項目を追加</translation>
     </message>
@@ -3062,7 +3177,7 @@ or a photo or scan of the QR code here</source>
 <context>
     <name>Ruler</name>
     <message>
-        <location filename="../canvas/view.py" line="236" />
+        <location filename="../canvas/view.py" line="257" />
         <source>Drag onto the page to add a guide</source>
         <translation>ページへドラッグしてガイドを追加</translation>
     </message>

@@ -17,9 +17,9 @@ from designer.issue.signing import BatchSigner
 from designer.signing.suites import sign_credential
 from designer.verification.credential import INVALID, VERIFIED, verify_credential
 from designer.verification.issuers import TrustedIssuers
+from tests.commands.test_sign_verify_cli import NOW as NOW_TEXT
 
 from .helpers import NOW, MemorySigner, run_cli, sample_credential, write_json
-from .test_cli import NOW as NOW_TEXT
 
 DID = "did:web:example.ac.jp"
 

@@ -20,8 +20,7 @@ from designer.render.pdf import write_pdf
 from designer.signing.seal import seal_qr_text
 from designer.signing.suites import sign_credential
 from designer.verification.trust_list import new_trust_list_document, put_issuer, sign_trust_list
-
-from .test_seal_support import KeySigner, issuer_entry
+from tests.signing.test_seal_support import KeySigner, issuer_entry
 
 ISSUER_ID = "did:web:www.tokyo-mirai.ac.jp"
 VERIFY_URL = "https://www.tokyo-mirai.ac.jp/v/"
@@ -128,7 +127,7 @@ def test_pdf_with_trust_list_is_verified(issued, capsys):
 def test_pdf_without_trust_is_never_verified(issued, capsys):
     code, out = verify(issued["pdf"], capsys=capsys)
     assert code == 3, out
-    assert "NOT TRUSTED" in out and "UNKNOWN ISSUER" in out
+    assert "NOT TRUSTED" in out and "GENUINE" not in out
 
 
 def test_seal_of_another_credential_is_caught(issued, capsys):
@@ -164,3 +163,88 @@ def test_the_issuers_did_json_vouches_for_credential_and_seal(issued, capsys):
     code, out = verify(issued["pdf"], "--trust", issued["did"], capsys=capsys)
     assert code == 0, out
     assert "GENUINE" in out and "VERIFIED" in out
+
+
+def _with_kid_changed(text: str) -> str:
+    """The QR text with one digit of the seal's key id changed (the rest intact)."""
+    from designer.signing.seal import split_seal_text
+    from designer.signing.seal_codec import bytes_to_digits, decode_cose_sign1, digits_to_bytes
+
+    prefix, digits = split_seal_text(text)
+    data = digits_to_bytes(digits)
+    kid = decode_cose_sign1(data).kid
+    position = data.index(kid)
+    changed = data[:position] + bytes([kid[0] ^ 0x01]) + data[position + 1 :]
+    return prefix + bytes_to_digits(changed)
+
+
+def test_a_seal_whose_key_is_unknown_cannot_be_checked(issued, capsys):
+    tampered = _with_kid_changed(issued["qr"])
+    for trust in (("--trust", issued["trust"]), ()):
+        code, out = verify(tampered, *trust, capsys=capsys)
+        assert code == 1, out
+        assert "CANNOT CHECK (unknown key" in out, out
+        assert "SIGNATURE VALID" not in out and "GENUINE" not in out.replace("NOT GENUINE", "")
+    code, out = verify(tampered, "--trust", issued["trust"], "--json", capsys=capsys)
+    assert json.loads(out)["verdict"] == "cannot_check"
+
+
+def _issue_pdf(folder, signer, issuer_id: str):
+    template, _ = open_template("shusho")
+    issuer = {"id": issuer_id, "type": ["Profile"], "name": "東京未来大学"}
+    achievement = dict(template.achievement)
+    achievement["name"] = achievement_name(template, VALUES)
+    achievement["description"] = "修了証"
+    achievement["criteria"] = {"narrative": "全課程を修了すること"}
+    credential_id = f"urn:uuid:{uuid.uuid4()}"
+    unsigned = build_credential(
+        issuer,
+        achievement,
+        {k: str(v) for k, v in VALUES.items()},
+        credential_id=credential_id,
+        issued_at=dt.datetime(2025, 3, 19, tzinfo=dt.UTC),
+    )
+    signed = sign_credential(unsigned, signer)
+    claims = seal_claims(
+        template,
+        VALUES,
+        credential_id=credential_id,
+        issued=dt.date(2025, 3, 19),
+        credential=signed,
+    )
+    qr = seal_qr_text(claims, signer, VERIFY_URL)
+    values = {**VALUES, "seal_url": qr, "verify_host": "www.tokyo-mirai.ac.jp"}
+    pages = layout_record(template, values, fonts=FontLibrary.default())
+    pdf = folder / f"{uuid.uuid4().hex}.pdf"
+    write_pdf(pages, pdf, attachments={"credential.json": json.dumps(signed).encode()})
+    return pdf, qr
+
+
+def test_trusting_a_did_key_issuer_trusts_its_seal_too(tmp_path, capsys):
+    from designer.keys.multikey import public_key_multibase
+
+    signer = KeySigner("Ed25519")
+    did = f"did:key:{public_key_multibase(signer.public_key())}"
+    pdf, qr = _issue_pdf(tmp_path, signer, did)
+    code, out = verify(pdf, "--trust-issuer", did, capsys=capsys)
+    assert code == 0, out
+    assert "VERIFIED" in out and "GENUINE" in out
+    code, out = verify(qr, "--trust-issuer", did, capsys=capsys)
+    assert code == 0 and "GENUINE" in out, out
+
+
+def test_a_seal_key_listed_for_another_issuer_does_not_count(issued, tmp_path, capsys):
+    signer = KeySigner("Ed25519")
+    pdf, qr = _issue_pdf(tmp_path, signer, ISSUER_ID)
+    other = tmp_path / "other.json"
+    entry = issuer_entry(signer, issuer_id="did:web:other.example.jp")
+    other.write_text(json.dumps({"issuers": [entry]}))
+    code, out = verify(pdf, "--trust", other, capsys=capsys)
+    assert code == 3, out
+    assert "GENUINE" not in out.replace("NOT GENUINE", "") and "VERIFIED" not in out
+    # The same key listed for two issuers vouches for neither when only the QR is given.
+    both = tmp_path / "both.json"
+    mine = issuer_entry(signer, issuer_id=ISSUER_ID)
+    both.write_text(json.dumps({"issuers": [entry, mine]}))
+    code, out = verify(qr, "--trust", both, capsys=capsys)
+    assert code == 1 and "listed for several issuers" in out, out

@@ -11,8 +11,7 @@ from designer.keys.keyfile import create_key_file
 from designer.keys.references import open_signer
 from designer.signing.suites import sign_credential
 from designer.verification.credential import UNTRUSTED, verify_credential
-
-from .helpers import NOW, sample_credential
+from tests.signing.helpers import NOW, sample_credential
 
 
 @pytest.mark.parametrize(

@@ -22,8 +22,7 @@ from designer.signing.seal import (
 )
 from designer.verification.paper import verify_paper
 from designer.verification.trust_list import trust_list_from_issuers
-
-from .test_seal_support import KeySigner, certificate_claims, issuer_entry
+from tests.signing.test_seal_support import KeySigner, certificate_claims, issuer_entry
 
 URL = "https://www.tokyo-mirai.ac.jp/v/"
 CREDENTIAL = {

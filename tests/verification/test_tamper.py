@@ -9,8 +9,7 @@ import pytest
 
 from designer.signing.suites import sign_credential
 from designer.verification.credential import INVALID, UNTRUSTED, verify_credential
-
-from .helpers import NOW, MemorySigner, sample_credential
+from tests.signing.helpers import NOW, MemorySigner, sample_credential
 
 
 @cache

@@ -11,8 +11,7 @@ from designer.keys.pkcs11_token import TokenSigner, find_token, list_keys, list_
 from designer.keys.references import open_signer, parse_pkcs11_uri
 from designer.signing.suites import sign_credential
 from designer.verification.credential import UNTRUSTED, VERIFIED, verify_credential
-
-from .helpers import NOW, sample_credential
+from tests.signing.helpers import NOW, sample_credential
 
 
 @pytest.mark.parametrize(

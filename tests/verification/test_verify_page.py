@@ -23,8 +23,12 @@ from designer.signing.data_integrity import DataIntegritySigner
 from designer.signing.seal import seal_qr_text, split_seal_text
 from designer.verification.trust_list import encode_status_bits
 from designer.verification.verify_page import render_verify_page, write_verify_page
-
-from .test_seal_support import KeySigner, certificate_claims, issuer_entry, student_id_claims
+from tests.signing.test_seal_support import (
+    KeySigner,
+    certificate_claims,
+    issuer_entry,
+    student_id_claims,
+)
 
 CHROMIUM_FLAGS = [
     "--headless",

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from pypdf import PdfWriter
@@ -15,10 +13,8 @@ from designer.keys.did import did_document, did_web
 from designer.signing.suites import sign_credential
 from designer.verification.credential import INVALID, VERIFIED, verify_file
 from designer.verification.issuers import TrustedIssuers
-
-from .helpers import NOW, MemorySigner, sample_credential
-
-VC_VERIFIER = Path("/work/shared/tools/vc-verifier")
+from tests.interop.verifier import verifier_command
+from tests.signing.helpers import NOW, MemorySigner, sample_credential
 
 
 def _pdf_with(attachment: bytes | None) -> bytes:
@@ -48,19 +44,6 @@ def test_pdf_attachment_is_verified(tmp_path):
     assert result.verdict == INVALID and "credential.json" in result.reasons[0]
 
 
-def _node_verifier() -> list[str]:
-    node = shutil.which("node")
-    if node is None or not (VC_VERIFIER / "verify.mjs").exists():
-        pytest.skip(
-            "interoperability cross-check: needs node and the independent verifier in /work/shared/tools/vc-verifier"
-        )
-    if not (VC_VERIFIER / "node_modules").exists():
-        pytest.skip(
-            "interoperability cross-check: run 'npm ci' in /work/shared/tools/vc-verifier first"
-        )
-    return [node, str(VC_VERIFIER / "verify.mjs")]
-
-
 @pytest.mark.parametrize(
     ("key_type", "suite"),
     [
@@ -71,7 +54,7 @@ def _node_verifier() -> list[str]:
     ],
 )
 def test_independent_verifier_accepts_our_output(tmp_path, key_type, suite):
-    command = _node_verifier()
+    command = verifier_command()
     signer = MemorySigner.ed25519() if key_type == "ed25519" else MemorySigner.p256()
     from designer.keys.multikey import did_key
 

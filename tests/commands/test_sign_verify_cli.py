@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 
 from designer.credential.baking import bake_png
-
-from .helpers import DATA, run_cli, sample_credential, write_json
+from tests.signing.helpers import DATA, run_cli, sample_credential, write_json
 
 NOW = "2026-04-01T00:00:00Z"
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec, ed25519
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
 from designer.credential.build import build_credential
@@ -62,14 +62,18 @@ def sample_credential(issuer_id: str | None = None, number: int = 1, **changes) 
 
 
 class MemorySigner:
-    """A Signer over an in-memory key, for tests that are not about key storage."""
+    """A Signer over an in-memory Ed25519, P-256 or RSA key, for tests that are not about key
+    storage."""
 
     def __init__(self, private_key, key_id: str = "memory:test") -> None:
         self._key = private_key
         self.key_id = key_id
-        self.algorithm = (
-            "Ed25519" if isinstance(private_key, ed25519.Ed25519PrivateKey) else "P-256"
-        )
+        if isinstance(private_key, ed25519.Ed25519PrivateKey):
+            self.algorithm = "Ed25519"
+        elif isinstance(private_key, rsa.RSAPrivateKey):
+            self.algorithm = "RSA-2048"
+        else:
+            self.algorithm = "P-256"
 
     @classmethod
     def ed25519(cls) -> MemorySigner:
@@ -79,9 +83,20 @@ class MemorySigner:
     def p256(cls) -> MemorySigner:
         return cls(ec.generate_private_key(ec.SECP256R1()))
 
+    @classmethod
+    def rsa(cls) -> MemorySigner:
+        return cls(rsa.generate_private_key(public_exponent=65537, key_size=2048))
+
+    @classmethod
+    def of(cls, algorithm: str) -> MemorySigner:
+        """``"Ed25519"``, ``"P-256"`` or ``"RSA-2048"``, as ``Signer.algorithm`` names them."""
+        return {"Ed25519": cls.ed25519, "P-256": cls.p256, "RSA-2048": cls.rsa}[algorithm]()
+
     def sign(self, data: bytes) -> bytes:
         if self.algorithm == "Ed25519":
             return self._key.sign(data)
+        if self.algorithm == "RSA-2048":
+            return self._key.sign(data, padding.PKCS1v15(), hashes.SHA256())
         r, s = decode_dss_signature(self._key.sign(data, ec.ECDSA(hashes.SHA256())))
         return r.to_bytes(32, "big") + s.to_bytes(32, "big")
 

@@ -23,8 +23,7 @@ from designer.verification.trust_list import (
     put_issuer,
     sign_trust_list,
 )
-
-from .test_seal_support import KeySigner, certificate_claims, issuer_entry
+from tests.signing.test_seal_support import KeySigner, certificate_claims, issuer_entry
 
 URL = "https://www.tokyo-mirai.ac.jp/v/"
 
@@ -175,3 +174,52 @@ def test_seal_signed_in_a_softhsm_token_verifies(softhsm) -> None:
             assert verify_seal_text(text, trust).status == GENUINE
         finally:
             signer.close()
+
+
+def test_the_trust_list_lives_in_the_data_folder_of_the_settings(tmp_path, monkeypatch):
+    from designer.settings import data_home
+    from designer.verification.trust_list import installed_trust_list_path
+
+    monkeypatch.delenv("SHOSHO_HOME", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert installed_trust_list_path().parent == data_home()
+    assert data_home() == tmp_path / "Shosho"
+
+
+def test_an_issuer_profile_becomes_a_trust_entry_with_nothing_dropped(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.setenv("SHOSHO_PASSPHRASE", "correct horse battery")
+    create_key_file(tmp_path / "seal.key", "ed25519", "correct horse battery")
+    profile = tmp_path / "issuer.json"
+    original = {
+        "id": "did:web:www.tokyo-mirai.ac.jp",
+        "name": {"ja": "東京未来大学", "en": "Tokyo Mirai University"},
+        "email": "registrar@tokyo-mirai.ac.jp",
+        "verify_url": URL,
+        "status_list_url": "https://www.tokyo-mirai.ac.jp/status/",
+    }
+    profile.write_text(json.dumps(original, ensure_ascii=False), encoding="utf-8")
+    key = f"file:{tmp_path / 'seal.key'}"
+    # Seal keys never go into the profile `shosho issue` reads.
+    assert run_shosho("trust", "add-key", profile, "--key", key) == 2
+    assert "add-issuer" in capsys.readouterr().err
+    assert json.loads(profile.read_text(encoding="utf-8")) == original
+    trust_file = tmp_path / "trust.json"
+    assert run_shosho("trust", "add-issuer", trust_file, "--issuer", profile, "--key", key) == 0
+    assert "email" in capsys.readouterr().out  # said, not silently left out
+    [entry] = json.loads(trust_file.read_text(encoding="utf-8"))["issuers"]
+    assert entry["verifyUrl"] == URL
+    assert entry["statusLists"]["suspension"].endswith("/status/suspension-{list}.json")
+    assert len(entry["sealKeys"]) == 1
+    issuer = load_trust_list_unsigned(trust_file)
+    assert issuer.verify_hosts == ("www.tokyo-mirai.ac.jp",)
+    # A profile handed to add-issuer as if it were an entry is refused, not trimmed.
+    with pytest.raises(ShoshoError, match="issuer profile"):
+        put_issuer(new_trust_list_document(), original)
+
+
+def load_trust_list_unsigned(path: Path):
+    from designer.verification.trust_list import issuer_from_entry
+
+    return issuer_from_entry(json.loads(path.read_text(encoding="utf-8"))["issuers"][0])
