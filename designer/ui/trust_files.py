@@ -27,7 +27,7 @@ def trusted_files() -> list[Path]:
 
 def load_office_trust():
     """The installed trust list plus every file in :func:`trust_folder`."""
-    from designer.verification.any_item import load_trust
+    from designer.verification.trust_store import load_trust
 
     return load_trust(files=trusted_files())
 
@@ -35,7 +35,7 @@ def load_office_trust():
 def trust_file(path: Path) -> Path:
     """Trust what ``path`` lists (a signed trust list, a did.json or an issuer file): it is
     checked by loading it as the verifier will, then kept."""
-    from designer.verification.any_item import load_trust
+    from designer.verification.trust_store import load_trust
 
     load_trust(files=[path], installed=False)  # ShoshoError naming the file if unusable
     target = trust_folder() / path.name

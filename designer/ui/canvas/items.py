@@ -191,11 +191,16 @@ class ElementItem(QGraphicsItem):
     ) -> None:
         painter.save()
         page = self._print_area()
-        if page is not None:
-            # The print reaches the bleed edge and no further; so does the canvas.
-            clip = QPainterPath()
-            clip.addPolygon(self.mapFromScene(page))
-            painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
+        drawn = self.mapRectToScene(self._drawn_rect())
+        if page is not None and not page.contains(drawn):
+            # The print reaches the bleed edge and no further; so does the canvas. (Only
+            # elements reaching past it are clipped: a clip costs every frame of a drag.)
+            if self.rotation() % 90 == 0:
+                painter.setClipRect(self.mapRectFromScene(page), Qt.ClipOperation.IntersectClip)
+            else:
+                clip = QPainterPath()
+                clip.addPolygon(self.mapFromScene(page))
+                painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
         if self.display is None or not draw_display(self.display, painter):
             self._paint_placeholder(painter)
         painter.restore()
@@ -205,6 +210,15 @@ class ElementItem(QGraphicsItem):
             painter.drawRect(QRectF(0, 0, self.width, self.height))
         if self.isSelected():
             self._paint_selection(painter)
+
+    def _drawn_rect(self) -> QRectF:
+        """Where the element's artwork can reach (text may overflow its box)."""
+        rect = QRectF(0, 0, self.width, self.height)
+        if self.display is not None:
+            rect = rect.united(
+                QRectF(-self.width * 0.25, -self.height * 0.25, self.width * 1.5, self.height * 1.5)
+            )
+        return rect
 
     def _print_area(self) -> QRectF | None:
         scene = self.scene()
