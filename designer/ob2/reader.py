@@ -363,6 +363,12 @@ def _read_text(name: str, text: str, collection: Collection, *, baked: bool) -> 
             f"{name}: an Open Badges 1.0 badge that holds only the URL {verify['url']}; "
             "the award there cannot be fetched offline"
         )
+    if "Endorsement" in (
+        obj.get("type") if isinstance(obj.get("type"), list) else [obj.get("type")]
+    ):
+        raise ShoshoError(
+            f"{name}: an Open Badges 2.0 Endorsement, not an award: endorsements are not carried over"
+        )
     if not is_ob2_object(obj):
         if "credentialSubject" in obj:
             raise ShoshoError(f"{name}: an Open Badges 3.0 credential, not 2.0 (verify it instead)")

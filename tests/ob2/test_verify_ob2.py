@@ -276,3 +276,79 @@ def test_open_badges_3_0_files_are_not_taken_for_2_0(tmp_path):
     assert not looks_like_ob2(jwt) and not looks_like_ob2(signed)
     assert looks_like_ob2(VALIDATOR / "simple.jwt")
     assert looks_like_ob2(DATA / "baked" / "simple-badge.png")
+
+
+# What each reference file is, read on its own: the verdict of the award it holds, or why it is
+# not an award. Every file of the copied reference data is listed.
+EVERY_FILE = {
+    "baked/baked_heart.png": CANNOT_CHECK,
+    "baked/simple-badge.png": CANNOT_CHECK,
+    "baked/baking-spec-example.svg.txt": "not well-formed XML",
+    "baked/mozilla-bakery-baked.svg": "Open Badges 1.0",
+    "baked/public_domain_heart.png": "image",
+    "context-v2.json": "not an Open Badges 2.0 object",
+    "examples/1edtech-validator/assertion-with-data-image.json": INVALID,
+    "examples/1edtech-validator/basic-assertion-expired.json": EXPIRED,
+    "examples/1edtech-validator/basic-assertion.json": CANNOT_CHECK,
+    "examples/1edtech-validator/simple-not-revoked.jwt": CANNOT_CHECK,  # alone: no key
+    "examples/1edtech-validator/simple-revoked.jwt": CANNOT_CHECK,
+    "examples/1edtech-validator/simple.jwt": CANNOT_CHECK,
+    "examples/1edtech-validator/urlmap.json": "not an Open Badges 2.0 object",
+    "examples/spec/assertion-embedded-badgeclass-issuer.json": CANNOT_CHECK,
+    "examples/spec/assertion-hosted.json": EXPIRED,
+    "examples/spec/badgeclass-language-related-fragment.json": "not an Open Badges 2.0 object",
+    "examples/spec/badgeclass-version-related-fragment.json": "not an Open Badges 2.0 object",
+    "examples/spec/criteria-narrative-fragment.json": "not an Open Badges 2.0 object",
+    "examples/spec/evidence-narrative-fragment.json": "not an Open Badges 2.0 object",
+    "examples/spec/endorsement-of-assertion.json": "Endorsement, not an award",
+    "examples/spec/endorsement-of-badgeclass.json": "Endorsement, not an award",
+    "examples/spec/endorsement-of-issuer-email.json": "Endorsement, not an award",
+    "examples/spec/endorsement-revoked.json": "revoked body",
+    "examples/spec/revoked-hosted-assertion.json": "revoked body",
+    "examples/spec/signed-assertion.claims.json": CANNOT_CHECK,  # signed, but no JWS given
+    "examples/spec/signed-assertion.header.json": "not an Open Badges 2.0 object",
+    "examples/spec/signed-assertion.jws": CANNOT_CHECK,  # its key is published nowhere
+    "examples/validator-core/1_1_basic_assertion.json": "Open Badges 1.1",
+    "examples/validator-core/1_1_basic_badgeclass.json": "Open Badges 1.1",
+    "examples/validator-core/1_1_basic_issuer.json": "Open Badges 1.1",
+    "examples/validator-core/2_0_basic_assertion.json": CANNOT_CHECK,
+    "extensions/recipientProfile/context.json": "not an Open Badges 2.0 object",
+    "extensions/recipientProfile/schema.json": "not an Open Badges 2.0 object",
+}
+CONTEXT_KINDS = {"BadgeClass", "Issuer", "Profile", "CryptographicKey", "RevocationList"}
+
+
+def test_every_reference_file_is_read_for_what_it_is():
+    files = sorted(
+        p.relative_to(DATA).as_posix()
+        for p in DATA.rglob("*")
+        if p.is_file() and p.name not in ("MANIFEST.json", "README.md", "migrating-notes.md")
+    )
+    for name in files:
+        if name.endswith(".verbatim.txt"):
+            continue  # below
+        path = DATA / name
+        collection = Collection()
+        read_item(name, path.read_bytes(), collection)
+        verdicts = check_all(collection, now=NOW)
+        expected = EVERY_FILE.get(name)
+        if expected is None:  # the issuer, badge, key and list documents awards refer to
+            assert not collection.skipped and not verdicts, name
+            kinds = {str(obj.get("type")) for obj in collection.objects.values()}
+            assert kinds and kinds <= CONTEXT_KINDS, name
+        elif expected in HEADLINE_STATES:
+            assert [v.state for v in verdicts] == [expected], name
+        elif expected == "image":
+            assert collection.images and not collection.assertions, name
+        elif expected == "revoked body":
+            assert collection.revoked_hosted, name
+        else:
+            assert expected in collection.skipped[0][1], (name, collection.skipped)
+    verbatim = [n for n in files if n.endswith(".verbatim.txt")]
+    for name in verbatim:  # as published, not valid JSON: named, never read half-way
+        collection = Collection()
+        read_item(name, (DATA / name).read_bytes(), collection)
+        assert "neither JSON nor a compact JWS" in collection.skipped[0][1]
+
+
+HEADLINE_STATES = {VERIFIED, UNTRUSTED, CANNOT_CHECK, REVOKED, EXPIRED, INVALID}
