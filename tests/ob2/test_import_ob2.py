@@ -238,3 +238,44 @@ def test_a_key_given_as_trust_source_is_used_to_check(tmp_path, capsys):
     key = write_json(tmp_path / "from-the-issuer" / "key.json", office.key_document())
     assert main(["verify", str(folder / "a.jws"), "--trust", str(key)]) == 0
     assert "VERIFIED (Open Badges 2.0, signed)" in capsys.readouterr().out
+
+
+def test_upgraded_credentials_verify_with_the_independent_verifier(
+    export, tmp_path, monkeypatch, capsys
+):
+    from designer.keys.keyfile import create_key_file
+    from designer.keys.multikey import did_key
+    from tests.interop.verifier import verify_with_node
+
+    folder, _ = export
+    monkeypatch.setenv("SHOSHO_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("SHOSHO_PASSPHRASE", "correct horse battery")
+    signer = create_key_file(tmp_path / "office.key", "ed25519", "correct horse battery")
+    profile = tmp_path / "office.json"
+    profile.write_text(
+        json.dumps(
+            {
+                "id": did_key(signer.public_key()),
+                "name": {"ja": "東京未来大学", "en": "Tokyo Mirai University"},
+                "status_list_url": "https://www.example.ac.jp/status/",
+            }
+        )
+    )
+    out = tmp_path / "imported"
+    assert main(["import", "ob2", str(folder), "--out", str(out), "--profile", str(profile)]) == 0
+    key = f"file:{tmp_path / 'office.key'}"
+    for design in ("Python-入門", "研究倫理"):
+        code = main(
+            [
+                "issue", str(out / f"{design}.shosho"), "--roster", str(out / f"{design}-roster.csv"),
+                "--issuer", str(out / "issuer-profile.json"), "--key", key,
+                "--out", str(tmp_path / "issued" / design),
+            ]
+        )  # fmt: skip
+        assert code == 0, capsys.readouterr().err
+    status = tmp_path / "published"
+    assert main(["status", "export", "--out", str(status), "--key", key]) == 0
+    credentials = sorted((tmp_path / "issued").rglob("*.json"))
+    assert len(credentials) == 4
+    results = verify_with_node(credentials, status_dir=status)
+    assert [r["verified"] for r in results] == [True] * 4, results
