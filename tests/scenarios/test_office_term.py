@@ -194,12 +194,25 @@ def test_a_term_of_office_work(tmp_path, softhsm, new_postgres_url, capsys):
     people = office.ok("batches", "4")
     assert "2610002" in people and "revoked" in people
 
-    # The extension school's bundle holds only its own people.
+    # The extension school's bundle holds only its own people, and its lists signed with its
+    # own P-256 key; one of its students withdraws and the lists are published again.
+    [course_c] = [c for c in find_credentials(store, "2610001") if c.course == "ビジネス日本語"]
+    office.ok("revoke", course_c.id, "--reason", "withdrew from the course")
     ext_bundle = tmp_path / "extension-2026.zip"
-    office.ok("export", "--issuer", "extension", "--out", str(ext_bundle))
-    with zipfile.ZipFile(ext_bundle) as archive:
-        ext_manifest = json.loads(archive.read("manifest.json"))
+    office.ok("export", "--issuer", "extension", "--key", extension_key, "--pin-file",
+              str(office.pin_file), "--out", str(ext_bundle))  # fmt: skip
+    ext_dir = _unzip(ext_bundle, tmp_path / "ext-bundle")
+    ext_manifest = json.loads((ext_dir / "manifest.json").read_text("utf-8"))
     assert ext_manifest["issuer"] == "did:web:ext.mirai.example"
     assert {r["course"] for r in ext_manifest["recipients"]} == {"ビジネス日本語"}
+    assert [w["credential_id"] for w in ext_manifest["withdrawn"]] == [course_c.id]
+    lists = [json.loads(p.read_text("utf-8")) for p in (ext_dir / "status").rglob("*.json")]
+    assert lists and all(item["issuer"] == "did:web:ext.mirai.example" for item in lists)
+    [still_held] = [c for c in find_credentials(store, "2610002") if c.course == "ビジネス日本語"]
+    held_jwt = next(p for p in still_held.files if p.suffix == ".jwt")
+    assert _verify(office, held_jwt, ext_dir)["verdict"] == "verified"
+    withdrawn_jwt = next(p for p in course_c.files if p.suffix == ".jwt")
+    withdrawn = _verify(office, withdrawn_jwt, ext_dir)
+    assert withdrawn["verdict"] != "verified" and withdrawn["credential"]["status"] == "revoked"
 
     assert "intact" in office.ok("audit", "verify")
