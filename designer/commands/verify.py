@@ -14,7 +14,7 @@ from pathlib import Path
 
 from designer.errors import ShoshoError, UsageError
 from designer.verification.any_item import verify_item, worst
-from designer.verification.credential import load_status_list
+from designer.verification.credential import load_status_lists
 from designer.verification.trust_store import load_trust
 
 
@@ -83,7 +83,7 @@ def run(args) -> int:
     if not items:
         return worst(codes)
     trust = load_trust(trust_files, args.trust_issuer, installed=not args.no_installed_trust)
-    status_lists = dict(load_status_list(path) for path in args.status_list)
+    status_lists = load_status_lists(args.status_list)
     now = parse_now(args.now)
     results = [verify_item(item, trust, status_lists=status_lists, now=now) for item in items]
     for result in results:

@@ -475,15 +475,26 @@ def verify_seal_text(text: str, trust: TrustList, *, today: dt.date | None = Non
         notes.append(f"the QR points at {host}, which is not a verify host of this issuer")
     status_checked, as_of, flagged = False, None, None
     if claims.status_index is not None:
+        # A card can be suspended as well as revoked: its status is known only when both of its
+        # lists are; a certificate has only the revocation list.
+        needed = ("revocation", "suspension") if claims.kind == "student_id" else ("revocation",)
+        missing = []
         for purpose in ("revocation", "suspension"):
             lookup = issuer.status_bit(purpose, claims.status_index)
             if lookup is None:
+                if purpose in needed:
+                    missing.append(purpose)
                 continue
             bit, snapshot_as_of = lookup
-            status_checked = True
             as_of = snapshot_as_of if as_of is None else min(as_of, snapshot_as_of)
             if bit and flagged is None:
                 flagged = REVOKED if purpose == "revocation" else SUSPENDED
+        status_checked = not missing
+        if missing and len(missing) < len(needed):
+            notes.append(
+                f"status not fully checked: no {' or '.join(missing)} list for this issuer"
+            )
+            as_of = None
     extra = dict(status_checked=status_checked, status_as_of=as_of, notes=notes)
     if flagged == REVOKED:
         return SealVerdict(REVOKED, "the issuer has revoked this credential", **common, **extra)

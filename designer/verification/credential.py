@@ -34,6 +34,7 @@ from designer.status_lists import (
     list_bits,
     list_purpose,
     parse_published,
+    serialise,
     sibling_url,
 )
 from designer.verification.issuers import TrustedIssuers
@@ -489,15 +490,16 @@ def _check_status(
             continue
         url = entry.get("statusListCredential")
         purpose = entry.get("statusPurpose", REVOCATION)
-        if url not in status_lists:
-            states.append(f"not checked: status list {url} is not available offline")
-            continue
         try:
             index = int(entry.get("statusListIndex"))
         except (TypeError, ValueError):
             raise ShoshoError(
                 f"statusListIndex is not an integer: {entry.get('statusListIndex')!r}"
             ) from None
+        if url not in status_lists:
+            state = _cached_state(trust, result, purpose, url, index)
+            states.append(state or f"not checked: status list {url} is not available offline")
+            continue
         checked = status_list_bits(
             status_lists[url], url, result.issuer_id, trust, result.key_fingerprints, now
         )
@@ -521,6 +523,30 @@ def _check_status(
         states.append(state)
         result.reasons.append(f"{state} (status list {url}, index {index})")
     result.status = "; ".join(states) if states else "none"
+
+
+def _cached_state(trust, result, purpose: str, url: str, index: int) -> str | None:
+    """The state from a trusted trust list's cached copy of the list, or None if none."""
+    cached = trust.cached_status(result.issuer_id, purpose, url, index)
+    if cached is None:
+        return None
+    bit, as_of = cached
+    state = "active"
+    if bit:
+        state = "revoked" if purpose == REVOCATION else "suspended"
+    if purpose == SUSPENSION:
+        revocation = trust.cached_status(
+            result.issuer_id, REVOCATION, sibling_url(url, REVOCATION), index
+        )
+        if revocation is not None and revocation[0]:
+            state, url = "revoked", sibling_url(url, REVOCATION)
+    if state != "active":
+        result.reasons.append(
+            f"{state} (status list {url}, index {index}, cached in the trust list)"
+        )
+    as_of_text = as_of.strftime("%Y-%m-%d %H:%M") if hasattr(as_of, "strftime") else str(as_of)
+    result.warnings.append(f"status from the trust list's copy of {url} as of {as_of_text} UTC")
+    return state
 
 
 @dataclass(frozen=True)
@@ -595,3 +621,26 @@ def load_status_list(path: str | Path) -> tuple[str, dict[str, Any] | str]:
     except ShoshoError as error:
         raise UsageError(str(error)) from None
     return credential["id"], signed
+
+
+def load_status_lists(paths) -> dict[str, dict[str, Any] | str]:
+    """URL → signed list for every ``--status-list`` file. Where several files are the same
+    list (dated export folders), the one published last (latest ``validFrom``) is used; two
+    different lists with the same date are refused rather than one picked at random."""
+    chosen: dict[str, tuple[str, dict[str, Any] | str, Path]] = {}
+    for path in paths:
+        url, signed = load_status_list(path)
+        credential, _ = parse_published(serialise(signed).decode("utf-8"), str(path))
+        stamp = str(credential.get("validFrom") or "")
+        held = chosen.get(url)
+        if held is not None:
+            if held[0] == stamp and serialise(held[1]) != serialise(signed):
+                raise UsageError(
+                    f"{held[2]} and {path} are two different copies of {url} with the same date; "
+                    "give only the one published last"
+                )
+            before, after = _parse_time(held[0], "validFrom"), _parse_time(stamp, "validFrom")
+            if before and after and before >= after:
+                continue
+        chosen[url] = (stamp, signed, Path(path))
+    return {url: signed for url, (_, signed, _) in chosen.items()}

@@ -25,9 +25,31 @@ class TrustedIssuers:
         self._keys: dict[str, set[str]] = {}
         self._names: dict[str, str] = {}
         self._public_keys: dict[str, Any] = {}  # verification-method id -> public key
+        self._status_sources: list[Any] = []  # trust-list issuers with cached status lists
 
     def __bool__(self) -> bool:
         return bool(self._keys)
+
+    def add_status_source(self, issuer: Any) -> None:
+        """A trusted issuer entry whose cached status-list snapshots credentials may use."""
+        if issuer.snapshots:
+            self._status_sources.append(issuer)
+
+    def cached_status(
+        self, issuer_id: str | None, purpose: str, url: str, index: int
+    ) -> tuple[bool, Any] | None:
+        """(bit, as of) for entry ``index`` of the list at ``url`` from a trust list's cached
+        snapshot of that issuer's list, or None when no trusted snapshot holds it."""
+        for source in self._status_sources:
+            if source.id != issuer_id:
+                continue
+            for snapshot in source.snapshots:
+                if snapshot.purpose != purpose:
+                    continue
+                first = (snapshot.list_number - 1) * source.status_list_length
+                if source.status_list_url(purpose, first) == url:
+                    return snapshot.bit(index), snapshot.as_of
+        return None
 
     def add(
         self,

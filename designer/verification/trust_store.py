@@ -50,6 +50,7 @@ class TrustStore:
                 [key_fingerprint(key.public_key) for key in issuer.keys],
                 issuer.display_name,
             )
+            self.credentials.add_status_source(issuer)
 
     def add_seal_keys_of_credential_issuers(self) -> None:
         """Every Ed25519/P-256 key trusted for an issuer's credentials also vouches for that
