@@ -175,6 +175,17 @@ def _run(args: argparse.Namespace) -> int:
             note = certification_note(request.suite, signer.algorithm)
             if note:
                 print(f"shosho: note: {note}", file=sys.stderr)
+            from designer.issue.work import SEAL_ALGORITHMS
+            from designer.model import QRElement
+
+            has_qr = any(isinstance(e, QRElement) for _, e in request.template.all_elements())
+            if has_qr and signer.algorithm not in SEAL_ALGORITHMS:
+                print(
+                    f"shosho: warning: a {signer.algorithm} key cannot sign the printed seal "
+                    "(Ed25519 or P-256 can): the QR codes will carry only the credential id, "
+                    "and the paper cannot be checked from a photo",
+                    file=sys.stderr,
+                )
             try:
                 result = issue_batch(
                     store, request, signer, workers=args.workers, progress=bar.update

@@ -19,7 +19,12 @@ def default_suite(signer: Signer) -> str:
     return EDDSA_RDFC_2022 if signer.algorithm == "Ed25519" else VC_JWT
 
 
-CERTIFIED_BY_1EDTECH = {(EDDSA_RDFC_2022, "Ed25519"), (VC_JWT, "P-256"), (VC_JWT, "RSA-2048")}
+CERTIFIED_BY_1EDTECH = {
+    (EDDSA_RDFC_2022, "Ed25519"),
+    (VC_JWT, "P-256"),
+    (VC_JWT, "RSA-2048"),
+    (VC_JWT, "RSA-3072"),
+}
 """(suite, key type) pairs the 1EdTech Open Badges 3.0 validator accepts: eddsa-rdfc-2022 for
 Data Integrity, and VC-JWT ES256/RS256 (with the key in did.json as ``publicKeyJwk``)."""
 
@@ -28,7 +33,8 @@ def certification_note(suite: str, algorithm: str) -> str | None:
     """What to tell the office when a suite is one 1EdTech's certification does not accept."""
     if (suite, algorithm) in CERTIFIED_BY_1EDTECH:
         return None
-    name = "VC-JWT EdDSA" if suite == VC_JWT else suite
+    names = {"Ed25519": "VC-JWT EdDSA", "P-256": "VC-JWT ES256"}
+    name = names.get(algorithm, f"VC-JWT ({algorithm})") if suite == VC_JWT else suite
     better = "eddsa-rdfc-2022" if algorithm == "Ed25519" else "vc-jwt"
     return (
         f"{name} is not a suite 1EdTech certifies for Open Badges 3.0: standard verifiers "

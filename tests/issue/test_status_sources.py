@@ -124,3 +124,20 @@ def test_a_card_seal_with_only_its_revocation_list_is_not_called_checked(
     # With both lists the suspension is found.
     seal = _verify(*_status_args(lists), *trust, qr_text)[0]["seal"]
     assert seal["status"] == "suspended" and seal["status_as_of"] is not None
+
+
+def test_issue_warns_that_an_rsa_key_prints_no_seal(workspace, softhsm, monkeypatch, capsys):
+    write_roster(workspace / "roster.csv", 1)
+    monkeypatch.setenv("SHOSHO_PIN", softhsm.pin)
+    key = softhsm.make_key("rsa2048")
+    code = main(
+        [
+            "issue", str(workspace / "t.shosho"), "--roster", str(workspace / "roster.csv"),
+            "--issuer", str(workspace / "issuer.json"), "--key", key,
+            "--out", str(workspace / "out-rsa"), "--db", db_url(workspace), "--workers", "1",
+        ]
+    )  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert "RSA-2048 key cannot sign the printed seal" in err
+    assert "1EdTech" not in err  # RS256 VC-JWT is what 1EdTech certifies

@@ -44,7 +44,9 @@ def test_only_the_suites_1edtech_does_not_certify_get_a_note():
     assert certification_note(EDDSA_RDFC_2022, "Ed25519") is None
     assert certification_note(VC_JWT, "P-256") is None
     assert certification_note(VC_JWT, "RSA-2048") is None
+    assert certification_note(VC_JWT, "RSA-3072") is None  # RS256 whatever the key length
     assert "ecdsa-rdfc-2019 is not a suite 1EdTech certifies" in certification_note(
         ECDSA_RDFC_2019, "P-256"
     )
     assert "--suite eddsa-rdfc-2022" in certification_note(VC_JWT, "Ed25519")
+    assert certification_note(VC_JWT, "Ed25519").startswith("VC-JWT EdDSA is not")
