@@ -40,15 +40,18 @@ class TrustedIssuers:
     ) -> tuple[bool, Any] | None:
         """(bit, as of) for entry ``index`` of the list at ``url`` from a trust list's cached
         snapshot of that issuer's list, or None when no trusted snapshot holds it."""
+        from designer.status_lists import list_number
+
+        try:
+            number = list_number(url)
+        except ShoshoError:
+            return None
         for source in self._status_sources:
-            if source.id != issuer_id:
-                continue
-            for snapshot in source.snapshots:
-                if snapshot.purpose != purpose:
-                    continue
-                first = (snapshot.list_number - 1) * source.status_list_length
-                if source.status_list_url(purpose, first) == url:
-                    return snapshot.bit(index), snapshot.as_of
+            first = (number - 1) * source.status_list_length
+            if source.id == issuer_id and source.status_list_url(purpose, first) == url:
+                found = source.status_bit(purpose, first + index)  # the seal's own lookup
+                if found is not None:
+                    return found
         return None
 
     def add(
