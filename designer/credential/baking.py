@@ -24,7 +24,7 @@ OB_SVG_NAMESPACE = "https://purl.imsglobal.org/ob/v3p0"
 _SVG_START = re.compile(rb"<svg\b[^>]*>", re.DOTALL)
 
 
-def _png_chunks(data: bytes, source: str) -> list[tuple[bytes, bytes]]:
+def png_chunks(data: bytes, source: str) -> list[tuple[bytes, bytes]]:
     if not data.startswith(PNG_SIGNATURE):
         raise ShoshoError(f"{source} is not a PNG file")
     chunks, offset = [], len(PNG_SIGNATURE)
@@ -58,7 +58,7 @@ def _is_badge_itxt(kind: bytes, body: bytes) -> bool:
 
 def bake_png(image: bytes, payload: str, *, replace: bool = False, source: str = "image") -> bytes:
     """``image`` with one ``openbadgecredential`` iTXt chunk (uncompressed) before IEND."""
-    chunks = _png_chunks(image, source)
+    chunks = png_chunks(image, source)
     if any(_is_badge_itxt(kind, body) for kind, body in chunks):
         if not replace:
             raise ShoshoError(f"{source} already carries a baked credential")
@@ -74,7 +74,7 @@ def bake_png(image: bytes, payload: str, *, replace: bool = False, source: str =
 
 def read_png(data: bytes, source: str = "image") -> str:
     """The baked payload of a PNG; the first ``openbadgecredential`` iTXt chunk wins."""
-    for kind, body in _png_chunks(data, source):
+    for kind, body in png_chunks(data, source):
         if not _is_badge_itxt(kind, body):
             continue
         try:

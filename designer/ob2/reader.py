@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import json
 import re
-import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -157,33 +156,14 @@ def b64url_decode(text: str) -> bytes:
 
 def png_badge_text(data: bytes, source: str) -> str | None:
     """The text of the first ``openbadges`` iTXt (or legacy tEXt) chunk, or None."""
-    if not data.startswith(PNG_SIGNATURE):
-        raise ShoshoError(f"{source} is not a PNG file")
-    offset = len(PNG_SIGNATURE)
-    while offset < len(data):
-        if offset + 8 > len(data):
-            raise ShoshoError(f"{source}: the PNG is truncated at byte {offset}")
-        length, kind = struct.unpack(">I4s", data[offset : offset + 8])
-        end = offset + 12 + length
-        if end > len(data):
-            raise ShoshoError(
-                f"{source}: PNG chunk {kind.decode('latin-1')!r} at byte {offset} is truncated"
-            )
-        body = data[offset + 8 : offset + 8 + length]
-        (crc,) = struct.unpack(">I", data[end - 4 : end])
-        if zlib.crc32(kind + body) != crc:
-            raise ShoshoError(
-                f"{source}: PNG chunk {kind.decode('latin-1')!r} at byte {offset} is damaged "
-                "(bad CRC)"
-            )
+    from designer.credential.baking import png_chunks
+
+    for kind, body in png_chunks(data, source):  # names a truncated or damaged chunk
         if kind == b"iTXt" and body.split(b"\0", 1)[0] == PNG_KEYWORD:
             return _itxt_text(body, source)
         if kind == b"tEXt" and body.split(b"\0", 1)[0] == PNG_KEYWORD:
             return body.split(b"\0", 1)[1].decode("latin-1")
-        if kind == b"IEND":
-            return None
-        offset = end
-    raise ShoshoError(f"{source}: the PNG has no IEND chunk (truncated)")
+    return None
 
 
 def _itxt_text(body: bytes, source: str) -> str:
